@@ -1,0 +1,20 @@
+// The extension module dtiplan._core: nothing but the registration of each topic, in an order
+// where every type is known before a later binding uses it (see common.hpp).
+#include "common.hpp"
+
+PYBIND11_MODULE(_core, m) {
+    m.doc() = "dtiplan's compiled core: the C++ value types, loaders and checks. Import dtiplan.";
+    m.attr("__version__") = dtiplan::kVersion;
+
+    dtiplan_bindings::register_errors(m);
+    dtiplan_bindings::register_enums(m);
+    dtiplan_bindings::register_source(m);
+    dtiplan_bindings::register_unit(m);
+    dtiplan_bindings::register_target(m);
+    dtiplan_bindings::register_target_phrase(m);
+    dtiplan_bindings::register_indicator(m);
+    dtiplan_bindings::register_plan(m);
+    dtiplan_bindings::register_plan_io(m);
+    dtiplan_bindings::register_check(m);
+    dtiplan_bindings::register_responsibility(m);
+}

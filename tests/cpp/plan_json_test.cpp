@@ -1,0 +1,219 @@
+// Plans as JSON: lossless round trips, strict reading with located errors, atomic saves.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+
+#include "dtiplan/dtiplan.hpp"
+
+namespace fs = std::filesystem;
+using namespace dtiplan;
+
+namespace {
+
+/// A fresh empty folder under the system temp folder, removed at the end of the test.
+class TempDir {
+public:
+    TempDir() {
+        std::random_device rd;
+        path_ = fs::temp_directory_path() / ("dtiplan-test-" + std::to_string(rd()));
+        fs::create_directories(path_);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path_, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    [[nodiscard]] const fs::path& path() const { return path_; }
+
+private:
+    fs::path path_;
+};
+
+std::string minimal_plan_json(const std::string& target_text = "Trên 80%") {
+    return R"({
+  "schema": "dtiplan.plan/1", "id": "thu-nghiem", "title": "Kế hoạch thử nghiệm",
+  "issuer": "UBND xã Thử Nghiệm", "commune": "Thử Nghiệm", "province": "Đồng Nai",
+  "period": {"start": 2026, "end": 2030}, "milestones": [2026, 2030],
+  "goal": {"text": "Vào nhóm 10 đơn vị dẫn đầu", "top": 10, "of": 95, "scope": "tỉnh Đồng Nai"},
+  "reporting": {"unit_report_before_day": 20, "consolidated_report_before_day": 25,
+                "consolidator": "VHXH", "recipient": "VHXH"},
+  "units": [{"id": "VHXH", "name": "Phòng Văn hóa - Xã hội", "short_name": "Phòng VH-XH",
+             "level": "commune"}],
+  "groups": [],
+  "indicators": [{"id": "I.03", "name": "Tỷ lệ sử dụng dịch vụ công trực tuyến",
+                  "pillar": "government", "kind": "rate",
+                  "targets": [{"year": 2026, "text": ")" +
+           target_text + R"(", "source": {"section": "PL.I", "item": "03"}}],
+                  "assignments": [{"unit": "VHXH", "role": "lead"}]}]
+})";
+}
+
+/// The message of the dtiplan error `f` throws, failing the test if it throws none or another.
+template <class E, class F>
+std::string error_of(F&& f) {
+    try {
+        f();
+    } catch (const E& e) {
+        return e.what();
+    }
+    ADD_FAILURE() << "expected an exception";
+    return {};
+}
+
+}  // namespace
+
+TEST(PlanJson, ReadsTargetsFromTheirText) {
+    const Plan p = plan_from_json(minimal_plan_json(), "thu-nghiem.json");
+    ASSERT_EQ(p.indicators.size(), 1U);
+    const Target& t = p.indicators[0].targets.at(0);
+    EXPECT_EQ(t.text, "Trên 80%");
+    EXPECT_EQ(t.parsed.comparator, Comparator::Above);
+    EXPECT_DOUBLE_EQ(t.parsed.value, 0.8);
+    EXPECT_EQ(p.units[0].short_name, "Phòng VH-XH");
+}
+
+TEST(PlanJson, RoundTripOfTheBuiltInPlanIsLossless) {
+    const Plan p = builtin_plan();
+    const std::string text = plan_to_json(p);
+    const Plan again = plan_from_json(text, "again.json");
+    EXPECT_EQ(again, p);
+    EXPECT_EQ(plan_to_json(again), text);
+}
+
+TEST(PlanJson, SaveThenLoadGivesTheSamePlan) {
+    TempDir dir;
+    const Plan p = builtin_plan();
+    const fs::path file = dir.path() / "kế-hoạch.json";
+    save_plan(p, file);
+    EXPECT_EQ(load_plan(file), p);
+    // Nothing but the plan is left in the folder: the temporary file was renamed.
+    EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator{}), 1);
+}
+
+TEST(PlanJson, FailedSaveLeavesNothingBehind) {
+    TempDir dir;
+    const fs::path file = dir.path() / "khong-co-thu-muc" / "plan.json";
+    const std::string msg = error_of<FileError>([&] { save_plan(builtin_plan(), file); });
+    EXPECT_NE(msg.find("does not exist"), std::string::npos) << msg;
+    EXPECT_FALSE(fs::exists(file.parent_path()));
+}
+
+TEST(PlanJson, SaveReplacesAnOldFileWhole) {
+    TempDir dir;
+    const fs::path file = dir.path() / "plan.json";
+    {
+        std::ofstream(file) << std::string(200000, 'x');  // longer than the plan
+    }
+    const Plan p = plan_from_json(minimal_plan_json(), "m.json");
+    save_plan(p, file);
+    EXPECT_EQ(load_plan(file), p);
+}
+
+TEST(PlanJson, SavingOverADirectoryIsAFileError) {
+    TempDir dir;
+    EXPECT_THROW(save_plan(builtin_plan(), dir.path()), FileError);
+}
+
+TEST(PlanJson, MissingFileIsAFileErrorNamingIt) {
+    const std::string msg = error_of<FileError>([] { (void)load_plan("khong-ton-tai.json"); });
+    EXPECT_NE(msg.find("khong-ton-tai.json"), std::string::npos) << msg;
+}
+
+TEST(PlanJson, UnreadableTargetNamesFileAndPath) {
+    try {
+        (void)plan_from_json(minimal_plan_json("Trên tám mươi phần trăm"), "plan.json");
+        FAIL() << "expected TargetPhraseError";
+    } catch (const TargetPhraseError& e) {
+        EXPECT_EQ(e.where(), "plan.json: indicators[0].targets[0].text");
+        EXPECT_NE(std::string(e.what()).find("Trên tám mươi phần trăm"), std::string::npos)
+            << e.what();
+    }
+}
+
+TEST(PlanJson, MissingFieldNamesItsPath) {
+    std::string text = minimal_plan_json();
+    text.replace(text.find(R"("pillar": "government", )"), 24, "");
+    try {
+        (void)plan_from_json(text, "plan.json");
+        FAIL() << "expected FormatError";
+    } catch (const FormatError& e) {
+        EXPECT_EQ(e.where(), "plan.json: indicators[0].pillar");
+        EXPECT_NE(e.detail().find("missing"), std::string::npos);
+    }
+}
+
+TEST(PlanJson, WrongTypeSaysWhatWasExpected) {
+    std::string text = minimal_plan_json();
+    text.replace(text.find(R"("year": 2026)"), 12, R"("year": "2026")");
+    const std::string msg = error_of<FormatError>([&] { (void)plan_from_json(text, "p.json"); });
+    EXPECT_NE(msg.find("p.json: indicators[0].targets[0].year"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("expected a whole number"), std::string::npos) << msg;
+}
+
+TEST(PlanJson, UnknownEnumSpellingListsTheAllowedOnes) {
+    std::string text = minimal_plan_json();
+    text.replace(text.find(R"("role": "lead")"), 14, R"("role": "chủ trì")");
+    const std::string msg = error_of<FormatError>([&] { (void)plan_from_json(text, "p.json"); });
+    EXPECT_NE(msg.find("indicators[0].assignments[0].role"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("\"upper-lead\""), std::string::npos) << msg;
+}
+
+TEST(PlanJson, MisspeltFieldIsRejected) {
+    std::string text = minimal_plan_json();
+    text.replace(text.find(R"("kind": "rate")"), 14, R"("knd": "rate")");
+    const std::string msg = error_of<FormatError>([&] { (void)plan_from_json(text, "p.json"); });
+    EXPECT_NE(msg.find("indicators[0].knd"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("unknown field"), std::string::npos) << msg;
+}
+
+TEST(PlanJson, BrokenJsonGivesLineAndColumn) {
+    const std::string msg = error_of<FormatError>(
+        [] { (void)plan_from_json("{\n  \"schema\": \"dtiplan.plan/1\",\n  \"id\": }", "x.json"); });
+    EXPECT_NE(msg.find("x.json: line 3"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("not valid JSON"), std::string::npos) << msg;
+}
+
+TEST(PlanJson, WrongSchemaIsRejected) {
+    std::string text = minimal_plan_json();
+    text.replace(text.find("dtiplan.plan/1"), 14, "dtiplan.plan/9");
+    const std::string msg = error_of<FormatError>([&] { (void)plan_from_json(text, "p.json"); });
+    EXPECT_NE(msg.find("p.json: schema"), std::string::npos) << msg;
+}
+
+TEST(PlanJson, StoredReadingIsTakenAsGiven) {
+    std::string text = minimal_plan_json();
+    text.replace(text.find(R"("source": {"section": "PL.I", "item": "03"}})"), 44,
+                 R"("source": {"section": "PL.I", "item": "03"}, "kind": "rate",
+                    "comparator": "at-least", "value": 0.85, "aspirational": true})");
+    const Plan p = plan_from_json(text, "p.json");
+    const TargetValue& v = p.indicators[0].targets[0].parsed;
+    EXPECT_EQ(v.comparator, Comparator::AtLeast);
+    EXPECT_DOUBLE_EQ(v.value, 0.85);
+    EXPECT_TRUE(v.aspirational);
+}
+
+TEST(PlanJson, PartialReadingIsRejected) {
+    std::string text = minimal_plan_json();
+    text.replace(text.find(R"("source": {"section": "PL.I", "item": "03"}})"), 44,
+                 R"("source": {"section": "PL.I", "item": "03"}, "value": 0.85})");
+    const std::string msg = error_of<FormatError>([&] { (void)plan_from_json(text, "p.json"); });
+    EXPECT_NE(msg.find("indicators[0].targets[0].value"), std::string::npos) << msg;
+}
+
+TEST(PlanJson, MilestoneOutsideThePeriodIsRejected) {
+    std::string text = minimal_plan_json();
+    text.replace(text.find("[2026, 2030]"), 12, "[2026, 2035]");
+    const std::string msg = error_of<FormatError>([&] { (void)plan_from_json(text, "p.json"); });
+    EXPECT_NE(msg.find("p.json: milestones[1]"), std::string::npos) << msg;
+}
+
+TEST(PlanJson, ReportingDayMustBeADayOfTheMonth) {
+    std::string text = minimal_plan_json();
+    text.replace(text.find(R"("unit_report_before_day": 20)"), 28, R"("unit_report_before_day": 32)");
+    const std::string msg = error_of<FormatError>([&] { (void)plan_from_json(text, "p.json"); });
+    EXPECT_NE(msg.find("reporting.unit_report_before_day"), std::string::npos) << msg;
+}
