@@ -1,0 +1,88 @@
+// Goal, ReportingRules and Plan: the commune's plan as a plain value.
+#include "common.hpp"
+
+#include <optional>
+
+namespace dtiplan_bindings {
+namespace {
+
+// Look-ups return copies (or None), never references into the plan's lists, which Python code
+// may replace at any time.
+template <class T>
+std::optional<T> copy_or_none(const T* found) {
+    if (found == nullptr) return std::nullopt;
+    return *found;
+}
+
+}  // namespace
+
+void register_plan(py::module_& m) {
+    using dtiplan::Goal;
+    using dtiplan::Plan;
+    using dtiplan::ReportingRules;
+
+    py::class_<Goal> goal(m, "Goal",
+                          "The overall goal (II.1): rank within the top `top` of `of` units of "
+                          "`scope`.");
+    def_value_type(goal, "A goal: Goal(text=..., top=10, of=95, scope='tỉnh Đồng Nai').",
+                   field("text", &Goal::text, "The goal as written."),
+                   field("top", &Goal::top, "The rank to reach (top 10)."),
+                   field("of", &Goal::of, "Out of how many units (95)."),
+                   field("scope", &Goal::scope, "Where the ranking is: 'tỉnh Đồng Nai'."),
+                   field("source", &Goal::source, "Where the plan writes it (SourceRef)."));
+
+    py::class_<ReportingRules> reporting(
+        m, "ReportingRules",
+        "The monthly reporting rhythm (section V): lead units report before day "
+        "unit_report_before_day to the recipient through the consolidator, which reports before "
+        "day consolidated_report_before_day.");
+    def_value_type(
+        reporting, "Reporting rules: ReportingRules(unit_report_before_day=20, ...).",
+        field("unit_report_before_day", &ReportingRules::unit_report_before_day,
+              "Lead units report before this day of each month (20)."),
+        field("consolidated_report_before_day", &ReportingRules::consolidated_report_before_day,
+              "The consolidator reports before this day of each month (25)."),
+        field("consolidator", &ReportingRules::consolidator, "Unit id: 'VHXH'."),
+        field("recipient", &ReportingRules::recipient, "Unit id: 'UBND'."),
+        field("sources", &ReportingRules::sources, "Where the plan writes the rules."));
+
+    py::class_<Plan> plan(m, "Plan",
+                          "A commune's plan (kế hoạch): units and groups, indicators with targets "
+                          "and assignments, the goal and the reporting rules. List fields are "
+                          "returned as copies: assign a new list to change one.");
+    def_value_type(plan, "A plan: Plan(id='dai-phuoc-2026-2030', title=..., indicators=[...]).",
+                   field("id", &Plan::id, "'dai-phuoc-2026-2030'."),
+                   field("title", &Plan::title, "The plan's title, verbatim."),
+                   field("issuer", &Plan::issuer, "'UBND xã Đại Phước'."),
+                   field("commune", &Plan::commune, "'Đại Phước'."),
+                   field("province", &Plan::province, "'Đồng Nai'."),
+                   field("start_year", &Plan::start_year, "First year of the period."),
+                   field("end_year", &Plan::end_year, "Last year of the period."),
+                   field("milestones", &Plan::milestones, "Years targets are set for."),
+                   field("goal", &Plan::goal, "The overall goal (Goal)."),
+                   field("reporting", &Plan::reporting, "The reporting rules (ReportingRules)."),
+                   field("units", &Plan::units, "Every unit (list of Unit)."),
+                   field("groups", &Plan::groups, "Every group (list of UnitGroup)."),
+                   field("indicators", &Plan::indicators, "Every indicator (list of Indicator)."));
+    plan.def(
+            "find_unit",
+            [](const Plan& self, std::string_view id) { return copy_or_none(self.find_unit(id)); },
+            py::arg("id"), "A copy of the unit with this id, or None.")
+        .def(
+            "find_group",
+            [](const Plan& self, std::string_view id) {
+                return copy_or_none(self.find_group(id));
+            },
+            py::arg("id"), "A copy of the group with this id, or None.")
+        .def(
+            "find_indicator",
+            [](const Plan& self, std::string_view id) {
+                return copy_or_none(self.find_indicator(id));
+            },
+            py::arg("id"), "A copy of the indicator with this id, or None.")
+        .def("expand", &Plan::expand, py::arg("unit_or_group"),
+             "The unit ids a unit or group id stands for, in the order of units. Raises "
+             "ValidationError when the id is neither.");
+}
+
+}  // namespace dtiplan_bindings

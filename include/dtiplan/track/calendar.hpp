@@ -1,0 +1,106 @@
+// The monthly reporting calendar of a plan (section V): lead units report before the 20th,
+// Phòng VH-XH consolidates before the 25th. Deadlines, statuses on a date, and what falls due
+// next, with Boost.Date_Time. Whether a deadline on a weekend or public holiday stays or moves is
+// a setting, because provinces differ and the plan does not say.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "dtiplan/model/plan.hpp"
+#include "dtiplan/track/observation.hpp"
+#include "dtiplan/track/period.hpp"
+
+namespace dtiplan {
+
+/// What happens to a deadline that falls on a weekend or a public holiday.
+enum class DeadlineShift {
+    Keep,     ///< the deadline stays where it falls
+    Earlier,  ///< moves to the previous working day ("before the 20th" stays before it)
+    Later,    ///< moves to the next working day
+};
+
+/// Public holidays: the fixed-date national ones of the Labour Code 2019, art. 112 (1/1, 30/4,
+/// 1/5, 2/9), plus any added (Tết, Giỗ Tổ Hùng Vương and the extra days each year's decision
+/// sets, which follow the lunar calendar or a yearly announcement).
+class HolidayCalendar {
+public:
+    /// With the fixed-date national holidays.
+    HolidayCalendar();
+    void add(const Date& d, std::string name);
+    [[nodiscard]] bool is_holiday(const Date& d) const;
+    [[nodiscard]] std::optional<std::string> holiday_name(const Date& d) const;
+    [[nodiscard]] static bool is_weekend(const Date& d) noexcept;
+    [[nodiscard]] bool is_working_day(const Date& d) const { return !is_weekend(d) && !is_holiday(d); }
+
+private:
+    std::vector<std::pair<Date, std::string>> added_;
+};
+
+/// One reporting obligation: a unit reports an indicator for a month by a deadline.
+struct Obligation {
+    std::string unit;       ///< reporting unit id (lead unit, or the commune's tracking unit)
+    std::string indicator;  ///< "" for the consolidated report
+    Period period;          ///< the month reported on
+    Date deadline;          ///< the last day on which a submission is on time
+    bool consolidated = false;
+    friend bool operator==(const Obligation&, const Obligation&) = default;
+};
+
+enum class ReportState { OnTime, Late, Missing, NotYetDue };
+[[nodiscard]] std::string_view to_string(ReportState s) noexcept;
+[[nodiscard]] std::string_view label(ReportState s, Language lang) noexcept;
+
+struct ReportStatus {
+    Obligation obligation;
+    ReportState state = ReportState::NotYetDue;
+    int days_late = 0;                ///< > 0 only when Late
+    std::optional<Date> submitted;    ///< the first submission for that month, if any
+    friend bool operator==(const ReportStatus&, const ReportStatus&) = default;
+};
+
+/// Who reports what, when. The report for month M is due before day N of month M (N = 20 for
+/// units, 25 for the consolidated report), i.e. the deadline is day N-1, shifted per the setting.
+/// Reporting units: each commune Lead of an indicator (a group expanded to its members); for an
+/// indicator led only at the upper level, the commune's Tracking units. Indicators with no such
+/// unit have no obligation (check_plan reports them).
+class ReportingCalendar {
+public:
+    explicit ReportingCalendar(const Plan& plan, DeadlineShift shift = DeadlineShift::Keep,
+                               HolidayCalendar holidays = {});
+
+    [[nodiscard]] Date unit_deadline(const Period& month) const;
+    [[nodiscard]] Date consolidated_deadline(const Period& month) const;
+    /// Every obligation of a month: units' reports (by unit, then indicator in plan order), then
+    /// the consolidated report.
+    [[nodiscard]] std::vector<Obligation> obligations(const Period& month) const;
+    /// The status of each obligation of a month on a date. A unit's report for an indicator is
+    /// submitted when the log has an observation of that indicator for that month from that unit
+    /// (or with no unit named). The consolidated report is submitted when every unit obligation
+    /// of the month is; its date is then the last of those submissions.
+    [[nodiscard]] std::vector<ReportStatus> status(const Period& month, const ObservationLog& log,
+                                                   const Date& as_of) const;
+    /// Obligations with a deadline on or after `from`, soonest first, up to `limit`.
+    [[nodiscard]] std::vector<Obligation> upcoming(const Date& from, std::size_t limit) const;
+    /// The indicators a unit must report each month.
+    [[nodiscard]] std::vector<std::string> indicators_reported_by(std::string_view unit) const;
+
+    [[nodiscard]] const HolidayCalendar& holidays() const noexcept { return holidays_; }
+    [[nodiscard]] DeadlineShift shift() const noexcept { return shift_; }
+
+private:
+    [[nodiscard]] Date shifted(Date d) const;
+
+    std::vector<std::pair<std::string, std::string>> duties_;  ///< (unit, indicator), plan order
+    int unit_day_;
+    int consolidated_day_;
+    std::string consolidator_;
+    int first_year_;
+    int last_year_;
+    DeadlineShift shift_;
+    HolidayCalendar holidays_;
+};
+
+}  // namespace dtiplan

@@ -1,0 +1,84 @@
+// Observations (số liệu báo cáo): a measured value for an indicator and a period, reported by a
+// unit on a date, backed by evidence documents (tài liệu kiểm chứng). A later submission for the
+// same indicator and period supersedes an earlier one; both are kept, so history is never lost.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dtiplan/model/enums.hpp"
+#include "dtiplan/model/plan.hpp"
+#include "dtiplan/track/period.hpp"
+
+namespace dtiplan {
+
+/// A document backing a reported figure.
+struct Evidence {
+    std::string id;        ///< "QD-123/2026"
+    std::string title;     ///< "Quyết định phân công công chức phụ trách chuyển đổi số"
+    std::string location;  ///< where to find it: a path, a link, "Hồ sơ lưu VT"
+    friend bool operator==(const Evidence&, const Evidence&) = default;
+};
+
+/// A measured value in the indicator's own scale: a fraction for a Rate, a count for a
+/// CountOfTotal, 0/1 for YesNo and Milestone. When the figure was reported as a/b, numerator and
+/// denominator are kept and value = a/b (Rate) or a (CountOfTotal).
+struct ObservedValue {
+    double value = 0.0;
+    std::optional<double> numerator;
+    std::optional<double> denominator;
+    friend bool operator==(const ObservedValue&, const ObservedValue&) = default;
+};
+
+struct Observation {
+    std::string indicator;  ///< plan indicator id
+    Period period;
+    ObservedValue value;
+    std::string unit;  ///< the reporting unit's id ("" when not said)
+    Date submitted;    ///< the day the figure was submitted
+    std::vector<Evidence> evidence;
+    std::string note;
+    std::string origin;  ///< where it was read: "observations.csv:12" ("" when built in code)
+
+    friend bool operator==(const Observation&, const Observation&) = default;
+};
+
+/// Every submission, in the order received. Look-ups return the effective one: for an indicator
+/// and period, the latest submitted (the later one in the log on the same day).
+class ObservationLog {
+public:
+    ObservationLog() = default;
+    explicit ObservationLog(std::vector<Observation> all) : all_(std::move(all)) {}
+
+    void add(Observation o) { all_.push_back(std::move(o)); }
+    [[nodiscard]] const std::vector<Observation>& all() const noexcept { return all_; }
+    [[nodiscard]] std::size_t size() const noexcept { return all_.size(); }
+
+    /// The effective observation of an indicator for a period, or nullptr.
+    [[nodiscard]] const Observation* effective(std::string_view indicator,
+                                               const Period& period) const;
+    /// Every submission for an indicator and period, oldest first.
+    [[nodiscard]] std::vector<const Observation*> history(std::string_view indicator,
+                                                          const Period& period) const;
+    /// The effective observations, one per (indicator, period), ordered by indicator as first
+    /// seen, then by period.
+    [[nodiscard]] std::vector<const Observation*> effective_all() const;
+    /// The latest value of an indicator known on `as_of`: only submissions made on or before
+    /// as_of count (so a past date sees what was known then); among periods that start on or
+    /// before as_of, the one that ends last, with its effective submission. nullptr when none.
+    [[nodiscard]] const Observation* latest(std::string_view indicator, const Date& as_of) const;
+
+    friend bool operator==(const ObservationLog&, const ObservationLog&) = default;
+
+private:
+    std::vector<Observation> all_;
+};
+
+/// Check an observation against a plan: unknown indicator, rate outside 0..1, numerator above
+/// denominator, negative or NaN values, a yes/no not 0 or 1, a count above its target's total,
+/// a period outside the plan's years, an unknown reporting unit. Throws ValidationError whose
+/// where() is `where` (e.g. "observations.csv: row 12, column value").
+void validate_observation(const Plan& plan, const Observation& o, const std::string& where);
+
+}  // namespace dtiplan
