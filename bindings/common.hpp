@@ -28,6 +28,7 @@ namespace dtiplan_bindings {
 
 // One registration function per topic, called in this order by module.cpp (a type must be
 // registered before another binding uses it as a default argument).
+void register_version(py::module_& m);
 void register_errors(py::module_& m);
 void register_enums(py::module_& m);
 void register_source(py::module_& m);

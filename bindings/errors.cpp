@@ -7,12 +7,10 @@
 namespace dtiplan_bindings {
 namespace {
 
-// Create an exception class in `m` with class-level defaults for `where` and `detail`.
-py::object new_exception(py::module_& m, const char* name, py::handle base, const char* doc) {
+// Create an exception class in `m` deriving from `base`, with class attributes `attributes`.
+py::object new_exception(py::module_& m, const char* name, py::handle base, const char* doc,
+                         const py::dict& attributes = py::dict()) {
     const std::string qualified = m.attr("__name__").cast<std::string>() + "." + name;
-    py::dict attributes;
-    attributes["where"] = "";
-    attributes["detail"] = "";
     PyObject* type =
         PyErr_NewExceptionWithDoc(qualified.c_str(), doc, base.ptr(), attributes.ptr());
     if (type == nullptr) throw py::error_already_set();
@@ -33,11 +31,16 @@ void raise_as(const char* name, const dtiplan::Error& e) {
 }  // namespace
 
 void register_errors(py::module_& m) {
+    // Class-level defaults, so `where` and `detail` exist on every instance.
+    py::dict defaults;
+    defaults["where"] = "";
+    defaults["detail"] = "";
     const py::object error = new_exception(
         m, "Error", PyExc_ValueError,
         "Base of every dtiplan error about bad input (a ValueError).\n\n"
         "str(e) is 'where: what'; e.where is the location (file, JSON path, quoted phrase) or "
-        "'', e.detail the message without it.");
+        "'', e.detail the message without it.",
+        defaults);
     new_exception(m, "TargetPhraseError", error,
                   "A Vietnamese target phrase that cannot be read ('Trên tám mươi phần trăm').");
     new_exception(m, "FormatError", error,

@@ -3,9 +3,7 @@
 #include "common.hpp"
 
 PYBIND11_MODULE(_core, m) {
-    m.doc() = "dtiplan's compiled core: the C++ value types, loaders and checks. Import dtiplan.";
-    m.attr("__version__") = dtiplan::kVersion;
-
+    dtiplan_bindings::register_version(m);
     dtiplan_bindings::register_errors(m);
     dtiplan_bindings::register_enums(m);
     dtiplan_bindings::register_source(m);

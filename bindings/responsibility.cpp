@@ -17,6 +17,8 @@ void register_responsibility(py::module_& m) {
         "Who holds which role for each indicator, groups expanded to their units. Rows are the "
         "plan's indicators, columns every unit of the plan, both in plan order.");
     matrix
+        .def(py::init(&dtiplan::responsibility_matrix), py::arg("plan"),
+             "The plan's matrix (same as responsibility_matrix(plan)).")
         .def_readonly("indicators", &ResponsibilityMatrix::indicators,
                       "Row labels (indicator ids).")
         .def_readonly("units", &ResponsibilityMatrix::units, "Column labels (unit ids).")

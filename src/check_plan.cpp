@@ -122,10 +122,13 @@ std::string number(double v, Language lang) {
     if (std::isnan(v)) return "NaN";
     if (std::isinf(v)) return v > 0 ? "∞" : "-∞";
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%.4f", v);
+    const bool huge = std::fabs(v) >= 1e15;  // "%.4f" would print every digit
+    std::snprintf(buf, sizeof buf, huge ? "%.4g" : "%.4f", v);
     std::string s(buf);
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
+    if (!huge) {
+        while (!s.empty() && s.back() == '0') s.pop_back();
+        if (!s.empty() && s.back() == '.') s.pop_back();
+    }
     if (s == "-0") s = "0";
     if (lang == Language::Vietnamese)
         for (char& c : s)

@@ -92,7 +92,9 @@ TEST(BuiltinPlan, TextsAreVerbatimFromTheSeed) {
     ASSERT_FALSE(seed().empty()) << "seed not found at " << DTIPLAN_SEED_DIR;
     for (const auto& ind : plan().indicators) {
         const bool appendix = ind.id.rfind("III.", 0) != 0;
-        if (appendix) EXPECT_TRUE(in_seed(ind.name)) << ind.id << ": " << ind.name;
+        if (appendix) {
+            EXPECT_TRUE(in_seed(ind.name)) << ind.id << ": " << ind.name;
+        }
         EXPECT_TRUE(in_seed(ind.task)) << ind.id << ": " << ind.task;
         EXPECT_TRUE(in_seed(ind.responsibility_text.lead)) << ind.id;
         EXPECT_TRUE(in_seed(ind.responsibility_text.coordinating)) << ind.id;

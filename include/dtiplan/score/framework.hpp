@@ -1,9 +1,10 @@
 // A DTI framework: how the index is scored. It belongs to the evaluator (province, ministry), not
-// to the commune, and changes year to year, so it is data (docs/framework-schema.md): main
+// to the commune, and changes year to year, so it is data (docs/framework.md): main
 // indicators (chỉ số chính) with maximum points, component indicators (chỉ số thành phần) with
 // maximum points and a scoring rule, and the plan indicators each component is measured by.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -21,6 +22,7 @@ enum class RuleKind {
     YesNo,           ///< max when yes (value >= 0.5), else 0
     RelativeToBest,  ///< points = value / best value among peers × max, capped at max
     Target,          ///< max when the plan's target is met, linear below: value / target × max
+                     ///< (an unmet target never earns max: docs/scoring.md)
 };
 [[nodiscard]] std::string_view to_string(RuleKind k) noexcept;
 [[nodiscard]] std::optional<RuleKind> rule_kind_from_string(std::string_view s) noexcept;
@@ -83,8 +85,12 @@ struct Framework {
 };
 
 /// Read a framework (schema dtiplan.framework/1). Checks that component points add up to their
-/// main indicator's, ids are unique, steps and levels are given for their rules. Errors name the
-/// origin and JSON path.
+/// main indicator's (within 1e-9), main ids, main names and component ids are unique, max points
+/// are > 0, steps (distinct thresholds >= 0, points 0..max) and levels (distinct values, shares
+/// 0..1) are given for their rules and only for them. Errors name the origin and JSON path:
+/// FormatError for bad JSON or a wrong shape (missing field, wrong type, unknown field or
+/// spelling), ValidationError for a well-formed but invalid value. Steps are stored sorted by
+/// descending threshold, so framework_from_json(framework_to_json(f)) == f for any f read.
 [[nodiscard]] Framework framework_from_json(std::string_view json_text, const std::string& origin);
 [[nodiscard]] std::string framework_to_json(const Framework& f);
 [[nodiscard]] Framework load_framework(const std::filesystem::path& path);

@@ -3,6 +3,7 @@
 // and competition ranks with ties (1, 2, 2, 4).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -21,7 +22,9 @@ struct ScoringContext {
     /// For RelativeToBest: the best value among peers, by component id. A component with a
     /// RelativeToBest rule and no best here is scored against its own value (full points).
     std::map<std::string, double, std::less<>> best;
-    /// For Target rules: the plan and the milestone year whose targets count.
+    /// For Target rules: the plan and the year whose target in force counts (target_in_force;
+    /// 0 = the first milestone). Without a plan, or for an indicator with no target, a Target
+    /// rule scores against 100%.
     const Plan* plan = nullptr;
     int year = 0;
 };
@@ -53,13 +56,20 @@ struct ScoreCard {
     friend bool operator==(const ScoreCard&, const ScoreCard&) = default;
 };
 
-/// The points of one rule for one value (max given). `best` for RelativeToBest, `target` for
-/// Target. Never negative, never above max.
+/// The points of one rule for one value (a fraction of full attainment; max given). `best` for
+/// RelativeToBest (none: the value is its own best), `target` for Target (none: 100%). Never
+/// negative, never above max; 0 for a NaN value or max <= 0. Steps and categorical levels are
+/// matched within 1e-9. A Target rule gives max only when the target is met (compared as
+/// fractions: a count target as count / total); otherwise value / target × max, capped just
+/// below max (× (1 − 1e-9)), so "Trên 80%" with 0.80 earns all but a hair and stays unmet.
 [[nodiscard]] double rule_points(const ScoringRule& rule, double value, double max_points,
                                  std::optional<double> best = std::nullopt,
                                  const TargetValue* target = nullptr);
 
-/// Score indicator values through a framework. A component with no value scores 0 points.
+/// Score indicator values through a framework. A component's value is the mean of its
+/// indicators' values present; with none it scores 0 points. A Target component scores each of
+/// its indicators against that indicator's own target and takes the mean of the points. Throws
+/// ValidationError for a value that is NaN, infinite or outside 0..1, or a negative best.
 [[nodiscard]] ScoreCard score(const Framework& f, const IndicatorValues& values,
                               const ScoringContext& context = {});
 
@@ -69,12 +79,15 @@ struct ScoreCard {
 [[nodiscard]] double dti_from_main_indices(const Framework& f,
                                            const std::map<std::string, double>& indices);
 
-/// Round half away from zero to `decimals` places (the DTI is published to 4).
+/// Round half away from zero to `decimals` places (the DTI is published to 4). A value within
+/// floating-point noise (1e-12 relative) of a half counts as the half: 0.80025 -> 0.8003.
+/// Negative `decimals` (or more than 15), NaN and infinities: the value unchanged.
 [[nodiscard]] double round_to(double value, int decimals) noexcept;
 
 /// Competition ranks, highest value first: {0.9, 0.8, 0.8, 0.7} -> {1, 2, 2, 4}. Values equal
 /// after rounding to `decimals` places tie (the DTI ranks its published 4-decimal values; pass
-/// -1 for exact comparison). NaN ranks after every number. Ranks are 1-based.
+/// -1 for exact comparison). NaN ranks after every number and NaNs tie with each other. Ranks
+/// are 1-based and given in the order of `values`.
 [[nodiscard]] std::vector<int> competition_rank(const std::vector<double>& values,
                                                 int decimals = -1);
 
@@ -92,9 +105,13 @@ struct Coverage {
     std::vector<std::string> unknown_indicators;    ///< component indicator ids not in the plan
     double tracked_points = 0.0;
     double untracked_points = 0.0;
-    /// untracked points per main indicator id
+    /// untracked points per main indicator id (every main indicator, 0 when fully tracked)
     std::map<std::string, double> untracked_by_main;
+    friend bool operator==(const Coverage&, const Coverage&) = default;
 };
+/// A component is tracked when at least one of its indicators is in the plan. Lists are in
+/// framework order (untracked components, unknown indicators, each once) and plan order
+/// (unscored indicators).
 [[nodiscard]] Coverage coverage(const Framework& f, const Plan& plan);
 
 }  // namespace dtiplan

@@ -4,9 +4,12 @@
 // a setting, because provinces differ and the plan does not say.
 #pragma once
 
+#include <cstddef>
+#include <map>
 #include <optional>
-#include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "dtiplan/model/plan.hpp"
@@ -63,7 +66,8 @@ struct ReportStatus {
 
 /// Who reports what, when. The report for month M is due before day N of month M (N = 20 for
 /// units, 25 for the consolidated report), i.e. the deadline is day N-1, shifted per the setting.
-/// Reporting units: each commune Lead of an indicator (a group expanded to its members); for an
+/// Reporting units: each commune Lead of an indicator (a group reports as one: a submission by any
+/// member or by the group fulfils its duty); for an
 /// indicator led only at the upper level, the commune's Tracking units. Indicators with no such
 /// unit have no obligation (check_plan reports them).
 class ReportingCalendar {
@@ -71,20 +75,27 @@ public:
     explicit ReportingCalendar(const Plan& plan, DeadlineShift shift = DeadlineShift::Keep,
                                HolidayCalendar holidays = {});
 
+    /// Deadlines of a month (any month, in the plan's years or not). Throw ValidationError when
+    /// `month` is not a month.
     [[nodiscard]] Date unit_deadline(const Period& month) const;
     [[nodiscard]] Date consolidated_deadline(const Period& month) const;
-    /// Every obligation of a month: units' reports (by unit, then indicator in plan order), then
-    /// the consolidated report.
+    /// Every obligation of a month: units' reports (by unit in the plan's unit order, then
+    /// indicator in plan order), then the consolidated report (when the plan names a
+    /// consolidator). None for a month outside the plan's years. Throws ValidationError when
+    /// `month` is not a month.
     [[nodiscard]] std::vector<Obligation> obligations(const Period& month) const;
     /// The status of each obligation of a month on a date. A unit's report for an indicator is
     /// submitted when the log has an observation of that indicator for that month from that unit
-    /// (or with no unit named). The consolidated report is submitted when every unit obligation
-    /// of the month is; its date is then the last of those submissions.
+    /// (or with no unit named). Only submissions made on or before `as_of` count, so a past date
+    /// shows what was known then. The consolidated report is submitted when every unit
+    /// obligation of the month is; its date is then the last of those submissions.
     [[nodiscard]] std::vector<ReportStatus> status(const Period& month, const ObservationLog& log,
                                                    const Date& as_of) const;
-    /// Obligations with a deadline on or after `from`, soonest first, up to `limit`.
+    /// Obligations with a deadline on or after `from`, soonest first (same deadline: earlier
+    /// month first, then in obligations() order), up to `limit`; months up to December of the
+    /// plan's end year.
     [[nodiscard]] std::vector<Obligation> upcoming(const Date& from, std::size_t limit) const;
-    /// The indicators a unit must report each month.
+    /// The indicators a unit must report each month, in plan order.
     [[nodiscard]] std::vector<std::string> indicators_reported_by(std::string_view unit) const;
 
     [[nodiscard]] const HolidayCalendar& holidays() const noexcept { return holidays_; }
@@ -92,6 +103,11 @@ public:
 
 private:
     [[nodiscard]] Date shifted(Date d) const;
+    /// Whether a submission by `submitter` ("" = not said) fulfils the duty of `duty` (a unit,
+    /// or a group whose members share it).
+    [[nodiscard]] bool reports_for(std::string_view submitter, std::string_view duty) const;
+
+    std::map<std::string, std::vector<std::string>> group_members_;
 
     std::vector<std::pair<std::string, std::string>> duties_;  ///< (unit, indicator), plan order
     int unit_day_;

@@ -3,8 +3,12 @@
 // same indicator and period supersedes an earlier one; both are kept, so history is never lost.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "dtiplan/model/enums.hpp"
@@ -76,9 +80,19 @@ private:
 };
 
 /// Check an observation against a plan: unknown indicator, rate outside 0..1, numerator above
-/// denominator, negative or NaN values, a yes/no not 0 or 1, a count above its target's total,
-/// a period outside the plan's years, an unknown reporting unit. Throws ValidationError whose
-/// where() is `where` (e.g. "observations.csv: row 12, column value").
+/// denominator (or a denominator not above 0, or a value that disagrees with them), negative,
+/// infinite or NaN values, a yes/no or milestone not 0 or 1, a count above its total (its own
+/// denominator, else its count-of-total target's), a period outside the plan's years, an unknown
+/// reporting unit (a unit or group id of the plan is fine; "" is fine), a missing submission
+/// date or one before the period's first day, an evidence document with every field empty.
+/// `where` locates the record ("observations.csv: row 12"); the ValidationError's where() adds
+/// the field at fault: "observations.csv: row 12, column value" (just "column value" when
+/// `where` is empty). Fields: indicator, period, value, numerator, denominator, unit, submitted,
+/// evidence.
 void validate_observation(const Plan& plan, const Observation& o, const std::string& where);
+/// The same, with each field located by `where_field(field)`, for readers whose locations are
+/// not rows and columns ("observations.json: observations[3].value").
+void validate_observation(const Plan& plan, const Observation& o,
+                          const std::function<std::string(std::string_view field)>& where_field);
 
 }  // namespace dtiplan

@@ -19,11 +19,15 @@ struct Period {
     int year = 0;
     int index = 1;  ///< month 1..12, quarter 1..4, 0 for a year
 
+    /// Throw ValidationError for a month outside 1..12, a quarter outside 1..4 or a year outside
+    /// 1400..9999 (the years boost::gregorian::date supports).
     [[nodiscard]] static Period month(int year, int month);
     [[nodiscard]] static Period quarter(int year, int quarter);
     [[nodiscard]] static Period whole_year(int year);
     /// "2026-03", "2026-Q1" (also "2026-q1", "Q1/2026"), "2026"; also Vietnamese "03/2026",
-    /// "tháng 3/2026", "quý 1/2026", "năm 2026". Throws FormatError quoting the text.
+    /// "3/2026", "tháng 3/2026", "tháng 3 năm 2026", "quý 1/2026", "Quý I/2026" (Roman I-IV),
+    /// "năm 2026". Case and surrounding spaces do not matter. Throws FormatError quoting the
+    /// text (its where() is empty: the caller knows the location).
     [[nodiscard]] static Period parse(std::string_view text);
 
     [[nodiscard]] Date first_day() const;
@@ -39,7 +43,7 @@ struct Period {
 
 /// "2026-03-19" -> Date; throws FormatError quoting the text for anything else.
 [[nodiscard]] Date parse_date(std::string_view text);
-/// ISO spelling "2026-03-19".
+/// ISO spelling "2026-03-19"; "" for a date that is not set (not_a_date_time).
 [[nodiscard]] std::string format_date(const Date& d);
 
 }  // namespace dtiplan

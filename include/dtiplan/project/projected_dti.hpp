@@ -1,0 +1,73 @@
+// The projected DTI at an evaluation date as a distribution: each indicator's forecast
+// uncertainty is carried through the framework's scoring by simulation. Reproducible from a seed.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dtiplan/model/plan.hpp"
+#include "dtiplan/project/trend.hpp"
+#include "dtiplan/score/framework.hpp"
+#include "dtiplan/score/scoring.hpp"
+#include "dtiplan/track/observation.hpp"
+
+namespace dtiplan {
+
+/// Per indicator: the fit and its forecast at the evaluation date (none when data are short).
+struct IndicatorProjection {
+    std::string indicator;
+    TrendFit fit;
+    std::optional<Forecast> forecast;  ///< in the indicator's own scale
+    std::optional<double> fraction;    ///< forecast mean as a fraction of full attainment
+    friend bool operator==(const IndicatorProjection& a, const IndicatorProjection& b) {
+        return a.indicator == b.indicator;
+    }
+};
+
+struct Summary {
+    double mean = 0.0;
+    double median = 0.0;
+    double p05 = 0.0;
+    double p95 = 0.0;
+    double sd = 0.0;
+};
+[[nodiscard]] Summary summarize(std::vector<double> samples);
+
+struct ProjectionOptions {
+    TrendModel model = TrendModel::Auto;
+    TrendOptions trend;
+    std::size_t draws = 10000;
+    std::uint64_t seed = 20260101;
+    double level = 0.95;
+    /// Indicators with no usable forecast: their last value is held fixed (true; one never
+    /// reported is then left out of the scoring) or they score 0 (false, reported or not).
+    bool hold_last_value = true;
+};
+
+struct DtiProjection {
+    Date as_of;
+    Date evaluation;
+    std::vector<IndicatorProjection> indicators;  ///< plan order
+    std::vector<double> samples;                  ///< DTI (0..1) per draw, in draw order
+    std::map<std::string, std::vector<double>> main_samples;  ///< main index per draw, by id
+    Summary dti;
+    std::map<std::string, Summary> mains;
+};
+
+/// Fit every indicator's series as known on as_of, forecast it at `evaluation`, and draw `draws`
+/// joint samples (independent across indicators) of the framework score. Each draw samples each
+/// indicator from a normal in its model's working scale (y, log y, logit y) with the forecast's
+/// predictive standard deviation, maps it back, clamps it (0..1 for rates, yes/no and
+/// milestones, 0..total for counts, unless options.trend sets bounds), turns it into a fraction
+/// of full attainment through the target in force in the evaluation year, and scores the draw
+/// with the framework (Target rules use that year's targets). Draw i uses detail::Rng(seed, i).
+/// Throws ValidationError for draws = 0, a level outside (0, 1) or unset dates.
+[[nodiscard]] DtiProjection project_dti(const Plan& plan, const Framework& framework,
+                                        const ObservationLog& log, const Date& as_of,
+                                        const Date& evaluation,
+                                        const ProjectionOptions& options = {});
+
+}  // namespace dtiplan

@@ -1,0 +1,139 @@
+// Where the commune will rank: the distribution of its rank among its peers at the evaluation
+// date, given its own projected DTI and the peers' forecasts. Two methods that must agree
+// (docs/rank.md):
+//  - exact: given the own score and the common shock, the number of peers ahead is a
+//    Poisson-binomial count, computed exactly; the own score and the shock are integrated out
+//    by quadrature;
+//  - Monte Carlo: draw everything, rank, count; reproducible from a seed.
+// Ties are ranked as the DTI ranks them: competition ranks of values rounded to 4 decimals,
+// rank = 1 + the number of peers strictly ahead after rounding.
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+#include "dtiplan/rank/growth.hpp"
+
+namespace dtiplan {
+
+/// The own commune's DTI at the evaluation date (clamped to 0..1): a normal with a mean and a
+/// spread, or equally likely samples (e.g. DtiProjection::samples).
+struct OwnScore {
+    double mean = 0.0;
+    double sd = 0.0;
+    std::vector<double> samples;  ///< when not empty, the score is these; mean and sd are unused
+
+    [[nodiscard]] static OwnScore normal(double mean, double sd);
+    [[nodiscard]] static OwnScore from_samples(std::vector<double> samples);
+    [[nodiscard]] bool has_samples() const noexcept { return !samples.empty(); }
+    /// The mean: `mean`, or the mean of the samples.
+    [[nodiscard]] double expected() const noexcept;
+    /// The same score moved by `delta` (every sample, or the mean): an improvement of delta.
+    [[nodiscard]] OwnScore shifted(double delta) const;
+
+    friend bool operator==(const OwnScore&, const OwnScore&) = default;
+};
+
+/// Check an own score: finite mean, sd >= 0, samples finite and in 0..1.
+void validate_own_score(const OwnScore& own);
+
+enum class RankMethod { Exact, MonteCarlo };
+
+/// P(rank = r) for r = 1..units, and what follows from it. For a Monte Carlo distribution the
+/// standard errors are those of the estimates from `draws` independent draws.
+struct RankDistribution {
+    RankMethod method = RankMethod::Exact;
+    std::vector<double> pmf;  ///< pmf[r - 1] = P(rank = r); sums to 1
+    std::size_t draws = 0;    ///< Monte Carlo draws (0 for the exact method)
+
+    /// The number of units ranked (peers + 1).
+    [[nodiscard]] std::size_t units() const noexcept { return pmf.size(); }
+    /// P(rank = r); 0 outside 1..units.
+    [[nodiscard]] double prob(int rank) const noexcept;
+    /// P(rank <= k): 0 for k < 1, 1 for k >= units. Non-decreasing in k.
+    [[nodiscard]] double prob_top(int k) const noexcept;
+    /// E[rank].
+    [[nodiscard]] double expected() const noexcept;
+    /// Standard deviation of the rank.
+    [[nodiscard]] double sd() const noexcept;
+    /// The q-quantile: the least r with P(rank <= r) >= q (q in (0, 1]; 1e-12 of slack for
+    /// rounding). Throws ValidationError for q outside (0, 1].
+    [[nodiscard]] int quantile(double q) const;
+    /// Monte Carlo standard errors (0 for the exact method): sqrt(p (1 - p) / draws) of
+    /// P(rank = r) and of P(rank <= k); sd / sqrt(draws) of the expected rank.
+    [[nodiscard]] double standard_error(int rank) const noexcept;
+    [[nodiscard]] double prob_top_standard_error(int k) const noexcept;
+    [[nodiscard]] double expected_standard_error() const noexcept;
+
+    friend bool operator==(const RankDistribution&, const RankDistribution&) = default;
+};
+
+/// A Monte Carlo distribution from counts of ranks (counts[r - 1] draws had rank r).
+[[nodiscard]] RankDistribution rank_distribution_from_counts(
+    const std::vector<std::uint64_t>& counts);
+
+struct ExactOptions {
+    /// Ties: values equal after rounding to this many decimals share a rank (the DTI publishes
+    /// 4). -1: exact comparison of the unrounded values.
+    int decimals = 4;
+    /// Most points at which the Poisson-binomial count is evaluated. The own score's rounded
+    /// values (and, with a common shock, the threshold it sets) are taken on the 10^-decimals
+    /// grid; beyond this many grid points, neighbouring points are merged into bins evaluated
+    /// at their centre of mass (a midpoint rule; see docs/rank.md).
+    std::size_t max_points = 4096;
+    /// Gauss-Hermite nodes for the common shock when peers' loadings on it differ (peers whose
+    /// results are from different years); with equal loadings the shock is integrated exactly
+    /// on the grid.
+    std::size_t shock_nodes = 64;
+    /// Peers whose probability of being ahead is within this of 0 or 1 are counted as certainly
+    /// behind or ahead, and count probabilities below it at either end of the distribution are
+    /// dropped (the pmf is renormalised; the mass dropped is below units × truncation).
+    double truncation = 1e-16;
+
+    friend bool operator==(const ExactOptions&, const ExactOptions&) = default;
+};
+
+struct MonteCarloOptions {
+    int decimals = 4;  ///< as ExactOptions::decimals
+    std::size_t draws = 100000;
+    std::uint64_t seed = 20260101;
+    /// Worker threads (0: std::thread::hardware_concurrency()). Draw i uses stream i of the
+    /// seed, so the result is the same for any thread count.
+    std::size_t threads = 0;
+
+    friend bool operator==(const MonteCarloOptions&, const MonteCarloOptions&) = default;
+};
+
+/// The exact rank distribution of the own commune among `peers`. Throws ValidationError for an
+/// invalid own score or forecast.
+[[nodiscard]] RankDistribution rank_distribution_exact(const OwnScore& own,
+                                                       const std::vector<PeerForecast>& peers,
+                                                       const ExactOptions& options = {});
+
+/// The same by Monte Carlo: each draw takes the own score (a normal, or a sample picked
+/// uniformly), one common shock and one normal per peer (exact normals: a ziggurat on the
+/// draw's detail::Rng stream), clamps every score to 0..1 and counts the peers ahead.
+[[nodiscard]] RankDistribution rank_distribution_montecarlo(const OwnScore& own,
+                                                            const std::vector<PeerForecast>& peers,
+                                                            const MonteCarloOptions& options = {});
+
+/// The rank key of a DTI value: round half up to `decimals` places as an integer
+/// (floor(x · 10^decimals + 0.5); decimals 0..15), or, for decimals < 0, an integer with the
+/// order of x (its bit pattern; x >= 0). Equal keys tie. Agrees with round_to(x, decimals) for
+/// x in 0..1 except within 1e-12 of a half, where round_to counts the noise as the half.
+[[nodiscard]] inline std::int64_t rank_key(double x, int decimals) noexcept {
+    if (decimals < 0) {
+        const double y = x + 0.0;  // -0.0 -> +0.0
+        std::int64_t bits = 0;
+        std::memcpy(&bits, &y, sizeof bits);
+        return bits;
+    }
+    constexpr double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    return static_cast<std::int64_t>(std::floor(x * kPow10[decimals > 15 ? 15 : decimals] + 0.5));
+}
+
+}  // namespace dtiplan

@@ -1,0 +1,114 @@
+// Everyone's rank at once: Monte Carlo at component level for every unit of a province (95) or
+// of the country (3,321). Each draw takes every unit's every component value from its normal,
+// clamps it to 0..1, scores it through the framework's rules, ranks all units by DTI with ties
+// (as the DTI ranks them) and counts, for each unit, the rank it got. The result is each unit's
+// rank distribution: an N × N matrix.
+//
+// Built for speed (docs/performance.md): worker threads take blocks of draws, each keeps its own
+// N × N count matrix (memory does not grow with the number of draws) and the counts are added
+// at the end. Draw i uses stream i of the seed (exact normals by a ziggurat on detail::Rng), so
+// the result is identical for any number of threads. Call it without holding the Python GIL.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "dtiplan/rank/component_model.hpp"
+#include "dtiplan/rank/rank_distribution.hpp"
+#include "dtiplan/model/target.hpp"
+#include "dtiplan/score/framework.hpp"
+
+namespace dtiplan {
+
+/// Called with (draws done, draws in all) from one thread only (the caller's), at most once
+/// per ~1% of the draws and once at the end. Return false to stop: simulate_ranks then throws
+/// SimulationCancelled. It must not call back into the simulation.
+using ProgressCallback = std::function<bool(std::size_t done, std::size_t total)>;
+
+/// Thrown by simulate_ranks when the progress callback asks to stop.
+class SimulationCancelled : public std::runtime_error {
+public:
+    SimulationCancelled() : std::runtime_error("the rank simulation was cancelled") {}
+};
+
+struct SimulationOptions {
+    std::size_t draws = 10000;
+    std::uint64_t seed = 20260101;
+    /// Worker threads, the caller's included (0: std::thread::hardware_concurrency()).
+    std::size_t threads = 0;
+    /// Ties: DTI values equal after rounding to this many decimals share a rank (the DTI
+    /// publishes 4); -1: exact comparison.
+    int decimals = 4;
+    /// The k of the summaries' P(rank <= k): the plan's goal is the top 10.
+    int top = 10;
+    /// Target components are scored against these targets (by component id; a fraction, e.g.
+    /// "Trên 80%" as Above 0.8); without one, against 100% as score() does without a plan.
+    std::map<std::string, TargetValue, std::less<>> targets;
+    /// Score every value through rule_points() instead of the fast per-rule kernels. Same
+    /// result, many times slower: for checking the fast path.
+    bool reference_scoring = false;
+
+    friend bool operator==(const SimulationOptions&, const SimulationOptions&) = default;
+};
+
+/// One unit's rank distribution in brief.
+struct UnitRankSummary {
+    std::string unit;
+    double expected_rank = 0.0;
+    double rank_sd = 0.0;
+    int median_rank = 0;
+    int p05_rank = 0;  ///< 5% quantile (a good draw)
+    int p95_rank = 0;  ///< 95% quantile (a bad draw)
+    double prob_top = 0.0;                 ///< P(rank <= top)
+    double prob_top_standard_error = 0.0;  ///< its Monte Carlo standard error
+    double mean_dti = 0.0;  ///< mean of the unit's DTI (rounded as ranked) over the draws
+    double sd_dti = 0.0;
+
+    friend bool operator==(const UnitRankSummary&, const UnitRankSummary&) = default;
+};
+
+struct RankSimulation {
+    std::vector<std::string> units;
+    /// N × N: probabilities(i, r - 1) = P(unit i has rank r). Each row sums to 1; with ties
+    /// (equal rounded DTIs) a column can sum to more or less than 1, since tied units share a
+    /// rank and skip the next.
+    Eigen::MatrixXd probabilities;
+    std::vector<UnitRankSummary> summaries;  ///< one per unit, in the model's order
+    std::size_t draws = 0;
+    std::uint64_t seed = 0;
+    int decimals = 4;
+    int top = 10;
+    bool illustrative = false;  ///< the model was illustrative (synthetic)
+
+    /// Unit i's rank distribution (Monte Carlo, with its standard errors).
+    [[nodiscard]] RankDistribution distribution(std::size_t unit) const;
+    /// The Monte Carlo standard error of probabilities(i, r - 1).
+    [[nodiscard]] double standard_error(std::size_t unit, int rank) const noexcept;
+
+    friend bool operator==(const RankSimulation& a, const RankSimulation& b) {
+        return a.units == b.units && a.probabilities.rows() == b.probabilities.rows() &&
+               a.probabilities.cols() == b.probabilities.cols() &&
+               a.probabilities == b.probabilities && a.summaries == b.summaries &&
+               a.draws == b.draws && a.seed == b.seed && a.decimals == b.decimals &&
+               a.top == b.top && a.illustrative == b.illustrative;
+    }
+};
+
+/// Simulate every unit's rank. RelativeToBest components are scored in each draw against the
+/// largest value among the units of that draw. Throws ValidationError for a model that does
+/// not fit the framework (validate_component_model) or bad options (no draws, more than
+/// 2^32 - 1 draws, top < 1), SimulationCancelled when the callback says stop; an exception
+/// thrown by the callback stops the workers and is rethrown.
+[[nodiscard]] RankSimulation simulate_ranks(const Framework& framework,
+                                            const ComponentModel& model,
+                                            const SimulationOptions& options = {},
+                                            const ProgressCallback& progress = {});
+
+}  // namespace dtiplan

@@ -1,0 +1,314 @@
+"""Plans as pandas DataFrames: indicators, targets, responsibilities, workload and findings.
+
+Every frame has English snake_case column names and keeps the plan's Vietnamese text in its
+cells. Enum values are given by their file spellings ("above", "upper-lead", "government"), so a
+frame filters with plain strings. The functions are also attached to :class:`dtiplan.Plan` as
+methods (``plan.indicators_frame()``), which is why this module imports ``_core`` only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+from ._core import Finding, Indicator, Language, Plan, Role, SourceRef
+
+__all__ = [
+    "findings_frame",
+    "indicators_frame",
+    "responsibilities_frame",
+    "responsibility_matrix",
+    "section_of",
+    "targets_frame",
+    "workload_frame",
+]
+
+_JOIN = "; "
+
+
+def section_of(indicator_id: str) -> str:
+    """The part of the plan an indicator id belongs to: "I.03" -> "I", "III.3.a.05" -> "III.3.a"."""
+    head, dot, _ = indicator_id.rpartition(".")
+    return head if dot else indicator_id
+
+
+def _sources_text(sources: Iterable[SourceRef], lang: Language = Language.Vietnamese) -> str:
+    return _JOIN.join(s.describe(lang) for s in sources)
+
+
+def _units_with(indicator: Indicator, role: Role) -> str:
+    return _JOIN.join(indicator.units_with(role))
+
+
+def indicators_frame(plan: Plan) -> pd.DataFrame:
+    """One row per indicator, in plan order.
+
+    Columns: ``id``, ``section`` ("I", "II", "III.3.a"), ``name``, ``pillar``, ``kind``,
+    ``direction``, ``target_<year>`` for each milestone (the text of the first target of that
+    year, or None), ``n_targets``, ``lead``, ``coordinating``, ``tracking``, ``upper_lead`` (unit
+    or group ids joined by "; "), ``task`` and ``sources`` (described in Vietnamese).
+    """
+    milestones = list(plan.milestones)
+    columns = [
+        "id",
+        "section",
+        "name",
+        "pillar",
+        "kind",
+        "direction",
+        *(f"target_{year}" for year in milestones),
+        "n_targets",
+        "lead",
+        "coordinating",
+        "tracking",
+        "upper_lead",
+        "task",
+        "sources",
+    ]
+    rows = []
+    for ind in plan.indicators:
+        row: dict[str, object] = {
+            "id": ind.id,
+            "section": section_of(ind.id),
+            "name": ind.name,
+            "pillar": ind.pillar.spelling,
+            "kind": ind.kind.spelling,
+            "direction": ind.direction.spelling,
+        }
+        for year in milestones:
+            targets = ind.targets_for(year)
+            row[f"target_{year}"] = targets[0].text if targets else None
+        row["n_targets"] = len(ind.targets)
+        row["lead"] = _units_with(ind, Role.Lead)
+        row["coordinating"] = _units_with(ind, Role.Coordinating)
+        row["tracking"] = _units_with(ind, Role.Tracking)
+        row["upper_lead"] = _units_with(ind, Role.UpperLead)
+        row["task"] = ind.task
+        row["sources"] = _sources_text(ind.sources)
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.astype({"n_targets": "int64"})
+
+
+def targets_frame(plan: Plan) -> pd.DataFrame:
+    """One row per target, in plan order (an indicator's targets as stored).
+
+    Columns: ``indicator``, ``year``, ``text`` (verbatim), ``comparator``, ``value`` (a fraction
+    for a rate, the count for a count of a total), ``denominator`` (NaN unless a count of a
+    total), ``kind``, ``basis``, ``aspirational``, ``source`` (described in Vietnamese) and
+    ``year_inferred``.
+    """
+    columns = [
+        "indicator",
+        "year",
+        "text",
+        "comparator",
+        "value",
+        "denominator",
+        "kind",
+        "basis",
+        "aspirational",
+        "source",
+        "year_inferred",
+    ]
+    rows = []
+    for ind in plan.indicators:
+        for t in ind.targets:
+            p = t.parsed
+            rows.append(
+                {
+                    "indicator": ind.id,
+                    "year": t.year,
+                    "text": t.text,
+                    "comparator": p.comparator.spelling,
+                    "value": p.value,
+                    "denominator": np.nan if p.denominator is None else p.denominator,
+                    "kind": p.kind.spelling,
+                    "basis": p.basis,
+                    "aspirational": p.aspirational,
+                    "source": t.source.describe(Language.Vietnamese),
+                    "year_inferred": t.year_inferred,
+                }
+            )
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.astype(
+        {
+            "year": "int64",
+            "value": "float64",
+            "denominator": "float64",
+            "aspirational": "bool",
+            "year_inferred": "bool",
+        }
+    )
+
+
+def responsibilities_frame(plan: Plan) -> pd.DataFrame:
+    """Who answers for what, groups expanded: one row per (indicator, unit, role).
+
+    Columns: ``indicator``, ``unit`` (id), ``unit_name`` (short name), ``role`` (spelling) and
+    ``via`` (the group id the unit holds the role through, or "" when named directly). Rows are
+    in plan order of indicators, then roles (lead, coordinating, tracking, upper-lead), then
+    units.
+    """
+    indicator_pos = {ind.id: i for i, ind in enumerate(plan.indicators)}
+    role_pos = {role: i for i, role in enumerate(Role)}
+    rows = []
+    for unit_pos, unit in enumerate(plan.units):
+        for r in _core.responsibilities_of(plan, unit.id):
+            key = (indicator_pos.get(r.indicator, len(indicator_pos)), role_pos[r.role], unit_pos)
+            rows.append(
+                (
+                    key,
+                    {
+                        "indicator": r.indicator,
+                        "unit": unit.id,
+                        "unit_name": unit.short_name or unit.name,
+                        "role": r.role.spelling,
+                        "via": r.via,
+                    },
+                )
+            )
+    rows.sort(key=lambda kv: kv[0])
+    return pd.DataFrame(
+        [row for _, row in rows], columns=["indicator", "unit", "unit_name", "role", "via"]
+    )
+
+
+def responsibility_matrix(plan: Plan, role: Role | str | None = None) -> pd.DataFrame:
+    """Indicators x units (groups expanded), in plan order.
+
+    With ``role=None`` each cell is the role bitmask (see :func:`dtiplan.role_bit`: lead 1,
+    coordinating 2, tracking 4, upper-lead 8); with a role (a :class:`Role` or its spelling)
+    each cell is 1 when the unit holds that role, else 0. The index is named ``indicator`` and
+    the columns ``unit``.
+    """
+    matrix = _core.ResponsibilityMatrix(plan)
+    if role is None:
+        values = np.asarray(matrix.roles, dtype=np.int64)
+    else:
+        if isinstance(role, str):
+            role = Role.from_spelling(role)
+        values = np.asarray(matrix.incidence(role), dtype=np.int64)
+    return pd.DataFrame(
+        values,
+        index=pd.Index(list(matrix.indicators), name="indicator"),
+        columns=pd.Index(list(matrix.units), name="unit"),
+    )
+
+
+def workload_frame(plan: Plan) -> pd.DataFrame:
+    """One row per unit, in plan order: how many indicators it holds in each role.
+
+    Columns: ``unit``, ``name``, ``short_name``, ``level``, ``lead``, ``coordinating``,
+    ``tracking``, ``upper_lead``, ``sole_lead`` (indicators it leads alone, named directly) and
+    ``total``.
+    """
+    units = {u.id: u for u in plan.units}
+    counts = ["lead", "coordinating", "tracking", "upper_lead", "sole_lead", "total"]
+    rows = []
+    for w in _core.workload(plan):
+        unit = units.get(w.unit)
+        rows.append(
+            {
+                "unit": w.unit,
+                "name": unit.name if unit else w.unit,
+                "short_name": unit.short_name if unit else w.unit,
+                "level": unit.level.spelling if unit else "",
+                "lead": w.lead,
+                "coordinating": w.coordinating,
+                "tracking": w.tracking,
+                "upper_lead": w.upper_lead,
+                "sole_lead": w.sole_lead,
+                "total": w.total(),
+            }
+        )
+    frame = pd.DataFrame(
+        rows, columns=["unit", "name", "short_name", "level", *counts]
+    )
+    return frame.astype({c: "int64" for c in counts})
+
+
+def findings_frame(findings: Sequence[Finding]) -> pd.DataFrame:
+    """One row per finding, in the checker's order.
+
+    Columns: ``severity`` (spelling), ``code``, ``message_vi``, ``message_en``, ``indicators``
+    and ``units`` (ids joined by "; ") and ``sources`` (described in Vietnamese).
+    """
+    rows = [
+        {
+            "severity": f.severity.spelling,
+            "code": f.code,
+            "message_vi": f.message_vi,
+            "message_en": f.message_en,
+            "indicators": _JOIN.join(f.indicators),
+            "units": _JOIN.join(f.units),
+            "sources": _sources_text(f.sources),
+        }
+        for f in findings
+    ]
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "severity",
+            "code",
+            "message_vi",
+            "message_en",
+            "indicators",
+            "units",
+            "sources",
+        ],
+    )
+
+
+# --- Methods on Plan --------------------------------------------------------------------------
+
+
+def _plan_indicators_frame(self: Plan) -> pd.DataFrame:
+    """The plan's indicators as a DataFrame (see :func:`dtiplan.indicators_frame`)."""
+    return indicators_frame(self)
+
+
+def _plan_targets_frame(self: Plan) -> pd.DataFrame:
+    """The plan's targets as a DataFrame (see :func:`dtiplan.targets_frame`)."""
+    return targets_frame(self)
+
+
+def _plan_responsibilities_frame(self: Plan) -> pd.DataFrame:
+    """Who answers for what, as a DataFrame (see :func:`dtiplan.responsibilities_frame`)."""
+    return responsibilities_frame(self)
+
+
+def _plan_responsibility_matrix(self: Plan, role: Role | str | None = None) -> pd.DataFrame:
+    """Indicators x units role matrix (see :func:`dtiplan.responsibility_matrix`)."""
+    return responsibility_matrix(self, role)
+
+
+def _plan_workload_frame(self: Plan) -> pd.DataFrame:
+    """Workload per unit as a DataFrame (see :func:`dtiplan.workload_frame`)."""
+    return workload_frame(self)
+
+
+def _plan_findings_frame(self: Plan) -> pd.DataFrame:
+    """The plan's findings (``check()``) as a DataFrame (see :func:`dtiplan.findings_frame`)."""
+    return findings_frame(self.check())
+
+
+def _attach() -> None:
+    methods = {
+        "indicators_frame": _plan_indicators_frame,
+        "targets_frame": _plan_targets_frame,
+        "responsibilities_frame": _plan_responsibilities_frame,
+        "responsibility_matrix": _plan_responsibility_matrix,
+        "workload_frame": _plan_workload_frame,
+        "findings_frame": _plan_findings_frame,
+    }
+    for name, function in methods.items():
+        function.__name__ = name
+        function.__qualname__ = f"Plan.{name}"
+        setattr(Plan, name, function)
+
+
+_attach()

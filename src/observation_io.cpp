@@ -1,0 +1,792 @@
+// Observations as CSV and JSON (docs/observations.md). CSV is what a coordinator edits in Excel,
+// so the reader is forgiving about spelling (decimal comma, "85%", "có"/"không", a UTF-8 BOM, CRLF,
+// ";" as the separator) but strict about meaning: every row is validated against the plan, and
+// the first bad cell stops the load with "origin: row N, column NAME" and the cell quoted. The
+// writers spell every value so that reading it back gives an equal log (origins aside).
+#include "dtiplan/track/observation_io.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "dtiplan/error.hpp"
+#include "dtiplan/io/plan_json.hpp"
+
+namespace dtiplan {
+namespace {
+
+using json = nlohmann::json;
+using ojson = nlohmann::ordered_json;
+
+constexpr std::string_view kSchema = "dtiplan.observations/1";
+constexpr std::array<std::string_view, 11> kColumns{
+    "indicator", "period",         "value",          "numerator",         "denominator", "unit",
+    "submitted", "evidence_id",    "evidence_title", "evidence_location", "note"};
+
+// ---- small text helpers ----------------------------------------------------------------------
+
+[[nodiscard]] bool is_blank(char c) noexcept {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+std::string_view trim(std::string_view s) noexcept {
+    while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::string in_quotes(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 2);
+    out.append(1, '"').append(s).append(1, '"');
+    return out;
+}
+
+/// Shortest spelling that reads back as the same double.
+std::string num(double v) {
+    char buf[64];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, r.ptr);
+}
+
+std::vector<std::string> split(std::string_view s, char sep) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t pos = s.find(sep, start);
+        out.emplace_back(trim(s.substr(start, pos == std::string_view::npos ? pos : pos - start)));
+        if (pos == std::string_view::npos) break;
+        start = pos + 1;
+    }
+    return out;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view sep) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i) out += sep;
+        out += items[i];
+    }
+    return out;
+}
+
+std::string allowed_columns() {
+    std::string out;
+    for (auto c : kColumns) {
+        if (!out.empty()) out += ", ";
+        out += c;
+    }
+    return out;
+}
+
+/// The 1-based line of the first byte that is not UTF-8, or 0 when the text is valid UTF-8.
+std::size_t first_bad_utf8_line(std::string_view s) noexcept {
+    std::size_t line = 1;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c == '\n') ++line;
+        std::size_t len = 0;
+        char32_t min = 0;
+        if (c < 0x80) len = 1;
+        else if (c >= 0xC2 && c < 0xE0) len = 2, min = 0x80;
+        else if (c >= 0xE0 && c < 0xF0) len = 3, min = 0x800;
+        else if (c >= 0xF0 && c < 0xF5) len = 4, min = 0x10000;
+        else return line;
+        if (i + len > s.size()) return line;
+        char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
+        for (std::size_t k = 1; k < len; ++k) {
+            const auto cc = static_cast<unsigned char>(s[i + k]);
+            if ((cc & 0xC0u) != 0x80u) return line;
+            cp = (cp << 6) | (cc & 0x3Fu);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return line;
+        i += len;
+    }
+    return 0;
+}
+
+// ---- numbers and yes/no as people write them ------------------------------------------------
+
+/// "0.85", "0,855", "85%", "85,5 %", "9": a number, a percentage divided by 100. Returns nullopt
+/// when the text is not one; `percent` tells whether it was written with "%".
+std::optional<double> read_number(std::string_view text, bool& percent) {
+    std::string s(trim(text));
+    percent = false;
+    if (!s.empty() && s.back() == '%') {
+        percent = true;
+        s.pop_back();
+        s = std::string(trim(s));
+    }
+    if (s.empty()) return std::nullopt;
+    const bool has_dot = s.find('.') != std::string::npos;
+    const bool has_comma = s.find(',') != std::string::npos;
+    if (has_dot && has_comma) return std::nullopt;  // 1.234,5 or 1,234.5: ambiguous
+    if (has_comma) std::replace(s.begin(), s.end(), ',', '.');
+    const char first = s[0] == '-' && s.size() > 1 ? s[1] : s[0];
+    if (!((first >= '0' && first <= '9') || first == '.')) return std::nullopt;  // no inf, nan
+    if (s.find_first_of("eE") != std::string::npos && percent) return std::nullopt;
+    if (percent) s += "e-2";  // exact decimal shift: "85.5e-2" reads as the double nearest 0.855
+    double v = 0.0;
+    const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (r.ec != std::errc{} || r.ptr != s.data() + s.size()) return std::nullopt;
+    return v;
+}
+
+/// Lower-cases the few Vietnamese capitals of "CÓ"/"KHÔNG" as well as ASCII.
+std::string lower_yes_no(std::string_view s) {
+    std::string out = ascii_lower(s);
+    for (auto [upper, lower] : std::array<std::pair<std::string_view, std::string_view>, 2>{
+             {{"Ó", "ó"}, {"Ô", "ô"}}}) {
+        for (std::size_t pos = out.find(upper); pos != std::string::npos; pos = out.find(upper))
+            out.replace(pos, upper.size(), lower);
+    }
+    return out;
+}
+
+std::optional<double> read_yes_no(std::string_view text) {
+    const std::string s = lower_yes_no(trim(text));
+    for (std::string_view yes : {"1", "có", "co", "yes", "true"})
+        if (s == yes) return 1.0;
+    for (std::string_view no : {"0", "không", "khong", "no", "false"})
+        if (s == no) return 0.0;
+    return std::nullopt;
+}
+
+// ---- CSV -------------------------------------------------------------------------------------
+
+struct CsvRecord {
+    std::size_t line = 0;  ///< the line the record starts on (header = 1)
+    std::vector<std::string> cells;
+};
+
+/// RFC 4180 records: quoted fields may hold the separator, doubled quotes and line breaks; lines
+/// end with CRLF, LF or CR. Unquoted cells are trimmed; quoted cells are kept as written.
+class CsvReader {
+public:
+    CsvReader(std::string_view text, const std::string& origin) : s_(text), origin_(origin) {
+        // The separator: "," unless the header line has ";" and no "," (Excel in a locale
+        // whose decimal mark is the comma).
+        const std::string_view first_line = s_.substr(0, s_.find('\n'));
+        if (first_line.find(',') == std::string_view::npos &&
+            first_line.find(';') != std::string_view::npos)
+            sep_ = ';';
+    }
+
+    std::vector<CsvRecord> read() {
+        std::vector<CsvRecord> out;
+        while (i_ < s_.size()) {
+            CsvRecord rec;
+            rec.line = line_;
+            while (true) {
+                rec.cells.push_back(field(rec.line));
+                if (i_ < s_.size() && s_[i_] == sep_) {
+                    ++i_;
+                    continue;
+                }
+                end_of_line();
+                break;
+            }
+            const bool blank = std::all_of(rec.cells.begin(), rec.cells.end(),
+                                           [](const std::string& c) { return c.empty(); });
+            if (!blank) out.push_back(std::move(rec));
+        }
+        return out;
+    }
+
+private:
+    [[noreturn]] void fail(std::size_t row, const std::string& what) const {
+        throw FormatError(origin_ + ": row " + std::to_string(row), what);
+    }
+
+    void end_of_line() {
+        if (i_ >= s_.size()) return;
+        if (s_[i_] == '\r') ++i_;
+        if (i_ < s_.size() && s_[i_] == '\n') ++i_;
+        ++line_;
+    }
+
+    std::string field(std::size_t row) {
+        std::size_t j = i_;
+        while (j < s_.size() && (s_[j] == ' ' || s_[j] == '\t')) ++j;
+        if (j < s_.size() && s_[j] == '"') {
+            i_ = j + 1;
+            std::string out;
+            while (true) {
+                if (i_ >= s_.size())
+                    fail(row, "a quoted field is not closed (a \" is missing)");
+                const char c = s_[i_];
+                if (c == '"') {
+                    if (i_ + 1 < s_.size() && s_[i_ + 1] == '"') {
+                        out += '"';
+                        i_ += 2;
+                        continue;
+                    }
+                    ++i_;
+                    break;
+                }
+                if (c == '\n' || (c == '\r' && (i_ + 1 >= s_.size() || s_[i_ + 1] != '\n')))
+                    ++line_;
+                out += c;
+                ++i_;
+            }
+            while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t')) ++i_;
+            if (i_ < s_.size() && s_[i_] != sep_ && s_[i_] != '\r' && s_[i_] != '\n')
+                fail(row, "text after the closing quote of a field: " +
+                              in_quotes(s_.substr(i_, std::min<std::size_t>(20, s_.size() - i_))));
+            return out;
+        }
+        const std::size_t start = i_;
+        while (i_ < s_.size() && s_[i_] != sep_ && s_[i_] != '\r' && s_[i_] != '\n') {
+            if (s_[i_] == '"')
+                fail(row, "a quote inside an unquoted field " +
+                              in_quotes(s_.substr(start, i_ - start + 1)) +
+                              "; quote the whole field and double the quotes in it");
+            ++i_;
+        }
+        return std::string(trim(s_.substr(start, i_ - start)));
+    }
+
+    std::string_view s_;
+    const std::string& origin_;
+    std::size_t i_ = 0;
+    std::size_t line_ = 1;
+    char sep_ = ',';
+};
+
+bool needs_quotes(std::string_view s) {
+    if (s.empty()) return false;
+    if (is_blank(s.front()) || is_blank(s.back())) return true;
+    return s.find_first_of(",;\"\r\n") != std::string_view::npos;
+}
+
+std::string csv_cell(std::string_view s) {
+    if (!needs_quotes(s)) return std::string(s);
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+/// Reads one data row of the CSV into an observation.
+class CsvRow {
+public:
+    CsvRow(const CsvRecord& rec, const std::vector<std::string>& names, const std::string& origin,
+           const Plan& plan)
+        : rec_(rec), names_(names), origin_(origin), plan_(plan) {}
+
+    Observation read() {
+        Observation o;
+        o.origin = origin_ + ":" + std::to_string(rec_.line);
+
+        o.indicator = cell("indicator");
+        if (o.indicator.empty()) fail<FormatError>("indicator", "missing indicator id");
+        const Indicator* ind = plan_.find_indicator(o.indicator);
+        if (!ind)
+            fail<ValidationError>("indicator", "unknown indicator " + in_quotes(o.indicator) +
+                                                   " (not in the plan " + in_quotes(plan_.id) + ")");
+
+        const std::string period = cell("period");
+        if (period.empty()) fail<FormatError>("period", "missing period (e.g. 2026-03)");
+        try {
+            o.period = Period::parse(period);
+        } catch (const FormatError& e) {
+            fail<FormatError>("period", e.detail());
+        }
+
+        read_value(*ind, o.value);
+        o.unit = cell("unit");
+
+        const std::string submitted = cell("submitted");
+        if (submitted.empty())
+            fail<FormatError>("submitted", "missing submission date (e.g. 2026-03-19)");
+        try {
+            o.submitted = parse_date(submitted);
+        } catch (const FormatError& e) {
+            fail<FormatError>("submitted", e.detail());
+        }
+
+        read_evidence(o.evidence);
+        o.note = cell("note");
+
+        std::string field_at_fault;
+        try {
+            validate_observation(plan_, o, [&](std::string_view field) {
+                field_at_fault = field == "evidence" ? "evidence_id" : std::string(field);
+                if (fraction_in_value_ && (field == "numerator" || field == "denominator"))
+                    field_at_fault = "value";  // "10/9" was written in the value cell
+                return where(field_at_fault);
+            });
+        } catch (const ValidationError& e) {
+            // Quote the cell as written when the message shows the value as read (120% -> 1.2).
+            const std::string raw = cell(field_at_fault);
+            if (raw.empty() || e.detail().find(in_quotes(raw)) != std::string::npos) throw;
+            throw ValidationError(e.where(), e.detail() + " (the cell reads " + in_quotes(raw) + ")");
+        }
+        return o;
+    }
+
+private:
+    [[nodiscard]] std::string where(std::string_view column) const {
+        return origin_ + ": row " + std::to_string(rec_.line) + ", column " + std::string(column);
+    }
+    template <class E>
+    [[noreturn]] void fail(std::string_view column, const std::string& what) const {
+        throw E(where(column), what);
+    }
+
+    [[nodiscard]] std::string cell(std::string_view column) const {
+        for (std::size_t k = 0; k < names_.size(); ++k)
+            if (names_[k] == column) return rec_.cells[k];
+        return {};
+    }
+
+    double number(std::string_view column, const std::string& text, bool allow_percent) const {
+        bool percent = false;
+        const auto v = read_number(text, percent);
+        if (!v)
+            fail<FormatError>(column, "cannot read " + in_quotes(text) +
+                                          (allow_percent ? " as a number (e.g. 0.85, 85%, 85,5%)"
+                                                         : " as a number (e.g. 9, 120, 0,5)"));
+        if (percent && !allow_percent)
+            fail<FormatError>(column, "a percentage " + in_quotes(text) +
+                                          " is not allowed here; write a plain number");
+        return *v;
+    }
+
+    /// "9/9" or "3/4": numerator and denominator written in the value cell.
+    void fraction(const std::string& text, ObservedValue& v) {
+        fraction_in_value_ = true;
+        const auto slash = text.find('/');
+        v.numerator = number("value", std::string(trim(text.substr(0, slash))), false);
+        v.denominator = number("value", std::string(trim(text.substr(slash + 1))), false);
+    }
+
+    void read_value(const Indicator& ind, ObservedValue& v) {
+        const std::string text = cell("value");
+        const std::string num_text = cell("numerator");
+        const std::string den_text = cell("denominator");
+        if (!num_text.empty()) v.numerator = number("numerator", num_text, false);
+        if (!den_text.empty()) v.denominator = number("denominator", den_text, false);
+
+        const auto given_twice = [&] {
+            if (!num_text.empty() || !den_text.empty())
+                fail<FormatError>("value", "the figure " + in_quotes(text) +
+                                               " is given as a/b and in the numerator and "
+                                               "denominator columns too; give it once");
+        };
+        switch (ind.kind) {
+            case MeasureKind::Rate:
+                if (!text.empty()) {
+                    if (text.find('/') != std::string::npos) {
+                        given_twice();
+                        fraction(text, v);
+                        v.value = *v.denominator > 0 ? *v.numerator / *v.denominator : 0.0;
+                    } else {
+                        v.value = number("value", text, true);
+                    }
+                } else if (v.numerator && v.denominator) {
+                    v.value = *v.denominator > 0 ? *v.numerator / *v.denominator : 0.0;
+                } else if (!v.numerator && !v.denominator) {
+                    missing_value();
+                }  // else: validation names the missing half
+                break;
+            case MeasureKind::CountOfTotal:
+                if (!text.empty()) {
+                    if (text.find('/') != std::string::npos) {
+                        given_twice();
+                        fraction(text, v);
+                        v.value = *v.numerator;
+                    } else {
+                        v.value = number("value", text, false);
+                    }
+                } else if (v.numerator) {
+                    v.value = *v.numerator;
+                } else {
+                    missing_value();
+                }
+                break;
+            case MeasureKind::YesNo:
+            case MeasureKind::Milestone:
+                if (text.empty()) missing_value();
+                if (const auto yn = read_yes_no(text)) {
+                    v.value = *yn;
+                } else {
+                    bool percent = false;
+                    const auto n = read_number(text, percent);
+                    if (!n || percent)
+                        fail<FormatError>("value", "cannot read " + in_quotes(text) +
+                                                       " as yes/no (expected 1/0, có/không, "
+                                                       "yes/no, true/false)");
+                    v.value = *n;  // validation says it must be 0 or 1
+                }
+                break;
+        }
+    }
+
+    [[noreturn]] void missing_value() const {
+        fail<FormatError>("value", "missing value: give a value, or a numerator and a denominator");
+    }
+
+    void read_evidence(std::vector<Evidence>& out) const {
+        constexpr std::array<std::string_view, 3> kEvidence{"evidence_id", "evidence_title",
+                                                            "evidence_location"};
+        std::array<std::vector<std::string>, 3> lists;
+        std::size_t count = 0;
+        std::string_view count_column;
+        for (std::size_t k = 0; k < kEvidence.size(); ++k) {
+            const std::string text = cell(kEvidence[k]);
+            if (text.empty()) continue;
+            lists[k] = split(text, ';');
+            if (count == 0) {
+                count = lists[k].size();
+                count_column = kEvidence[k];
+            } else if (lists[k].size() != count) {
+                fail<FormatError>(kEvidence[k],
+                                  std::to_string(lists[k].size()) + " documents in " +
+                                      in_quotes(text) + " but " + std::to_string(count) + " in " +
+                                      std::string(count_column) +
+                                      "; the evidence columns list the same documents, "
+                                      "separated by \";\"");
+            }
+        }
+        for (std::size_t i = 0; i < count; ++i) {
+            auto item = [&](std::size_t k) { return lists[k].empty() ? std::string{} : lists[k][i]; };
+            out.push_back({item(0), item(1), item(2)});
+        }
+    }
+
+    const CsvRecord& rec_;
+    const std::vector<std::string>& names_;
+    const std::string& origin_;
+    const Plan& plan_;
+    bool fraction_in_value_ = false;
+};
+
+// ---- JSON ------------------------------------------------------------------------------------
+
+/// A position in the JSON being read: the origin and the JSON path (as in plan_json.cpp).
+class Cursor {
+public:
+    Cursor(const json& node, const std::string& origin, std::string path)
+        : node_(node), origin_(origin), path_(std::move(path)) {}
+
+    [[nodiscard]] const std::string& path() const noexcept { return path_; }
+    [[nodiscard]] std::string where() const {
+        return path_.empty() ? origin_ : origin_ + ": " + path_;
+    }
+    [[noreturn]] void fail(const std::string& what) const { throw FormatError(where(), what); }
+
+    [[nodiscard]] Cursor at(std::string_view key) const {
+        return Cursor(node_.at(std::string(key)), origin_, child_path(key));
+    }
+    [[nodiscard]] Cursor at(std::size_t index) const {
+        return Cursor(node_.at(index), origin_, path_ + "[" + std::to_string(index) + "]");
+    }
+    [[nodiscard]] bool has(std::string_view key) const {
+        return node_.contains(std::string(key)) && !node_.at(std::string(key)).is_null();
+    }
+    [[nodiscard]] std::string child_path(std::string_view key) const {
+        return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
+    }
+
+    void expect_object(std::initializer_list<std::string_view> allowed) const {
+        if (!node_.is_object()) fail("expected an object, found " + type_name());
+        for (const auto& item : node_.items()) {
+            if (std::find(allowed.begin(), allowed.end(), item.key()) == allowed.end()) {
+                std::string list;
+                for (auto a : allowed) list += (list.empty() ? "" : ", ") + in_quotes(a);
+                Cursor(item.value(), origin_, child_path(item.key()))
+                    .fail("unknown field (allowed: " + list + ")");
+            }
+        }
+    }
+    [[nodiscard]] Cursor required(std::string_view key) const {
+        if (!has(key)) Cursor(node_, origin_, child_path(key)).fail("missing required field");
+        return at(key);
+    }
+    [[nodiscard]] std::string string() const {
+        if (!node_.is_string()) fail("expected a string, found " + type_name());
+        return node_.get<std::string>();
+    }
+    [[nodiscard]] double number() const {
+        if (!node_.is_number()) fail("expected a number, found " + type_name());
+        return node_.get<double>();
+    }
+    template <class F>
+    void each(F&& f) const {
+        if (!node_.is_array()) fail("expected an array, found " + type_name());
+        for (std::size_t i = 0; i < node_.size(); ++i) f(at(i));
+    }
+
+private:
+    [[nodiscard]] std::string type_name() const {
+        return node_.is_null() ? "null" : std::string(node_.type_name());
+    }
+
+    const json& node_;
+    const std::string& origin_;
+    std::string path_;
+};
+
+std::string optional_string(const Cursor& c, std::string_view key) {
+    return c.has(key) ? c.at(key).string() : std::string{};
+}
+
+Observation read_json_observation(const Cursor& c, const Plan& plan) {
+    c.expect_object({"indicator", "period", "value", "numerator", "denominator", "unit",
+                     "submitted", "evidence", "note"});
+    Observation o;
+    o.origin = c.where();
+    o.indicator = c.required("indicator").string();
+    const Indicator* ind = plan.find_indicator(o.indicator);
+    if (!ind)
+        throw ValidationError(c.at("indicator").where(),
+                              "unknown indicator " + in_quotes(o.indicator) + " (not in the plan " +
+                                  in_quotes(plan.id) + ")");
+    const Cursor period = c.required("period");
+    try {
+        o.period = Period::parse(period.string());
+    } catch (const FormatError& e) {
+        period.fail(e.detail());
+    }
+    if (c.has("numerator")) o.value.numerator = c.at("numerator").number();
+    if (c.has("denominator")) o.value.denominator = c.at("denominator").number();
+    if (c.has("value")) {
+        o.value.value = c.at("value").number();
+    } else if (ind->kind == MeasureKind::Rate && o.value.numerator && o.value.denominator) {
+        o.value.value =
+            *o.value.denominator > 0 ? *o.value.numerator / *o.value.denominator : 0.0;
+    } else if (ind->kind == MeasureKind::CountOfTotal && o.value.numerator) {
+        o.value.value = *o.value.numerator;
+    } else if (!(ind->kind == MeasureKind::Rate && (o.value.numerator || o.value.denominator))) {
+        throw FormatError(c.where() + ".value",
+                          "missing required field (or give numerator and denominator)");
+    }
+    o.unit = optional_string(c, "unit");
+    const Cursor submitted = c.required("submitted");
+    try {
+        o.submitted = parse_date(submitted.string());
+    } catch (const FormatError& e) {
+        submitted.fail(e.detail());
+    }
+    if (c.has("evidence"))
+        c.at("evidence").each([&](const Cursor& e) {
+            e.expect_object({"id", "title", "location"});
+            o.evidence.push_back(
+                {optional_string(e, "id"), optional_string(e, "title"), optional_string(e, "location")});
+        });
+    o.note = optional_string(c, "note");
+    validate_observation(plan, o, [&](std::string_view field) {
+        return c.where() + "." + std::string(field);
+    });
+    return o;
+}
+
+/// "line 12, column 5" for a byte offset into text.
+std::string line_and_column(std::string_view text, std::size_t offset) {
+    offset = std::min(offset, text.size());
+    std::size_t line = 1;
+    std::size_t column = 1;
+    for (std::size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+std::string extension_of(const std::filesystem::path& path) {
+    return ascii_lower(path.extension().string());
+}
+
+}  // namespace
+
+// ---- CSV -------------------------------------------------------------------------------------
+
+ObservationLog observations_from_csv(std::string_view csv_text, const std::string& origin,
+                                     const Plan& plan) {
+    if (csv_text.substr(0, 3) == "\xEF\xBB\xBF") csv_text.remove_prefix(3);
+    if (const std::size_t bad = first_bad_utf8_line(csv_text))
+        throw FormatError(origin + ": line " + std::to_string(bad),
+                          "the text is not UTF-8 (in Excel, save as \"CSV UTF-8\")");
+    const std::vector<CsvRecord> records = CsvReader(csv_text, origin).read();
+    if (records.empty())
+        throw FormatError(origin + ": row 1", "a header row is required (columns: " +
+                                                   allowed_columns() + ")");
+    const std::string header_row = origin + ": row " + std::to_string(records.front().line);
+
+    std::vector<std::string> names;
+    for (std::size_t k = 0; k < records.front().cells.size(); ++k) {
+        const std::string& written = records.front().cells[k];
+        const std::string name = ascii_lower(trim(written));
+        const std::string where = header_row + ", column " +
+                                  (written.empty() ? std::to_string(k + 1) : written);
+        if (name.empty()) throw FormatError(where, "a column has no name");
+        if (std::find(kColumns.begin(), kColumns.end(), name) == kColumns.end())
+            throw FormatError(where, "unknown column " + in_quotes(written) + " (allowed: " +
+                                         allowed_columns() + ")");
+        if (std::find(names.begin(), names.end(), name) != names.end())
+            throw FormatError(where, "the column " + in_quotes(written) + " appears twice");
+        names.push_back(name);
+    }
+    const auto has = [&](std::string_view n) {
+        return std::find(names.begin(), names.end(), n) != names.end();
+    };
+    for (std::string_view required : {"indicator", "period", "submitted"})
+        if (!has(required))
+            throw FormatError(header_row, "missing required column " + in_quotes(required));
+    if (!has("value") && !(has("numerator") && has("denominator")))
+        throw FormatError(header_row,
+                          "missing column \"value\" (or both \"numerator\" and \"denominator\")");
+
+    ObservationLog log;
+    for (std::size_t r = 1; r < records.size(); ++r) {
+        const CsvRecord& rec = records[r];
+        if (rec.cells.size() != names.size())
+            throw FormatError(origin + ": row " + std::to_string(rec.line),
+                              std::to_string(rec.cells.size()) + " cells, but the header has " +
+                                  std::to_string(names.size()) + " columns");
+        log.add(CsvRow(rec, names, origin, plan).read());
+    }
+    return log;
+}
+
+std::string observations_to_csv(const ObservationLog& log) {
+    std::string out;
+    for (std::size_t k = 0; k < kColumns.size(); ++k) {
+        if (k) out += ',';
+        out += kColumns[k];
+    }
+    out += '\n';
+    for (std::size_t n = 0; n < log.all().size(); ++n) {
+        const Observation& o = log.all()[n];
+        std::array<std::vector<std::string>, 3> ev;
+        for (const auto& e : o.evidence) {
+            for (const auto& [k, text] : {std::pair<std::size_t, const std::string*>{0, &e.id},
+                                          {1, &e.title},
+                                          {2, &e.location}}) {
+                if (text->find(';') != std::string::npos)
+                    throw FormatError("observation " + std::to_string(n + 1) + " (" + o.indicator +
+                                          " " + o.period.to_string() + ")",
+                                      "the evidence field " + in_quotes(*text) +
+                                          " contains \";\", which separates documents in CSV; "
+                                          "save as JSON instead");
+                ev[k].push_back(*text);
+            }
+        }
+        const std::array<std::string, 11> cells{
+            o.indicator,
+            o.period.to_string(),
+            num(o.value.value),
+            o.value.numerator ? num(*o.value.numerator) : std::string{},
+            o.value.denominator ? num(*o.value.denominator) : std::string{},
+            o.unit,
+            format_date(o.submitted),
+            join(ev[0], ";"),
+            join(ev[1], ";"),
+            join(ev[2], ";"),
+            o.note};
+        for (std::size_t k = 0; k < cells.size(); ++k) {
+            if (k) out += ',';
+            out += csv_cell(cells[k]);
+        }
+        out += '\n';
+    }
+    return out;
+}
+
+// ---- JSON ------------------------------------------------------------------------------------
+
+ObservationLog observations_from_json(std::string_view json_text, const std::string& origin,
+                                      const Plan& plan) {
+    json doc;
+    try {
+        doc = json::parse(json_text.begin(), json_text.end());
+    } catch (const json::parse_error& e) {
+        const std::string what = e.what();
+        const auto pos = what.find("]: ");
+        throw FormatError(origin + ": " + line_and_column(json_text, e.byte > 0 ? e.byte - 1 : 0),
+                          "not valid JSON (" +
+                              (pos == std::string::npos ? what : what.substr(pos + 3)) + ")");
+    }
+    const Cursor root(doc, origin, "");
+    root.expect_object({"schema", "observations"});
+    const Cursor schema = root.required("schema");
+    if (schema.string() != kSchema)
+        schema.fail("expected " + in_quotes(kSchema) + ", found " + in_quotes(schema.string()));
+    ObservationLog log;
+    root.required("observations").each([&](const Cursor& c) {
+        log.add(read_json_observation(c, plan));
+    });
+    return log;
+}
+
+std::string observations_to_json(const ObservationLog& log) {
+    ojson root;
+    root["schema"] = kSchema;
+    root["observations"] = ojson::array();
+    for (const auto& o : log.all()) {
+        ojson e;
+        e["indicator"] = o.indicator;
+        e["period"] = o.period.to_string();
+        e["value"] = o.value.value;
+        e["numerator"] = o.value.numerator ? ojson(*o.value.numerator) : ojson(nullptr);
+        e["denominator"] = o.value.denominator ? ojson(*o.value.denominator) : ojson(nullptr);
+        e["unit"] = o.unit;
+        e["submitted"] = format_date(o.submitted);
+        e["evidence"] = ojson::array();
+        for (const auto& ev : o.evidence)
+            e["evidence"].push_back(
+                ojson{{"id", ev.id}, {"title", ev.title}, {"location", ev.location}});
+        e["note"] = o.note;
+        root["observations"].push_back(std::move(e));
+    }
+    try {
+        return root.dump(2) + "\n";
+    } catch (const ojson::type_error& e) {  // text that is not UTF-8
+        throw FormatError("observations", std::string("cannot write as JSON: ") + e.what());
+    }
+}
+
+// ---- files -----------------------------------------------------------------------------------
+
+ObservationLog load_observations(const std::filesystem::path& path, const Plan& plan) {
+    const std::string ext = extension_of(path);
+    if (ext != ".csv" && ext != ".json")
+        throw FormatError(path.string(), "unknown extension " + in_quotes(path.extension().string()) +
+                                             "; expected .csv or .json");
+    const std::string text = read_file(path);
+    return ext == ".csv" ? observations_from_csv(text, path.string(), plan)
+                         : observations_from_json(text, path.string(), plan);
+}
+
+void save_observations(const ObservationLog& log, const std::filesystem::path& path) {
+    const std::string ext = extension_of(path);
+    if (ext != ".csv" && ext != ".json")
+        throw FormatError(path.string(), "unknown extension " + in_quotes(path.extension().string()) +
+                                             "; expected .csv or .json");
+    write_file_atomically(path, ext == ".csv" ? observations_to_csv(log)
+                                              : observations_to_json(log));
+}
+
+}  // namespace dtiplan
