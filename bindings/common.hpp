@@ -13,16 +13,73 @@
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
+#include <datetime.h>
+
 #include <concepts>
 #include <cstddef>
+#include <optional>
 #include <ostream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "dtiplan/dtiplan.hpp"
+// The track and score layers, included here (the umbrella header may not list them yet).
+#include "dtiplan/score/attainment.hpp"
+#include "dtiplan/score/framework.hpp"
+#include "dtiplan/score/scorecard.hpp"
+#include "dtiplan/score/scoring.hpp"
+#include "dtiplan/track/calendar.hpp"
+#include "dtiplan/track/observation.hpp"
+#include "dtiplan/track/observation_io.hpp"
+#include "dtiplan/track/period.hpp"
 
 namespace py = pybind11;
+
+// boost::gregorian::date <-> datetime.date. A date that is not set (not_a_date_time) is None, and
+// None converts back to it. From Python, a datetime.date (or datetime.datetime: its date) or an
+// ISO string "2026-03-19" (read by dtiplan::parse_date, which raises FormatError quoting it).
+namespace pybind11::detail {
+template <>
+struct type_caster<boost::gregorian::date> {
+    PYBIND11_TYPE_CASTER(boost::gregorian::date, const_name("datetime.date"));
+
+    bool load(handle src, bool convert) {
+        if (!src) return false;
+        if (!PyDateTimeAPI) { PyDateTime_IMPORT; }
+        if (src.is_none()) {
+            value = boost::gregorian::date(boost::gregorian::not_a_date_time);
+            return true;
+        }
+        if (PyDate_Check(src.ptr())) {
+            const int y = PyDateTime_GET_YEAR(src.ptr());
+            const int m = PyDateTime_GET_MONTH(src.ptr());
+            const int d = PyDateTime_GET_DAY(src.ptr());
+            try {
+                value = boost::gregorian::date(static_cast<unsigned short>(y),
+                                               static_cast<unsigned short>(m),
+                                               static_cast<unsigned short>(d));
+            } catch (const std::out_of_range&) {
+                return false;  // a year boost cannot hold (before 1400)
+            }
+            return true;
+        }
+        if (convert && PyUnicode_Check(src.ptr())) {
+            value = dtiplan::parse_date(src.cast<std::string>());
+            return true;
+        }
+        return false;
+    }
+
+    static handle cast(const boost::gregorian::date& d, return_value_policy, handle) {
+        if (d.is_special()) return none().release();
+        if (!PyDateTimeAPI) { PyDateTime_IMPORT; }
+        return PyDate_FromDate(static_cast<int>(d.year()), static_cast<int>(d.month()),
+                               static_cast<int>(d.day()));
+    }
+};
+}  // namespace pybind11::detail
 
 namespace dtiplan_bindings {
 
@@ -40,6 +97,62 @@ void register_plan(py::module_& m);
 void register_plan_io(py::module_& m);
 void register_check(py::module_& m);
 void register_responsibility(py::module_& m);
+void register_period(py::module_& m);
+void register_observation(py::module_& m);
+void register_observation_io(py::module_& m);
+void register_calendar(py::module_& m);
+void register_framework(py::module_& m);
+void register_scoring(py::module_& m);
+void register_attainment(py::module_& m);
+void register_scorecard(py::module_& m);
+void register_series(py::module_& m);
+void register_trend(py::module_& m);
+void register_progress(py::module_& m);
+void register_projection(py::module_& m);
+
+/// Attach `spelling` (the file spelling, C++ to_string) and `from_spelling` to a finished
+/// Python enum class `m.<name>`. to_string and label are called unqualified, so that argument-
+/// dependent lookup finds the overloads of headers included after this one.
+template <class E>
+void add_spelling(py::module_& m, const char* name,
+                  std::optional<E> (*parse)(std::string_view) noexcept) {
+    py::object cls = m.attr(name);
+    const py::object builtins = py::module_::import("builtins");
+    const std::string enum_name = name;
+
+    cls.attr("spelling") = builtins.attr("property")(
+        py::cpp_function([](E v) { return std::string(to_string(v)); },
+                         py::arg("self")),
+        py::none(), py::none(), "The stable spelling used in plan files and outputs.");
+
+    cls.attr("from_spelling") = builtins.attr("classmethod")(py::cpp_function(
+        [parse, enum_name](const py::object&, std::string_view spelling) {
+            if (auto v = parse(spelling)) return *v;
+            throw py::value_error("unknown " + enum_name + " spelling \"" + std::string(spelling) +
+                                  "\"");
+        },
+        py::name("from_spelling"), py::arg("cls"), py::arg("spelling"),
+        "The member with this file spelling; ValueError when there is none."));
+}
+
+/// Attach `label(lang)` (the C++ label(v, lang) shown to people) to a finished Python enum class.
+template <class E>
+void add_label(py::module_& m, const char* name) {
+    py::object cls = m.attr(name);
+    cls.attr("label") = py::cpp_function(
+        [](E v, dtiplan::Language lang) { return std::string(label(v, lang)); },
+        py::name("label"), py::is_method(cls),
+        py::arg_v("lang", dtiplan::Language::Vietnamese, "Language.Vietnamese"),
+        "The label shown to people, in Vietnamese (default) or English.");
+}
+
+/// A copy of what a look-up found, or None: never a reference into a container Python code may
+/// replace at any time.
+template <class T>
+[[nodiscard]] std::optional<T> copy_or_none(const T* found) {
+    if (found == nullptr) return std::nullopt;
+    return *found;
+}
 
 /// Version of the pickle state of every value type: (kPickleVersion, field, field, ...).
 inline constexpr int kPickleVersion = 1;

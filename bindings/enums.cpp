@@ -3,49 +3,9 @@
 // with people-facing labels a `label(lang)` method, all forwarding to the C++ tables.
 #include "common.hpp"
 
-#include <optional>
-#include <string_view>
-
 namespace dtiplan_bindings {
-namespace {
 
 using dtiplan::Language;
-
-// Attach `spelling` and `from_spelling` to the finished Python enum class.
-template <class E>
-void add_spelling(py::module_& m, const char* name,
-                  std::optional<E> (*parse)(std::string_view) noexcept) {
-    py::object cls = m.attr(name);
-    const py::object builtins = py::module_::import("builtins");
-    const std::string enum_name = name;
-
-    cls.attr("spelling") = builtins.attr("property")(
-        py::cpp_function([](E v) { return std::string(dtiplan::to_string(v)); },
-                         py::arg("self")),
-        py::none(), py::none(), "The stable spelling used in plan files and outputs.");
-
-    cls.attr("from_spelling") = builtins.attr("classmethod")(py::cpp_function(
-        [parse, enum_name](const py::object&, std::string_view spelling) {
-            if (auto v = parse(spelling)) return *v;
-            throw py::value_error("unknown " + enum_name + " spelling \"" + std::string(spelling) +
-                                  "\"");
-        },
-        py::name("from_spelling"), py::arg("cls"), py::arg("spelling"),
-        "The member with this file spelling; ValueError when there is none."));
-}
-
-// Attach `label(lang)` to the finished Python enum class.
-template <class E>
-void add_label(py::module_& m, const char* name) {
-    py::object cls = m.attr(name);
-    cls.attr("label") = py::cpp_function(
-        [](E v, Language lang) { return std::string(dtiplan::label(v, lang)); },
-        py::name("label"), py::is_method(cls),
-        py::arg_v("lang", Language::Vietnamese, "Language.Vietnamese"),
-        "The label shown to people, in Vietnamese (default) or English.");
-}
-
-}  // namespace
 
 void register_enums(py::module_& m) {
     py::native_enum<Language>(m, "Language", "enum.Enum", "Language of messages and labels.")

@@ -15,4 +15,16 @@ PYBIND11_MODULE(_core, m) {
     dtiplan_bindings::register_plan_io(m);
     dtiplan_bindings::register_check(m);
     dtiplan_bindings::register_responsibility(m);
+    dtiplan_bindings::register_period(m);
+    dtiplan_bindings::register_observation(m);
+    dtiplan_bindings::register_observation_io(m);
+    dtiplan_bindings::register_calendar(m);
+    dtiplan_bindings::register_framework(m);
+    dtiplan_bindings::register_scoring(m);
+    dtiplan_bindings::register_attainment(m);
+    dtiplan_bindings::register_scorecard(m);
+    dtiplan_bindings::register_series(m);
+    dtiplan_bindings::register_trend(m);
+    dtiplan_bindings::register_progress(m);
+    dtiplan_bindings::register_projection(m);
 }

@@ -4,17 +4,6 @@
 #include <optional>
 
 namespace dtiplan_bindings {
-namespace {
-
-// Look-ups return copies (or None), never references into the plan's lists, which Python code
-// may replace at any time.
-template <class T>
-std::optional<T> copy_or_none(const T* found) {
-    if (found == nullptr) return std::nullopt;
-    return *found;
-}
-
-}  // namespace
 
 void register_plan(py::module_& m) {
     using dtiplan::Goal;

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The main job: set up, then the coordinator's report on the built-in plan of Đại Phước
-# 2026-2030 (the plan check, then the overview of every indicator, target and lead unit).
+# The main job: set up, then the coordinator's monthly report on the built-in plan of Đại Phước
+# 2026-2030 (`dtiplan report`): the plan check in brief, the status of every indicator against
+# its target with the DTI points, the month's reporting deadlines and the units' ranking board.
+# Without --observations it uses the illustrative 2026 observations shipped with dtiplan
+# (invented figures, data/examples/README.md), and says so in its output. Options are passed
+# on: scripts/run.sh --lang en, --as-of 2026-03-25, --observations so-lieu.csv, --format json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh >&2
-.venv/bin/dtiplan check "$@"
-echo
-.venv/bin/dtiplan show "$@"
+.venv/bin/dtiplan report "$@"

@@ -526,7 +526,10 @@ std::string peers_to_csv(const PeerTable& table, const Framework* framework) {
 
     std::string out = "unit,year,dti";
     if (illustrative) out += ",illustrative";
-    for (const auto& e : extra) out += "," + csv_cell(e.first);
+    for (const auto& e : extra) {
+        out += ',';
+        out += csv_cell(e.first);
+    }
     out += '\n';
     for (const auto& r : table.results) {
         if (r.unit.find_first_of("\r\n") != std::string::npos)

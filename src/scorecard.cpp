@@ -54,12 +54,18 @@ std::vector<UnitScorecard> unit_scorecards(const Plan& plan, const Framework& f,
         }
     }
 
+    // The reporting parties: the plan's units, then its groups (a group that leads reports as
+    // one, ReportingCalendar), each with at least one duty.
+    std::vector<std::string> parties;
+    for (const Unit& unit : plan.units) parties.push_back(unit.id);
+    for (const UnitGroup& group : plan.groups) parties.push_back(group.id);
+
     std::vector<UnitScorecard> cards;
-    for (const Unit& unit : plan.units) {
-        const std::vector<std::string> duties = calendar.indicators_reported_by(unit.id);
+    for (const std::string& party : parties) {
+        const std::vector<std::string> duties = calendar.indicators_reported_by(party);
         if (duties.empty()) continue;
         UnitScorecard sc;
-        sc.unit = unit.id;
+        sc.unit = party;
         sc.indicators = static_cast<int>(duties.size());
         for (const auto& id : duties) {
             const auto it = attained.find(id);
@@ -67,7 +73,7 @@ std::vector<UnitScorecard> unit_scorecards(const Plan& plan, const Framework& f,
             if (it->second.value) ++sc.with_value;
             if (it->second.met.value_or(false)) ++sc.met;
         }
-        if (const auto it = reports.find(unit.id); it != reports.end()) {
+        if (const auto it = reports.find(party); it != reports.end()) {
             sc.reports_due = it->second.due;
             sc.reports_on_time = it->second.on_time;
         }

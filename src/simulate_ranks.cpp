@@ -7,8 +7,8 @@
 //    state of their draws' streams side by side (a structure of arrays seeded by Rng itself),
 //    so "the next number of each stream" is one vector operation. Means, spreads and rules are
 //    the same for every lane: they are broadcast, never gathered.
-//  - Normals come from a 256-layer ziggurat (detail/normal.hpp): exact, one draw and one table
-//    look-up 99.3% of the time; a lane that misses finishes its variate from its own stream
+//  - Normals come from a 1,024-layer ziggurat (detail/normal.hpp): exact, one draw and one
+//    table look-up 99.57% of the time; a lane that misses finishes its variate from its own stream
 //    before anything else is drawn from it, so each lane's sequence is exactly what the scalar
 //    ziggurat on Rng(seed, i) gives (reference_scoring checks this bit for bit).
 //  - Rules are compiled into a few branch-free kinds (proportional, yes/no, thresholds for
@@ -212,14 +212,12 @@ using F64 = double __attribute__((vector_size(kLanes * 8)));
 struct Workspace {
     explicit Workspace(const Compiled& c)
         : acc(c.units * kLanes),
-          normals(c.slots * kLanes),
           best_values(c.best_count * c.units * kLanes),
           keys(c.units),
           counts(c.units * c.units, 0U),
           key_sum(c.units, 0),
           key_sq_sum(c.units, 0) {}
     std::vector<double> acc;          ///< units × lanes: points (lane fastest)
-    std::vector<double> normals;      ///< slots × lanes: one unit's normals
     std::vector<double> best_values;  ///< best slots × units × lanes: values
     std::vector<std::int64_t> keys;       ///< one lane's keys (general ranking)
     std::vector<std::int64_t> lane_keys;  ///< lanes × units: keys that do not fit 32 bits
@@ -250,20 +248,6 @@ struct alignas(64) Lanes {
             s3[l] = s[3];
         }
     }
-    /// Every lane's next number: Rng::next() on each stream.
-    [[nodiscard]] DTIPLAN_INLINE U64 next() noexcept {
-        const U64 x = (s1 << 2U) + s1;  // × 5
-        const U64 rot = (x << 7U) | (x >> 57U);
-        const U64 result = (rot << 3U) + rot;  // × 9
-        const U64 t = s1 << 17U;
-        s2 ^= s0;
-        s3 ^= s1;
-        s1 ^= s2;
-        s0 ^= s3;
-        s2 ^= t;
-        s3 = (s3 << 45U) | (s3 >> 19U);
-        return result;
-    }
     /// One lane's next number (the rare slow path of the ziggurat).
     [[nodiscard]] std::uint64_t next(std::size_t l) noexcept {
         std::uint64_t a = s0[l];
@@ -279,13 +263,41 @@ struct alignas(64) Lanes {
     }
 };
 
+/// The rare part: finish the variates of the lanes that missed the fast test, each from its
+/// own stream, before anything else is drawn from it. Out of line, so that the hot loop keeps
+/// the generators' state in registers and only this path stores it.
+__attribute__((noinline)) void finish_missed_lanes(Lanes& st, const std::uint64_t* r,
+                                                   const std::int64_t* miss, double* z) noexcept {
+    for (std::size_t l = 0; l < kLanes; ++l)
+        if (miss[l] != 0) z[l] = detail::ziggurat_slow(r[l], [&st, l] { return st.next(l); });
+}
+
+/// The xoshiro256** states of the lanes as the kernel holds them: four vectors, by value, so
+/// that they live in registers.
+struct LaneState {
+    U64 s0;
+    U64 s1;
+    U64 s2;
+    U64 s3;
+};
+
 /// kLanes standard normals, one from each lane's stream: the ziggurat's fast path on the whole
-/// vector (layer from the low 8 bits, a uniform in [-1, 1) from the high 52), then, for a lane
+/// vector (layer from the low 10 bits, a uniform in [-1, 1) from the high 52), then, for a lane
 /// that missed it, the exact slow path on that lane's stream before it draws anything else.
-[[nodiscard]] DTIPLAN_INLINE F64 lane_normals(Lanes& st) noexcept {
+[[nodiscard]] DTIPLAN_INLINE F64 lane_normals(LaneState& st) noexcept {
     const detail::ZigguratTables& t = detail::ziggurat_tables();
-    const U64 r = st.next();
-    const U64 layer = r & 0xFFU;
+    const U64 x = (st.s1 << 2U) + st.s1;  // × 5
+    const U64 rot = (x << 7U) | (x >> 57U);
+    const U64 r = (rot << 3U) + rot;  // × 9
+    const U64 sh = st.s1 << 17U;
+    st.s2 ^= st.s0;
+    st.s3 ^= st.s1;
+    st.s1 ^= st.s2;
+    st.s0 ^= st.s3;
+    st.s2 ^= sh;
+    st.s3 = (st.s3 << 45U) | (st.s3 >> 19U);
+
+    const U64 layer = r & detail::kLayerMask;
     const F64 u = F64((r >> 12U) | 0x3FF0000000000000ULL) * 2.0 - 3.0;
     F64 width;
     F64 ratio;
@@ -302,8 +314,16 @@ struct alignas(64) Lanes {
     any |= __builtin_shuffle(any, I64{2, 3, 0, 1, 6, 7, 4, 5});
     any |= __builtin_shuffle(any, I64{1, 0, 3, 2, 5, 4, 7, 6});
     if (any[0] != 0) [[unlikely]] {
-        for (std::size_t l = 0; l < kLanes; ++l)
-            if (miss[l] != 0) z[l] = detail::ziggurat_slow(r[l], [&st, l] { return st.next(l); });
+        Lanes spill{st.s0, st.s1, st.s2, st.s3};
+        alignas(64) std::uint64_t rr[kLanes];
+        alignas(64) std::int64_t mm[kLanes];
+        alignas(64) double zz[kLanes];
+        std::memcpy(rr, &r, sizeof rr);
+        std::memcpy(mm, &miss, sizeof mm);
+        std::memcpy(zz, &z, sizeof zz);
+        finish_missed_lanes(spill, rr, mm, zz);
+        std::memcpy(&z, zz, sizeof zz);
+        st = LaneState{spill.s0, spill.s1, spill.s2, spill.s3};
     }
     return z;
 }
@@ -311,37 +331,25 @@ struct alignas(64) Lanes {
 // ---- the kernel: points of every unit for kLanes draws ---------------------------------------
 
 DTIPLAN_KERNEL_CLONES
-void score_block(const Compiled& c, Lanes& st, Workspace& w) {
+void score_block(const Compiled& c, Lanes& lanes, Workspace& w) {
     const std::size_t K = c.slots;
     const std::size_t P = c.proportional;
-    double* z = w.normals.data();  // unaligned: loads and stores go through memcpy
+    LaneState st{lanes.s0, lanes.s1, lanes.s2, lanes.s3};
     for (std::size_t i = 0; i < c.units; ++i) {
         const double* mean = c.mean.data() + i * K;
         const double* sd = c.sd.data() + i * K;
         const std::uint8_t* random = c.random.data() + i * K;
-        // First the unit's normals (the rare slow path calls out; nothing else is live here),
-        // then its points, with the running sum held in a register.
-        for (std::size_t j = 0; j < K; ++j) {
-            if (random[j] == 0) continue;
-            const F64 normal = lane_normals(st);
-            std::memcpy(z + j * kLanes, &normal, sizeof normal);
-        }
-        const auto normal_of = [z](std::size_t j) {
-            F64 v;
-            std::memcpy(&v, z + j * kLanes, sizeof v);
-            return v;
-        };
         F64 acc = splat(0.0);
         for (std::size_t j = 0; j < P; ++j) {
             const double mx = c.slot[j].max_points;
             if (random[j] != 0)
-                acc += clamp01(mean[j] + sd[j] * normal_of(j)) * mx;
+                acc += clamp01(mean[j] + sd[j] * lane_normals(st)) * mx;
             else
                 acc += std::clamp(mean[j], 0.0, 1.0) * mx;
         }
         for (std::size_t j = P; j < K; ++j) {
             const Slot& slot = c.slot[j];
-            const F64 v = random[j] != 0 ? clamp01(mean[j] + sd[j] * normal_of(j))
+            const F64 v = random[j] != 0 ? clamp01(mean[j] + sd[j] * lane_normals(st))
                                          : splat(std::clamp(mean[j], 0.0, 1.0));
             const double mx = slot.max_points;
             switch (slot.kind) {
@@ -384,6 +392,7 @@ void score_block(const Compiled& c, Lanes& st, Workspace& w) {
         }
         std::memcpy(w.acc.data() + i * kLanes, &acc, sizeof acc);
     }
+    lanes = Lanes{st.s0, st.s1, st.s2, st.s3};
     // Relative to the best unit of each draw.
     for (std::size_t j = P; j < K; ++j) {
         const Slot& slot = c.slot[j];
@@ -737,7 +746,23 @@ RankSimulation simulate_ranks(const Framework& framework, const ComponentModel& 
     if (sh.error) std::rethrow_exception(sh.error);
     if (cancelled) throw SimulationCancelled();
 
-    // Add the workers' counts. As doubles: integers below 2^53 add exactly, in any order.
+    // Add the workers' counts into the first's: integers, so the sum is the same in any order,
+    // and they fit 32 bits since there are at most 2^32 - 1 draws in all.
+    std::vector<std::uint32_t>& counts = spaces.front().counts;
+    std::vector<std::int64_t> key_sum(n, 0);
+    std::vector<std::int64_t> key_sq_sum(n, 0);
+    for (std::size_t t = 0; t < spaces.size(); ++t) {
+        Workspace& w = spaces[t];
+        if (t > 0) {
+            for (std::size_t x = 0; x < n * n; ++x) counts[x] += w.counts[x];
+            std::vector<std::uint32_t>().swap(w.counts);
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            key_sum[i] += w.key_sum[i];
+            key_sq_sum[i] += w.key_sq_sum[i];
+        }
+    }
+
     RankSimulation out;
     out.units = model.units;
     out.draws = options.draws;
@@ -745,34 +770,27 @@ RankSimulation simulate_ranks(const Framework& framework, const ComponentModel& 
     out.decimals = options.decimals;
     out.top = options.top;
     out.illustrative = model.illustrative;
-    out.probabilities = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(n),
-                                              static_cast<Eigen::Index>(n));
-    std::vector<std::int64_t> key_sum(n, 0);
-    std::vector<std::int64_t> key_sq_sum(n, 0);
-    for (auto& w : spaces) {
-        for (std::size_t i = 0; i < n; ++i) {
-            const std::uint32_t* row = w.counts.data() + i * n;
-            for (std::size_t r = 0; r < n; ++r)
-                out.probabilities(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(r)) +=
-                    static_cast<double>(row[r]);
-            key_sum[i] += w.key_sum[i];
-            key_sq_sum[i] += w.key_sq_sum[i];
-        }
-        std::vector<std::uint32_t>().swap(w.counts);
-    }
-    spaces.clear();
-
     out.summaries.reserve(n);
     std::vector<std::uint64_t> row(n);
     for (std::size_t i = 0; i < n; ++i) {
-        for (std::size_t r = 0; r < n; ++r)
-            row[r] = static_cast<std::uint64_t>(
-                out.probabilities(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(r)));
+        std::copy(counts.begin() + static_cast<std::ptrdiff_t>(i * n),
+                  counts.begin() + static_cast<std::ptrdiff_t>((i + 1) * n), row.begin());
         out.summaries.push_back(summarize_unit(model.units[i], rank_distribution_from_counts(row),
                                                options.top, key_sum[i], key_sq_sum[i],
                                                options.draws));
     }
-    out.probabilities /= static_cast<double>(options.draws);
+    // Row-major counts into the column-major matrix, in tiles (a plain transpose of a 3,321²
+    // matrix would miss the cache on every element).
+    out.probabilities.resize(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(n));
+    const double inv = 1.0 / static_cast<double>(options.draws);
+    constexpr std::size_t kTile = 64;
+    double* dst = out.probabilities.data();
+    for (std::size_t i0 = 0; i0 < n; i0 += kTile)
+        for (std::size_t r0 = 0; r0 < n; r0 += kTile)
+            for (std::size_t r = r0; r < std::min(n, r0 + kTile); ++r)
+                for (std::size_t i = i0; i < std::min(n, i0 + kTile); ++i)
+                    dst[r * n + i] = static_cast<double>(counts[i * n + r]) * inv;
+    spaces.clear();
     report(true);  // the work is done: a "stop" now changes nothing
     return out;
 }

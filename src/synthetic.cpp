@@ -136,18 +136,27 @@ void validate_component_model(const ComponentModel& model, const Framework& fram
             throw ValidationError("units[" + std::to_string(i) + "]",
                                   "the unit \"" + model.units[i] + "\" appears twice");
     }
+    const auto cell_of = [&](Eigen::Index i, Eigen::Index j) {
+        std::string cell = "(";
+        cell += std::to_string(i);
+        cell += ", ";
+        cell += std::to_string(j);
+        cell += ") (";
+        cell += model.units[static_cast<std::size_t>(i)];
+        cell += ", ";
+        cell += ids[static_cast<std::size_t>(j)];
+        cell += ")";
+        return cell;
+    };
     for (Eigen::Index i = 0; i < n; ++i) {
         for (Eigen::Index j = 0; j < k; ++j) {
-            const std::string cell = "(" + std::to_string(i) + ", " + std::to_string(j) + ") (" +
-                                     model.units[static_cast<std::size_t>(i)] + ", " +
-                                     ids[static_cast<std::size_t>(j)] + ")";
             const double m = model.mean(i, j);
             const double s = model.sd(i, j);
             if (!std::isfinite(m) || m < 0.0 || m > 1.0)
-                throw ValidationError("mean" + cell,
+                throw ValidationError("mean" + cell_of(i, j),
                                       "expected a value from 0 to 1, found " + std::to_string(m));
             if (!std::isfinite(s) || s < 0.0)
-                throw ValidationError("sd" + cell, "expected a spread >= 0, found " + std::to_string(s));
+                throw ValidationError("sd" + cell_of(i, j), "expected a spread >= 0, found " + std::to_string(s));
         }
     }
 }

@@ -73,7 +73,11 @@ void validate_series(const std::vector<double>& times, const std::vector<double>
         throw ValidationError("values", std::to_string(times.size()) + " times but " +
                                             std::to_string(values.size()) + " values");
     for (std::size_t i = 0; i < times.size(); ++i) {
-        const std::string at = "[" + std::to_string(i) + "]";
+        // Built by appending: GCC 12 warns (-Wrestrict, a known false positive) on
+        // "literal" + std::string&& here.
+        std::string at(1, '[');
+        at += std::to_string(i);
+        at += ']';
         if (!std::isfinite(times[i]))
             throw ValidationError("times" + at, "the time is not a finite number");
         if (!std::isfinite(values[i]))

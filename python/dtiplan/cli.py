@@ -1,25 +1,45 @@
-"""The ``dtiplan`` command: the coordinator's view of a plan.
+"""The ``dtiplan`` command: the coordinator's view of a plan and of its monthly reporting.
 
-    dtiplan show   [--plan FILE] [--lang vi|en] [--format text|json|csv]
-    dtiplan check  [--plan FILE] [--lang vi|en] [--format text|json|csv]
-    dtiplan matrix [--plan FILE] [--lang vi|en] [--format text|json|csv]
+    dtiplan show      [--plan FILE] [--lang vi|en] [--format text|json|csv]
+    dtiplan check     [--plan FILE] [--lang vi|en] [--format text|json|csv]
+    dtiplan matrix    [--plan FILE] [--lang vi|en] [--format text|json|csv]
+    dtiplan status    [--observations FILE] [--as-of DATE] [--framework FILE] [...]
+    dtiplan deadlines [--month YYYY-MM] [--as-of DATE] [--observations FILE]
+                      [--shift keep|earlier|later] [...]
+    dtiplan units     [--observations FILE] [--as-of DATE] [--framework FILE] [...]
+    dtiplan report    [--observations FILE] [--as-of DATE] [--framework FILE] [--shift ...]
+    dtiplan project   [--observations FILE] [--as-of DATE] [--to DATE] [--method open-sdg|unsd]
+                      [--model auto|linear|...] [--draws N] [--seed N] [--framework FILE]
 
-Every verb works on the built-in plan of Đại Phước 2026-2030 unless ``--plan`` names a plan file.
-Exit codes: 0 done (for ``check``: no finding is an error), 1 ``check`` found an error, 2 bad
-usage or a plan file that cannot be read (one line on stderr naming the file and the place).
+Every verb works on the built-in plan of Đại Phước 2026-2030 unless ``--plan`` names a plan file,
+and on the built-in framework unless ``--framework`` names one. ``--as-of`` defaults to today and
+``--month`` to the month of ``--as-of``. Without ``--observations`` the verbs that read
+observations use the illustrative example shipped with dtiplan (invented figures), and every
+output says so. Exit codes: 0 done (for ``check`` and ``report``: no finding is an error), 1 the
+plan check found an error, 2 bad usage or an input that cannot be read (one line on stderr
+naming the file and the place).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from . import _core, report
-from ._core import Plan
+from ._core import Framework, ObservationLog, Period, Plan, ReportingCalendar
+from .track import (
+    EXAMPLE_OBSERVATIONS_FILE,
+    deadline_shift,
+    example_observations,
+    is_illustrative,
+)
 
 __all__ = ["main"]
 
@@ -31,7 +51,21 @@ _HELP = {
     "show": "the plan: indicators by appendix part and section, targets and lead units",
     "check": "check the plan: findings by severity (exit 1 when one is an error)",
     "matrix": "who leads, coordinates and tracks each indicator, and each unit's workload",
+    "status": "per indicator: target in force, latest value, met or not, points; "
+    "main indicators, the DTI and what the plan does not track",
+    "deadlines": "the month's reporting obligations: on time, late, missing, not yet due; "
+    "and what falls due next",
+    "units": "the ranking board of the units (targets met, reports on time)",
+    "report": "the monthly report: check summary, status, the month's deadlines, units' board",
+    "project": "per indicator: trend model, projected value with its interval, target and "
+    "progress status; then the projected DTI with its band",
 }
+
+# Which verbs take which options beyond --plan, --lang and --format.
+_OBSERVATIONS_VERBS = ("status", "deadlines", "units", "report", "project")
+_FRAMEWORK_VERBS = ("status", "units", "report", "project")
+_SHIFT_VERBS = ("deadlines", "units", "report")
+_MONTH_VERBS = ("deadlines", "report")
 
 
 def _add_common(parser: argparse.ArgumentParser, default: Any) -> None:
@@ -72,6 +106,42 @@ def build_parser() -> argparse.ArgumentParser:
     for verb, text in _HELP.items():
         sub = verbs.add_parser(verb, help=text, description=text)
         _add_common(sub, default=argparse.SUPPRESS)
+        if verb in _OBSERVATIONS_VERBS:
+            sub.add_argument(
+                "--observations",
+                metavar="FILE",
+                help="observations file (.csv or .json, docs/observations.md); default: the "
+                "illustrative example shipped with dtiplan (invented figures, labelled as such)",
+            )
+            sub.add_argument(
+                "--as-of",
+                metavar="DATE",
+                help="the date to judge on, YYYY-MM-DD (or DD/MM/YYYY); default: today",
+            )
+        if verb in _MONTH_VERBS:
+            sub.add_argument(
+                "--month",
+                metavar="YYYY-MM",
+                help="the month whose reports to list (also 03/2026, 'tháng 3/2026'); "
+                "default: the month of --as-of",
+            )
+        if verb in _FRAMEWORK_VERBS:
+            sub.add_argument(
+                "--framework",
+                metavar="FILE",
+                help="DTI framework file (JSON, schema dtiplan.framework/1); default: the "
+                "built-in approximation",
+            )
+        if verb in _SHIFT_VERBS:
+            sub.add_argument(
+                "--shift",
+                choices=("keep", "earlier", "later"),
+                default="keep",
+                help="a deadline on a weekend or holiday: keep it (default), move it to the "
+                "previous or to the next working day",
+            )
+        if verb == "project":
+            _add_project_options(sub)
     return parser
 
 
@@ -123,11 +193,251 @@ def _run_matrix(plan: Plan, fmt: str, lang: str) -> int:
     return 0
 
 
-_VERBS: dict[str, Callable[[Plan, str, str], int]] = {
-    "show": _run_show,
-    "check": _run_check,
-    "matrix": _run_matrix,
+class UsageError(Exception):
+    """A bad option value (exit 2, one line naming the option)."""
+
+
+@dataclass
+class Inputs:
+    """What the observation verbs work on, loaded from the options."""
+
+    plan: Plan
+    framework: Framework
+    log: ObservationLog
+    illustrative: bool
+    source: str
+    as_of: datetime.date
+    month: Period
+    calendar: ReportingCalendar
+
+
+_DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+
+
+def _parse_as_of(text: str | None) -> datetime.date:
+    if text is None:
+        return datetime.date.today()
+    match = _DMY.match(text)
+    try:
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            return datetime.date(year, month, day)
+        return datetime.date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(
+            f'--as-of: cannot read "{text}" as a date (expected YYYY-MM-DD or DD/MM/YYYY)'
+        ) from None
+
+
+def _parse_month(text: str | None, as_of: datetime.date) -> Period:
+    if text is None:
+        return Period.month(as_of.year, as_of.month)
+    try:
+        period = Period.parse(text)
+    except _core.Error as error:
+        raise UsageError(f"--month: {' '.join(str(error).split())}") from None
+    if period.kind != _core.PeriodKind.Month:
+        raise UsageError(f'--month: "{text}" is not a month (expected YYYY-MM)')
+    return period
+
+
+def _load_inputs(plan: Plan, args: argparse.Namespace) -> Inputs:
+    as_of = _parse_as_of(getattr(args, "as_of", None))
+    month = _parse_month(getattr(args, "month", None), as_of)
+    framework_path = getattr(args, "framework", None)
+    _CONTEXT["path"] = framework_path or BUILTIN
+    framework = (
+        _core.builtin_framework() if framework_path is None else _core.load_framework(framework_path)
+    )
+    observations = getattr(args, "observations", None)
+    if observations is None:
+        _CONTEXT["path"] = EXAMPLE_OBSERVATIONS_FILE
+        log = example_observations(plan)
+        source = EXAMPLE_OBSERVATIONS_FILE
+    else:
+        _CONTEXT["path"] = observations
+        log = _core.load_observations(observations, plan)
+        source = observations
+    _CONTEXT["path"] = getattr(args, "plan", None) or BUILTIN
+    illustrative = observations is None or is_illustrative(log)
+    calendar = ReportingCalendar(plan, deadline_shift(getattr(args, "shift", "keep")))
+    return Inputs(plan, framework, log, illustrative, source, as_of, month, calendar)
+
+
+def _status_data(inputs: Inputs, lang: str) -> dict[str, Any]:
+    return report.status_data(
+        inputs.plan,
+        inputs.framework,
+        inputs.log,
+        inputs.as_of,
+        inputs.illustrative,
+        inputs.source,
+        lang,
+    )
+
+
+def _deadlines_data(inputs: Inputs, lang: str) -> dict[str, Any]:
+    return report.deadlines_data(
+        inputs.plan,
+        inputs.calendar,
+        inputs.month,
+        inputs.log,
+        inputs.as_of,
+        inputs.illustrative,
+        inputs.source,
+        lang,
+    )
+
+
+def _units_data(inputs: Inputs) -> dict[str, Any]:
+    return report.units_data(
+        inputs.plan,
+        inputs.framework,
+        inputs.log,
+        inputs.calendar,
+        inputs.as_of,
+        inputs.illustrative,
+        inputs.source,
+    )
+
+
+def _emit(
+    data: dict[str, Any],
+    fmt: str,
+    lang: str,
+    text: Callable[[dict[str, Any], str], str],
+    table: Callable[[dict[str, Any], Any, str], None],
+) -> None:
+    if fmt == "json":
+        _print_json(data)
+    elif fmt == "csv":
+        table(data, sys.stdout, lang)
+    else:
+        sys.stdout.write(text(data, lang))
+
+
+def _run_status(plan: Plan, args: argparse.Namespace) -> int:
+    inputs = _load_inputs(plan, args)
+    data = _status_data(inputs, args.lang)
+    _emit(data, args.format, args.lang, report.status_text, report.status_csv)
+    return 0
+
+
+def _run_deadlines(plan: Plan, args: argparse.Namespace) -> int:
+    inputs = _load_inputs(plan, args)
+    data = _deadlines_data(inputs, args.lang)
+    _emit(data, args.format, args.lang, report.deadlines_text, report.deadlines_csv)
+    return 0
+
+
+def _run_units(plan: Plan, args: argparse.Namespace) -> int:
+    inputs = _load_inputs(plan, args)
+    data = _units_data(inputs)
+    _emit(data, args.format, args.lang, report.units_text, report.units_csv)
+    return 0
+
+
+def _run_report(plan: Plan, args: argparse.Namespace) -> int:
+    inputs = _load_inputs(plan, args)
+    findings = plan.check()
+    data = {
+        "illustrative": inputs.illustrative,
+        "plan": report.plan_header(plan),
+        "as_of": inputs.as_of.isoformat(),
+        "check": report.check_summary_data(findings, args.lang),
+        "status": _status_data(inputs, args.lang),
+        "deadlines": _deadlines_data(inputs, args.lang),
+        "units": _units_data(inputs),
+    }
+    _emit(data, args.format, args.lang, report.report_text, report.report_csv)
+    return 1 if _core.has_errors(findings) else 0
+
+
+def _non_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a number >= 0, found {value}")
+    return value
+
+
+def _add_project_options(sub: argparse.ArgumentParser) -> None:
+    from .projection import DEFAULT_SEED
+
+    sub.add_argument(
+        "--to",
+        metavar="DATE",
+        default="2026-12-31",
+        help="the date to project to (the DTI evaluation), YYYY-MM-DD or DD/MM/YYYY; "
+        "default: 2026-12-31",
+    )
+    sub.add_argument(
+        "--method",
+        choices=("open-sdg", "unsd"),
+        default="open-sdg",
+        help="progress method for the status: open-sdg (Statistics Canada, default) or unsd",
+    )
+    sub.add_argument(
+        "--model",
+        choices=("auto", "linear", "weighted-linear", "growth", "logistic", "last-value"),
+        default="auto",
+        help="trend model for every indicator (default: auto, the least out-of-sample error)",
+    )
+    sub.add_argument(
+        "--draws", type=_non_negative, default=10000, help="simulated draws (default: 10000)"
+    )
+    sub.add_argument(
+        "--seed",
+        type=_non_negative,
+        default=DEFAULT_SEED,
+        help=f"random seed; the same seed gives the same result (default: {DEFAULT_SEED})",
+    )
+
+
+def _run_project(plan: Plan, args: argparse.Namespace) -> int:
+    from . import projection
+
+    inputs = _load_inputs(plan, args)
+    try:
+        to = _parse_as_of(args.to)
+    except UsageError as error:
+        raise UsageError(str(error).replace("--as-of", "--to", 1)) from None
+    result = projection.project_dti(
+        plan,
+        inputs.framework,
+        inputs.log,
+        inputs.as_of,
+        to,
+        draws=args.draws,
+        seed=args.seed,
+        method=args.model,
+        progress=args.method,
+    )
+    result.illustrative = inputs.illustrative
+    if args.format == "json":
+        _print_json(projection.project_json(result, args.lang))
+    elif args.format == "csv":
+        projection.project_csv(result, sys.stdout, args.lang)
+    else:
+        sys.stdout.write(projection.project_text(result, args.lang))
+    return 0
+
+
+_VERBS: dict[str, Callable[[Plan, argparse.Namespace], int]] = {
+    "show": lambda plan, args: _run_show(plan, args.format, args.lang),
+    "check": lambda plan, args: _run_check(plan, args.format, args.lang),
+    "matrix": lambda plan, args: _run_matrix(plan, args.format, args.lang),
+    "status": _run_status,
+    "deadlines": _run_deadlines,
+    "units": _run_units,
+    "report": _run_report,
+    "project": _run_project,
 }
+
+# The input being read, for error messages that do not name it themselves.
+_CONTEXT: dict[str, str] = {"path": BUILTIN}
 
 
 def _utf8_streams() -> None:
@@ -142,13 +452,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit code (0, 1 or 2)."""
     _utf8_streams()
     args = build_parser().parse_args(argv)
-    path = args.plan if args.plan is not None else BUILTIN
+    _CONTEXT["path"] = args.plan if args.plan is not None else BUILTIN
     try:
         plan = _load(args.plan)
-        code = _VERBS[args.verb](plan, args.format, args.lang)
+        code = _VERBS[args.verb](plan, args)
         sys.stdout.flush()
     except _core.Error as error:
-        print(f"dtiplan: {_ERROR_PREFIX[args.lang]}: {_one_line(error, path)}", file=sys.stderr)
+        message = _one_line(error, _CONTEXT["path"])
+        print(f"dtiplan: {_ERROR_PREFIX[args.lang]}: {message}", file=sys.stderr)
+        return 2
+    except UsageError as error:
+        print(f"dtiplan: {_ERROR_PREFIX[args.lang]}: {error}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         # The reader went away (dtiplan show | head): stop quietly.

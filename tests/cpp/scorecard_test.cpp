@@ -2,6 +2,7 @@
 // indicators met, reports due and on time, points, the score and competition ranks with a tie.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "dtiplan/dtiplan.hpp"
@@ -221,7 +222,7 @@ TEST(ScorecardBoard, BeforeThePlanStartsNothingIsDue) {
     EXPECT_EQ(cards[0].unit, "PKT");  // plan order
 }
 
-TEST(ScorecardBoard, BuiltInPlanHasACardForEveryReportingUnit) {
+TEST(ScorecardBoard, BuiltInPlanHasACardForEveryReportingUnitAndGroup) {
     const Plan plan = builtin_plan();
     const ReportingCalendar calendar(plan);
     const auto cards =
@@ -234,7 +235,37 @@ TEST(ScorecardBoard, BuiltInPlanHasACardForEveryReportingUnit) {
         EXPECT_EQ(c.reports_due, 3 * c.indicators) << c.unit;  // January to March
         EXPECT_EQ(c.reports_on_time, 0);
         EXPECT_EQ(c.rank, 1);
-        EXPECT_NE(plan.find_unit(c.unit), nullptr);
-        EXPECT_EQ(plan.find_unit(c.unit)->level, Level::Commune);
+        if (const Unit* u = plan.find_unit(c.unit))
+            EXPECT_EQ(u->level, Level::Commune) << c.unit;
+        else
+            EXPECT_NE(plan.find_group(c.unit), nullptr) << c.unit;
     }
+}
+
+TEST(ScorecardBoard, AGroupThatLeadsHasOneCardAndAnyMemberMayReport) {
+    // I.01 and I.02 are led by "Các cơ quan, đơn vị; các ngành xã" (group ALL): one card, and a
+    // report by one member (Văn phòng HĐND-UBND) fulfils the group's duty.
+    const Plan plan = builtin_plan();
+    const ReportingCalendar calendar(plan);
+    ObservationLog log;
+    Observation o;
+    o.indicator = "I.01";
+    o.period = Period::month(2026, 1);
+    o.value.value = 1.0;
+    o.unit = "VP";
+    o.submitted = date(2026, 1, 12);
+    log.add(o);
+    const auto cards = unit_scorecards(plan, builtin_framework(), log, calendar, date(2026, 1, 31));
+    const auto all = std::find_if(cards.begin(), cards.end(),
+                                  [](const UnitScorecard& c) { return c.unit == "ALL"; });
+    ASSERT_NE(all, cards.end());
+    EXPECT_EQ(all->indicators, 2);
+    EXPECT_EQ(all->reports_due, 2);
+    EXPECT_EQ(all->reports_on_time, 1);
+    EXPECT_EQ(all->with_value, 1);
+    EXPECT_EQ(all->met, 1);  // "100% cơ quan, đơn vị ... có 02 công chức phụ trách"
+    EXPECT_DOUBLE_EQ(all->score, 0.5 * 1.0 / 2.0 + 0.5 * 1.0 / 2.0);  // 1 of 2 met, 1 of 2 on time
+    EXPECT_EQ(all->rank, 1);
+    EXPECT_DOUBLE_EQ(all->max_points, 20.0 + 15.0);  // NLS.01 and NLS.02
+    EXPECT_DOUBLE_EQ(all->points, 20.0);              // NLS.01 at 100%
 }

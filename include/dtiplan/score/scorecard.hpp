@@ -14,6 +14,8 @@
 namespace dtiplan {
 
 struct UnitScorecard {
+    /// A unit id, or a group id when a group leads: the calendar has a group report as one
+    /// (a submission by any member fulfils the duty), so it has one card.
     std::string unit;
     /// Indicators it reports each month (ReportingCalendar::indicators_reported_by: its commune
     /// Lead duties, groups expanded; for an indicator led only at the upper level, the commune
@@ -41,8 +43,9 @@ struct UnitScorecard {
     friend bool operator==(const UnitScorecard&, const UnitScorecard&) = default;
 };
 
-/// One card per unit of the plan that has something to report (in `calendar`), ordered by rank
-/// then plan order. Ranks are competition ranks of the scores rounded to 4 decimals.
+/// One card per unit or group of the plan that has something to report (in `calendar`), ordered
+/// by rank, then plan order (units in the plan's order, then groups). Ranks are competition ranks
+/// of the scores rounded to 4 decimals.
 [[nodiscard]] std::vector<UnitScorecard> unit_scorecards(const Plan& plan, const Framework& f,
                                                          const ObservationLog& log,
                                                          const ReportingCalendar& calendar,

@@ -1,0 +1,256 @@
+"""Benchmarks of the rank engine against plain numpy, in one run on one machine.
+
+What it runs (docs/performance.md):
+  1. province: 95 units x 47 components x 100,000 draws, the C++ engine (dtiplan_bench, all
+     hardware threads) and benchmarks/numpy_reference.py on the same synthetic province;
+  2. national: 3,321 x 47 x 10,000 draws, the same (numpy on --numpy-national-draws draws,
+     1,000 by default, its time scaled linearly to 10,000 and marked as scaled);
+  3. the exact method for one unit against 94 and 3,320 peers.
+It checks that both implementations agree (the rank-probability matrices within Monte Carlo
+error) and writes benchmarks/results.json and the table in docs/performance.md.
+
+The C++ side runs through the small benchmark program benchmarks/bench_ranks.cpp rather than
+the Python module, so that the figures are the library's own (no binding in the way) and the
+script works before the binding exists. It is built here with CMake in --build-dir.
+
+    python benchmarks/run_benchmarks.py [--build-dir build/bench] [--quick]
+
+The synthetic province is illustrative (not real results); timings are wall-clock seconds, best
+of --repeat runs for the C++ engine, one run for numpy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+import numpy_reference  # noqa: E402
+
+
+def run(cmd: list[str], **kw) -> str:
+    return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw).stdout
+
+
+def build(build_dir: Path) -> Path:
+    gen = ["-G", "Ninja"] if subprocess.run(["ninja", "--version"], capture_output=True).returncode == 0 else []
+    run(["cmake", "-S", str(ROOT), "-B", str(build_dir), *gen, "-DCMAKE_BUILD_TYPE=Release",
+         "-DDTIPLAN_BUILD_BENCHMARKS=ON"])
+    run(["cmake", "--build", str(build_dir), "--target", "dtiplan_bench"])
+    exe = build_dir / "benchmarks" / "dtiplan_bench"
+    if not exe.exists():
+        raise SystemExit(f"no benchmark program at {exe}")
+    return exe
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def machine(bench_info: dict) -> dict:
+    info = {
+        "cpu": cpu_model(),
+        "logical_cpus": os.cpu_count(),
+        "usable_cpus": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "compiler": bench_info.get("compiler"),
+        "dtiplan": bench_info.get("dtiplan"),
+        "avx2": bench_info.get("avx2"),
+        "avx512f": bench_info.get("avx512f"),
+    }
+    try:
+        info["load_average_at_start"] = os.getloadavg()
+    except OSError:
+        pass
+    try:
+        info["commit"] = run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"]).strip()
+    except (OSError, subprocess.CalledProcessError):
+        pass
+    return info
+
+
+def compare(cpp: np.ndarray, cpp_draws: int, ref: np.ndarray, ref_draws: int) -> dict:
+    """Agreement of two Monte Carlo rank-probability matrices: each entry's difference against
+    its standard error sqrt(p (1 - p) (1/D1 + 1/D2)) (p floored at 1/D so near-zero cells are not
+    judged at zero tolerance), and the expected ranks."""
+    p = (cpp * cpp_draws + ref * ref_draws) / (cpp_draws + ref_draws)
+    floor = 1.0 / min(cpp_draws, ref_draws)
+    se = np.sqrt(np.maximum(p * (1 - p), floor) * (1 / cpp_draws + 1 / ref_draws))
+    z = np.abs(cpp - ref) / se
+    ranks = np.arange(1, cpp.shape[0] + 1)
+    e_cpp, e_ref = cpp @ ranks, ref @ ranks
+    sd = np.sqrt(np.maximum(cpp @ ranks**2 - e_cpp**2, 1e-12))
+    e_z = np.abs(e_cpp - e_ref) / (sd * np.sqrt(1 / cpp_draws + 1 / ref_draws))
+    cells = cpp.size
+    # With `cells` roughly independent comparisons, the largest |z| of agreeing methods stays
+    # below about sqrt(2 ln cells) + 1.
+    bound = float(np.sqrt(2 * np.log(cells)) + 1.0)
+    return {
+        "max_abs_difference": float(np.abs(cpp - ref).max()),
+        "max_z": float(z.max()),
+        "max_z_bound": bound,
+        "mean_z_squared": float((z**2).mean()),
+        "max_expected_rank_z": float(e_z.max()),
+        "agree": bool(z.max() < bound and e_z.max() < float(np.sqrt(2 * np.log(cpp.shape[0])) + 1.0)),
+    }
+
+
+def monte_carlo_case(exe: Path, units: int, draws: int, numpy_draws: int, threads: int, repeat: int,
+                     workdir: Path) -> dict:
+    model_dir = workdir / f"model_{units}"
+    run([str(exe), "model", "--units", str(units), "--out", str(model_dir)])
+    cpp_out = workdir / f"cpp_{units}.npy"
+    cpp = json.loads(run([str(exe), "simulate", "--units", str(units), "--draws", str(draws), "--threads",
+                          str(threads), "--repeat", str(repeat), "--out", str(cpp_out)]))
+    mean, sd, model = numpy_reference.load_model(model_dir)
+    start = time.perf_counter()
+    counts = numpy_reference.simulate_ranks_numpy(mean, sd, model["rules"], model["total_points"], numpy_draws,
+                                                  seed=1)
+    numpy_seconds = time.perf_counter() - start
+    scaled = numpy_seconds * draws / numpy_draws
+    cpp_seconds = min(cpp["wall_seconds"])
+    return {
+        "units": units,
+        "components": int(mean.shape[1]),
+        "draws": draws,
+        "threads": cpp["threads"],
+        "cpp_wall_seconds": cpp_seconds,
+        "cpp_wall_seconds_all_runs": cpp["wall_seconds"],
+        "cpp_cpu_seconds_all_runs": cpp["cpu_seconds"],
+        "numpy_draws": numpy_draws,
+        "numpy_wall_seconds": numpy_seconds,
+        "numpy_wall_seconds_at_draws": scaled,
+        "numpy_scaled": numpy_draws != draws,
+        "speedup": scaled / cpp_seconds,
+        "agreement": compare(np.load(cpp_out), draws, counts / numpy_draws, numpy_draws),
+        "model": model["description"],
+    }
+
+
+def exact_case(exe: Path, units: int, repeat: int) -> dict:
+    out = json.loads(run([str(exe), "exact", "--units", str(units), "--repeat", str(repeat)]))
+    out["wall_seconds_best"] = min(out["wall_seconds"])
+    return out
+
+
+def fmt(x: float) -> str:
+    return f"{x:.3f}" if x < 10 else f"{x:.1f}"
+
+
+def markdown(results: dict) -> str:
+    m = results["machine"]
+    lines = [
+        "## Measured figures",
+        "",
+        f"Measured {results['date']} on {m['cpu']} ({m['usable_cpus']} usable of {m['logical_cpus']} logical CPUs; "
+        f"AVX2 {m['avx2']}, AVX-512F {m['avx512f']}), {m['platform']}; {m['compiler']}, Python {m['python']}, "
+        f"numpy {m['numpy']}"
+        + (f"; commit {m['commit']}" if "commit" in m else "")
+        + (f"; load average at start {', '.join(f'{x:.1f}' for x in m['load_average_at_start'])}"
+           if "load_average_at_start" in m else "")
+        + ".",
+        "",
+        "| case | units × components × draws | C++ engine, wall (s) | C++ CPU time (s) | numpy, wall (s) | speed-up | agreement |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for key, label in (("province", "province (Đồng Nai)"), ("national", "national")):
+        c = results[key]
+        np_note = (f"{fmt(c['numpy_wall_seconds_at_draws'])} (scaled from {c['numpy_draws']:,} draws: "
+                   f"{fmt(c['numpy_wall_seconds'])})" if c["numpy_scaled"] else fmt(c["numpy_wall_seconds"]))
+        a = c["agreement"]
+        lines.append(
+            f"| {label} | {c['units']:,} × {c['components']} × {c['draws']:,} | {fmt(c['cpp_wall_seconds'])} "
+            f"({c['threads']} threads) | {fmt(min(c['cpp_cpu_seconds_all_runs']))} | {np_note} | {c['speedup']:.0f}× | max |Δp| {a['max_abs_difference']:.4f}, "
+            f"max z {a['max_z']:.2f} (bound {a['max_z_bound']:.1f}): {'agree' if a['agree'] else 'DISAGREE'} |")
+    lines += ["", "| exact method | peers | seconds (best) | E[rank] | P(top 10) |", "|---|---|---|---|---|"]
+    for key in ("exact_province", "exact_national"):
+        e = results[key]
+        lines.append(f"| {e['own']} | {e['peers']:,} | {e['wall_seconds_best']:.4f} | {e['expected_rank']:.2f} | "
+                     f"{e['prob_top10']:.4f} |")
+    lines += ["", "Wall times are the best of the runs; CPU time is the engine's process CPU time over all its "
+              "threads (the wall time an idle machine would approach, times the threads). numpy runs one "
+              "thread (its matrix products may use more). Targets (2 cores): province under 1 s, national "
+              "under 10 s, at least 10× numpy. Illustrative synthetic province, not real results."]
+    return "\n".join(lines) + "\n"
+
+
+def write_performance_md(table: str) -> None:
+    path = ROOT / "docs" / "performance.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    start, end = "<!-- results:start -->", "<!-- results:end -->"
+    block = f"{start}\n{table}{end}"
+    if start in text and end in text:
+        text = text[: text.index(start)] + block + text[text.index(end) + len(end):]
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--build-dir", type=Path, default=ROOT / "build" / "bench")
+    parser.add_argument("--threads", type=int, default=0, help="C++ worker threads (0: all)")
+    parser.add_argument("--repeat", type=int, default=3, help="C++ runs per case (best is reported)")
+    parser.add_argument("--province-draws", type=int, default=100_000)
+    parser.add_argument("--national-draws", type=int, default=10_000)
+    parser.add_argument("--numpy-province-draws", type=int, default=100_000)
+    parser.add_argument("--numpy-national-draws", type=int, default=1_000)
+    parser.add_argument("--quick", action="store_true", help="a tenth of the draws (a smoke run; not for the docs)")
+    parser.add_argument("--no-write", action="store_true", help="print, do not write results.json or docs")
+    args = parser.parse_args()
+    if args.quick:
+        args.province_draws //= 10
+        args.national_draws //= 10
+        args.numpy_province_draws //= 10
+        args.numpy_national_draws //= 10
+
+    exe = build(args.build_dir)
+    bench_info = json.loads(run([str(exe), "info"]))
+    results = {
+        "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "machine": machine(bench_info),
+        "illustrative": "synthetic province (seeded), not real results",
+        "command": " ".join([Path(sys.executable).name, *sys.argv]),
+    }
+    workdir = args.build_dir / "bench-data"
+    workdir.mkdir(parents=True, exist_ok=True)
+    threads = args.threads or (bench_info.get("hardware_threads") or os.cpu_count() or 1)
+    print("province ...", flush=True)
+    results["province"] = monte_carlo_case(exe, 95, args.province_draws, args.numpy_province_draws, threads,
+                                           args.repeat, workdir)
+    print("national ...", flush=True)
+    results["national"] = monte_carlo_case(exe, 3321, args.national_draws, args.numpy_national_draws, threads,
+                                           args.repeat, workdir)
+    print("exact ...", flush=True)
+    results["exact_province"] = exact_case(exe, 95, max(5, args.repeat))
+    results["exact_national"] = exact_case(exe, 3321, args.repeat)
+
+    table = markdown(results)
+    print(json.dumps(results, indent=2, ensure_ascii=False))
+    print(table)
+    if not args.no_write and not args.quick:
+        (HERE / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        write_performance_md(table)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,214 @@
+"""matplotlib figures of the projection layer: one indicator's observations, target path and
+forecast, and the projected DTI's distribution.
+
+matplotlib is imported only when a figure is drawn (``import dtiplan`` does not need it). Every
+function draws on the Axes given (or on a new figure's) and returns the Axes. Titles and labels
+are in Vietnamese; a figure made from the illustrative example observations says so
+("Số liệu minh họa") in its title.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from . import _core
+from ._core import ObservationLog, Plan
+from .projection import DateLike, Projection, _short_name, _to_date, fit_trend
+from .track import ILLUSTRATIVE_LABEL, is_illustrative
+
+__all__ = ["plot_dti_fan", "plot_indicator"]
+
+
+def _pyplot() -> Any:
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def _axes(ax: Any) -> Any:
+    if ax is not None:
+        return ax
+    fig, new_ax = _pyplot().subplots(figsize=(9, 5), layout="constrained")
+    return new_ax
+
+
+def _percent_axis(ax: Any) -> None:
+    from matplotlib.ticker import FuncFormatter
+
+    ax.yaxis.set_major_formatter(
+        FuncFormatter(lambda v, _pos: f"{100 * v:.0f}%".replace(".", ","))
+    )
+
+
+def _date_range(start: _dt.date, end: _dt.date, n: int = 60) -> list[_dt.date]:
+    if end <= start:
+        return [start]
+    days = (end - start).days
+    steps = sorted({round(days * i / (n - 1)) for i in range(n)})
+    return [start + _dt.timedelta(days=int(d)) for d in steps]
+
+
+def plot_indicator(
+    plan: Plan,
+    log: ObservationLog,
+    indicator: str,
+    as_of: DateLike,
+    to: DateLike,
+    ax: Any = None,
+    model: str = "auto",
+    level: float = 0.95,
+    shape: _core.TrajectoryShape = _core.TrajectoryShape.Linear,
+    illustrative: bool | None = None,
+) -> Any:
+    """One indicator on one Axes, as fractions of full attainment (a count is divided by its
+    total, so "9/9" is 100%): the observations known on ``as_of`` as points, the plan's target
+    path (:func:`dtiplan.target_trajectory` from the first observation, ``shape`` linear by
+    default), the forecast from the last observation to ``to`` with its ``level`` band
+    (:func:`dtiplan.fit_trend` on the fractions, bounded to 0..1, ``model`` "auto" by default)
+    and each target as a star on 31 December of its year. The title is Vietnamese; with the
+    illustrative observations (``illustrative`` None: detected from the log) it says
+    "Số liệu minh họa". With too few observations for a forecast the Axes says
+    "Chưa đủ số liệu". Returns the Axes.
+    """
+    ind = plan.find_indicator(indicator)
+    if ind is None:
+        raise KeyError(f"no indicator {indicator!r} in the plan")
+    as_of_date, to_date = _to_date(as_of), _to_date(to)
+    ax = _axes(ax)
+    if illustrative is None:
+        illustrative = is_illustrative(log)
+
+    target, _ = _core.target_in_force(ind, plan, to_date.year)
+    series = _core.series_from_log(log, ind.id, as_of_date)
+    times = series.times()
+    fractions = [
+        min(1.0, max(0.0, float(_core.as_fraction(_core.ObservedValue(value=v), ind, target))))
+        for v in series.values
+    ]
+    dates = [_core.date_from_decimal_year(t) for t in times]
+
+    if dates:
+        ax.plot(dates, fractions, "o", color="C0", label="Số liệu quan sát", zorder=3)
+
+    # The target path from the first observation.
+    if dates:
+        try:
+            path = _core.target_trajectory(
+                plan, ind, _core.TrajectoryPoint(date=dates[0], value=fractions[0]), shape
+            )
+        except _core.ValidationError:
+            path = None
+        if path is not None:
+            grid = _date_range(dates[0], max(to_date, dates[-1]), 120)
+            ax.plot(grid, [path.expected(d) for d in grid], "--", color="C2",
+                    label="Lộ trình mục tiêu")  # fmt: skip
+
+    # The forecast with its band.
+    fit = fit_trend(times, fractions, model, lower_bound=0.0, upper_bound=1.0) if dates else None
+    if fit is not None and fit.sufficient:
+        grid = _date_range(dates[-1], max(to_date, dates[-1]), 60)
+        forecasts = [fit.forecast_at(d, level) for d in grid]
+        ax.plot(grid, [f.mean for f in forecasts], "-", color="C1",
+                label=f"Dự báo ({fit.model})")  # fmt: skip
+        ax.fill_between(grid, [f.lower for f in forecasts], [f.upper for f in forecasts],
+                        color="C1", alpha=0.25,
+                        label=f"Khoảng dự báo {100 * level:.0f}%")  # fmt: skip
+    else:
+        ax.text(0.5, 0.5, "Chưa đủ số liệu để dự báo", transform=ax.transAxes, ha="center",
+                va="center", color="0.4")  # fmt: skip
+
+    # The targets as markers.
+    for year in sorted(set(plan.milestones)):
+        t, _ = _core.target_in_force(ind, plan, year)
+        if t is None or t.year != year:
+            continue
+        if year > max(to_date.year, as_of_date.year) and year != to_date.year:
+            continue
+        ax.plot([_dt.date(year, 12, 31)], [t.parsed.as_fraction()], "*", color="C3",
+                markersize=14, label=f"Mục tiêu {year}: {t.text}", zorder=4)  # fmt: skip
+
+    ax.axvline(as_of_date, color="0.6", linewidth=0.8)
+    ax.set_ylim(-0.02, 1.05)
+    _percent_axis(ax)
+    ax.set_ylabel("Mức đạt (tỷ lệ so với đạt đầy đủ)")
+    ax.set_xlabel("Thời gian")
+    title = f"{ind.id} — {_short_name(ind.name, 70)}"
+    subtitle = f"Số liệu đến {as_of_date:%d/%m/%Y}, dự báo đến {to_date:%d/%m/%Y}"
+    if illustrative:
+        subtitle += f" · {ILLUSTRATIVE_LABEL['vi']}"
+    ax.set_title(f"{title}\n{subtitle}", fontsize=10)
+    handles, labels = ax.get_legend_handles_labels()
+    if handles:
+        ax.legend(loc="lower right", fontsize=8)
+    ax.tick_params(axis="x", labelrotation=30)
+    return ax
+
+
+def _band(samples: np.ndarray) -> tuple[float, float, float, float, float]:
+    p05, p25, p50, p75, p95 = np.quantile(samples, [0.05, 0.25, 0.5, 0.75, 0.95])
+    return float(p05), float(p25), float(p50), float(p75), float(p95)
+
+
+def plot_dti_fan(projection: Projection | Sequence[Projection], ax: Any = None) -> Any:
+    """The projected DTI's distribution. Returns the Axes.
+
+    One projection (a single evaluation date): a fan drawn *across the outcome axis* — the
+    histogram of the DTI samples with the 5-95% band shaded light, the 25-75% band darker, the
+    median as a line and the mean as a dotted line. A histogram is chosen over a fan over time
+    because one date has no time axis to fan along; the shaded bands are the fan's bands.
+
+    Several projections (e.g. one per evaluation date): a fan chart over time — the median line
+    with the 5-95% and 25-75% bands, from each projection's samples, at its evaluation date.
+
+    The title is Vietnamese and says "Số liệu minh họa" when any projection used the
+    illustrative observations.
+    """
+    projections = [projection] if isinstance(projection, Projection) else list(projection)
+    if not projections:
+        raise ValueError("plot_dti_fan needs at least one projection")
+    ax = _axes(ax)
+    illustrative = any(p.illustrative for p in projections)
+
+    if len(projections) == 1:
+        p = projections[0]
+        samples = np.asarray(p.core.samples, dtype=float)
+        p05, p25, p50, p75, p95 = _band(samples)
+        bins = max(10, min(60, int(math.sqrt(samples.size))))
+        if float(samples.max() - samples.min()) <= 1e-12:
+            # A collapsed distribution (exact series): one bar.
+            ax.bar([p50], [samples.size], width=0.005, color="C0", alpha=0.6,
+                   label="Số lần mô phỏng")  # fmt: skip
+        else:
+            ax.hist(samples, bins=bins, color="C0", alpha=0.6, label="Số lần mô phỏng")
+        ax.axvspan(p05, p95, color="C1", alpha=0.15, label="Khoảng 5–95%")
+        ax.axvspan(p25, p75, color="C1", alpha=0.3, label="Khoảng 25–75%")
+        ax.axvline(p50, color="C3", linewidth=2, label=f"Trung vị {p50:.4f}".replace(".", ","))
+        ax.axvline(float(samples.mean()), color="k", linestyle=":", linewidth=1,
+                   label="Trung bình")  # fmt: skip
+        ax.set_xlabel("DTI dự báo (thang 0–1)")
+        ax.set_ylabel("Số lần mô phỏng")
+        when = f"ngày {p.core.evaluation:%d/%m/%Y}"
+    else:
+        projections.sort(key=lambda q: q.core.evaluation)
+        dates = [q.core.evaluation for q in projections]
+        bands = np.array([_band(np.asarray(q.core.samples, dtype=float)) for q in projections])
+        ax.fill_between(dates, bands[:, 0], bands[:, 4], color="C1", alpha=0.15,
+                        label="Khoảng 5–95%")  # fmt: skip
+        ax.fill_between(dates, bands[:, 1], bands[:, 3], color="C1", alpha=0.3,
+                        label="Khoảng 25–75%")  # fmt: skip
+        ax.plot(dates, bands[:, 2], "-o", color="C3", label="Trung vị")
+        ax.set_ylabel("DTI dự báo (thang 0–1)")
+        ax.set_xlabel("Ngày đánh giá")
+        when = f"{dates[0]:%d/%m/%Y} – {dates[-1]:%d/%m/%Y}"
+        ax.tick_params(axis="x", labelrotation=30)
+    title = f"Chỉ số DTI dự báo, {when}"
+    if illustrative:
+        title += f"\n{ILLUSTRATIVE_LABEL['vi']}"
+    ax.set_title(title, fontsize=10)
+    ax.legend(loc="upper left", fontsize=8)
+    return ax

@@ -1,0 +1,390 @@
+"""Observations and the reporting calendar, with pandas DataFrames.
+
+Loading goes through the C++ readers in every case, so validation and error messages are the
+same whatever the input: a CSV or JSON file, or a DataFrame with the documented columns
+(docs/observations.md), which is written to CSV text first. Errors are the library's
+``ValueError`` subclasses and name the row and column at fault.
+
+The illustrative observations shipped with the package (``example_observations()``) are invented
+figures for demonstrations and tests; everything that shows them must say so
+(:data:`ILLUSTRATIVE_LABEL`).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import math
+import os
+import re
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any, Union
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+from ._core import (
+    DeadlineShift,
+    HolidayCalendar,
+    ObservationLog,
+    Period,
+    Plan,
+    ReportingCalendar,
+    ReportStatus,
+)
+
+__all__ = [
+    "EXAMPLE_OBSERVATIONS_FILE",
+    "ILLUSTRATIVE_LABEL",
+    "OBSERVATION_COLUMNS",
+    "deadline_shift",
+    "deadlines_frame",
+    "example_observations",
+    "example_observations_csv",
+    "is_illustrative",
+    "load_observations",
+    "observations_frame",
+    "reporting_calendar",
+    "upcoming_frame",
+]
+
+#: The file name of the illustrative observations shipped in the package (dtiplan/data/).
+EXAMPLE_OBSERVATIONS_FILE = "illustrative-observations-2026.csv"
+
+#: What every output using the illustrative observations says, by language.
+ILLUSTRATIVE_LABEL = {
+    "vi": "Số liệu minh họa (không phải số liệu chính thức)",
+    "en": "Illustrative data (not official figures)",
+}
+
+#: The CSV columns of observations, in the order written (docs/observations.md).
+OBSERVATION_COLUMNS = (
+    "indicator",
+    "period",
+    "value",
+    "numerator",
+    "denominator",
+    "unit",
+    "submitted",
+    "evidence_id",
+    "evidence_title",
+    "evidence_location",
+    "note",
+)
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+_DATAFRAME_ORIGIN = "DataFrame"
+
+
+# --- Loading ----------------------------------------------------------------------------------
+
+
+def example_observations_csv() -> str:
+    """The CSV text of the illustrative observations of 2026 (invented figures, seeded script
+    ``scripts/make_example_observations.py``; see data/examples/README.md)."""
+    packaged = resources.files("dtiplan").joinpath("data", EXAMPLE_OBSERVATIONS_FILE)
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    # Running from a source tree without the installed package data.
+    source = Path(__file__).resolve().parents[2] / "data" / "examples" / EXAMPLE_OBSERVATIONS_FILE
+    return source.read_text(encoding="utf-8")
+
+
+def example_observations(plan: Plan | None = None) -> ObservationLog:
+    """The illustrative observations of 2026 for the built-in plan (or ``plan``), as an
+    :class:`ObservationLog`. Invented figures: label every output that uses them
+    (:data:`ILLUSTRATIVE_LABEL`)."""
+    plan = plan if plan is not None else _core.builtin_plan()
+    return _core.observations_from_csv(example_observations_csv(), EXAMPLE_OBSERVATIONS_FILE, plan)
+
+
+def is_illustrative(log: ObservationLog) -> bool:
+    """True when every observation of a non-empty log was read from the illustrative example."""
+    observations = log.all()
+    return bool(observations) and all(
+        o.origin.startswith(EXAMPLE_OBSERVATIONS_FILE) for o in observations
+    )
+
+
+def _cell(value: Any) -> str:
+    """One DataFrame cell as the CSV reader expects it."""
+    if value is None:
+        return ""
+    if isinstance(value, (bool, np.bool_)):
+        return "true" if value else "false"
+    if isinstance(value, (float, np.floating)):
+        number = float(value)
+        if math.isnan(number):
+            return ""
+        if number.is_integer() and abs(number) < 1e15:
+            return str(int(number))
+        return repr(number)
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    if isinstance(value, pd.Timestamp):
+        return "" if pd.isna(value) else value.date().isoformat()
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, Period):
+        return str(value)
+    if value is pd.NaT or value is pd.NA:
+        return ""
+    return str(value)
+
+
+def _frame_to_csv(frame: pd.DataFrame) -> tuple[str, dict[int, Any]]:
+    """The frame as CSV text, and the index label of the record starting on each line."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([str(c) for c in frame.columns])
+    line = 2
+    labels: dict[int, Any] = {}
+    for label, row in zip(frame.index, frame.itertuples(index=False, name=None)):
+        cells = [_cell(v) for v in row]
+        labels[line] = label
+        writer.writerow(cells)
+        line += 1 + sum(c.count("\n") for c in cells)
+    return out.getvalue(), labels
+
+
+_ROW = re.compile(r"^" + re.escape(_DATAFRAME_ORIGIN) + r": row (\d+)")
+
+
+def _relocate(error: _core.Error, labels: dict[int, Any]) -> _core.Error:
+    """The same error with "DataFrame: row N" read as the DataFrame's index label."""
+
+    def replace(text: str) -> str:
+        match = _ROW.match(text)
+        if not match or int(match.group(1)) not in labels:
+            return text
+        line = int(match.group(1))
+        where = f"{_DATAFRAME_ORIGIN}: index {labels[line]!r} (CSV row {line})"
+        return where + text[match.end() :]
+
+    relocated = type(error)(replace(str(error)))
+    relocated.where = replace(error.where)
+    relocated.detail = error.detail
+    return relocated
+
+
+def load_observations(
+    source: PathLike | pd.DataFrame, plan: Plan | None = None
+) -> ObservationLog:
+    """Read observations from a ``.csv`` or ``.json`` file, or from a DataFrame with the
+    documented columns (``indicator``, ``period``, ``value`` or ``numerator`` + ``denominator``,
+    ``submitted``, and optionally ``unit``, ``evidence_id``, ``evidence_title``,
+    ``evidence_location``, ``note``), validated against ``plan`` (default: the built-in plan).
+
+    A DataFrame is written to CSV text and read by the same C++ reader as a file, so the checks
+    and messages are the same; the location names the frame's index label and the CSV row
+    (``DataFrame: index 3 (CSV row 5), column value: ...``). Raises :class:`FormatError`,
+    :class:`ValidationError` or :class:`FileError` (all ``ValueError``).
+    """
+    plan = plan if plan is not None else _core.builtin_plan()
+    if isinstance(source, pd.DataFrame):
+        text, labels = _frame_to_csv(source)
+        try:
+            return _core.observations_from_csv(text, _DATAFRAME_ORIGIN, plan)
+        except _core.Error as error:
+            raise _relocate(error, labels) from None
+    return _core.load_observations(source, plan)
+
+
+# --- DataFrames -------------------------------------------------------------------------------
+
+
+def _dates(values: Sequence[_dt.date | None]) -> pd.Series:
+    return pd.to_datetime(pd.Series([pd.NaT if v is None else v for v in values], dtype=object))
+
+
+def observations_frame(log: ObservationLog, effective_only: bool = False) -> pd.DataFrame:
+    """One row per submission, in log order (or, with ``effective_only``, one row per
+    (indicator, period): the submission in force).
+
+    Columns: ``indicator``, ``period`` ("2026-03"), ``value``, ``numerator``, ``denominator``
+    (NaN when not given), ``unit``, ``submitted`` (datetime64), ``evidence_id``,
+    ``evidence_title``, ``evidence_location`` (joined by "; "), ``n_evidence``, ``note``,
+    ``origin`` and ``effective`` (False for a submission superseded by a later one).
+    """
+    observations = log.all()
+    effective = log.effective_indices()
+    positions = list(effective) if effective_only else list(range(len(observations)))
+    in_force = set(effective)
+    rows = []
+    for i in positions:
+        o = observations[i]
+        rows.append(
+            {
+                "indicator": o.indicator,
+                "period": str(o.period),
+                "value": o.value.value,
+                "numerator": np.nan if o.value.numerator is None else o.value.numerator,
+                "denominator": np.nan if o.value.denominator is None else o.value.denominator,
+                "unit": o.unit,
+                "submitted": o.submitted,
+                "evidence_id": "; ".join(e.id for e in o.evidence),
+                "evidence_title": "; ".join(e.title for e in o.evidence),
+                "evidence_location": "; ".join(e.location for e in o.evidence),
+                "n_evidence": len(o.evidence),
+                "note": o.note,
+                "origin": o.origin,
+                "effective": i in in_force,
+            }
+        )
+    columns = [*OBSERVATION_COLUMNS[:7], *OBSERVATION_COLUMNS[7:10], "n_evidence", "note"]
+    columns += ["origin", "effective"]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["submitted"] = _dates([r["submitted"] for r in rows])
+    return frame.astype(
+        {
+            "value": "float64",
+            "numerator": "float64",
+            "denominator": "float64",
+            "n_evidence": "int64",
+            "effective": "bool",
+        }
+    )
+
+
+# --- The reporting calendar -------------------------------------------------------------------
+
+_SHIFTS = {
+    "keep": DeadlineShift.Keep,
+    "earlier": DeadlineShift.Earlier,
+    "later": DeadlineShift.Later,
+}
+
+
+def deadline_shift(value: DeadlineShift | str) -> DeadlineShift:
+    """A :class:`DeadlineShift` from itself or its name: "keep", "earlier", "later"."""
+    if isinstance(value, DeadlineShift):
+        return value
+    try:
+        return _SHIFTS[str(value).strip().lower()]
+    except KeyError:
+        raise ValueError(
+            f"unknown deadline shift {value!r} (expected one of: {', '.join(_SHIFTS)})"
+        ) from None
+
+
+def reporting_calendar(
+    plan: Plan | None = None,
+    shift: DeadlineShift | str = DeadlineShift.Keep,
+    holidays: HolidayCalendar | Iterable[tuple[_dt.date, str]] | None = None,
+) -> ReportingCalendar:
+    """The reporting calendar of a plan (default: the built-in plan); ``shift`` as a
+    :class:`DeadlineShift` or "keep" / "earlier" / "later"; ``holidays`` a
+    :class:`HolidayCalendar` or (date, name) pairs added to the fixed national holidays."""
+    plan = plan if plan is not None else _core.builtin_plan()
+    if holidays is None:
+        calendar_holidays = HolidayCalendar()
+    elif isinstance(holidays, HolidayCalendar):
+        calendar_holidays = holidays
+    else:
+        calendar_holidays = HolidayCalendar()
+        for day, name in holidays:
+            calendar_holidays.add(day, name)
+    return ReportingCalendar(plan, deadline_shift(shift), calendar_holidays)
+
+
+def _unit_name(plan: Plan | None, unit_id: str) -> str:
+    if plan is None:
+        return unit_id
+    unit = plan.find_unit(unit_id)
+    if unit is not None:
+        return unit.short_name or unit.name or unit_id
+    group = plan.find_group(unit_id)
+    if group is not None:
+        return group.name or unit_id
+    return unit_id
+
+
+def deadlines_frame(
+    calendar: ReportingCalendar,
+    month: Period | str,
+    log: ObservationLog,
+    as_of: _dt.date,
+    plan: Plan | None = None,
+) -> pd.DataFrame:
+    """The reporting obligations of a month and their state on ``as_of``: one row per
+    obligation, units' reports first (in plan order), then the consolidated report.
+
+    Columns: ``unit``, ``unit_name`` (the short name when ``plan`` is given, else the id),
+    ``indicator`` ("" for the consolidated report), ``period``, ``deadline`` (datetime64),
+    ``consolidated``, ``state`` ("on-time", "late", "missing", "not-yet-due"), ``days_late`` and
+    ``submitted`` (datetime64, NaT when nothing was submitted by ``as_of``).
+    """
+    statuses: list[ReportStatus] = calendar.status(month, log, as_of)
+    rows = [
+        {
+            "unit": s.obligation.unit,
+            "unit_name": _unit_name(plan, s.obligation.unit),
+            "indicator": s.obligation.indicator,
+            "period": str(s.obligation.period),
+            "deadline": s.obligation.deadline,
+            "consolidated": s.obligation.consolidated,
+            "state": s.state.spelling,
+            "days_late": s.days_late,
+            "submitted": s.submitted,
+        }
+        for s in statuses
+    ]
+    columns = [
+        "unit",
+        "unit_name",
+        "indicator",
+        "period",
+        "deadline",
+        "consolidated",
+        "state",
+        "days_late",
+        "submitted",
+    ]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["deadline"] = _dates([r["deadline"] for r in rows])
+    frame["submitted"] = _dates([r["submitted"] for r in rows])
+    return frame.astype({"consolidated": "bool", "days_late": "int64"})
+
+
+def upcoming_frame(
+    calendar: ReportingCalendar, start: _dt.date, limit: int = 30, plan: Plan | None = None
+) -> pd.DataFrame:
+    """What falls due next: obligations with a deadline on or after ``start``, soonest first,
+    up to ``limit``. Columns: ``deadline`` (datetime64), ``unit``, ``unit_name``, ``indicator``,
+    ``period`` and ``consolidated``."""
+    rows = [
+        {
+            "deadline": o.deadline,
+            "unit": o.unit,
+            "unit_name": _unit_name(plan, o.unit),
+            "indicator": o.indicator,
+            "period": str(o.period),
+            "consolidated": o.consolidated,
+        }
+        for o in calendar.upcoming(start, limit)
+    ]
+    frame = pd.DataFrame(
+        rows, columns=["deadline", "unit", "unit_name", "indicator", "period", "consolidated"]
+    )
+    frame["deadline"] = _dates([r["deadline"] for r in rows])
+    return frame.astype({"consolidated": "bool"})
+
+
+def _observation_methods() -> None:
+    def frame(self: ObservationLog, effective_only: bool = False) -> pd.DataFrame:
+        """The log as a DataFrame (see :func:`dtiplan.observations_frame`)."""
+        return observations_frame(self, effective_only)
+
+    frame.__name__ = "frame"
+    frame.__qualname__ = "ObservationLog.frame"
+    ObservationLog.frame = frame  # type: ignore[attr-defined]
+
+
+_observation_methods()

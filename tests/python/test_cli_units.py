@@ -1,0 +1,123 @@
+"""``dtiplan units`` (the ranking board) and ``dtiplan report`` (everything, in order)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+from collections.abc import Callable
+
+import pytest
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+AS_OF = "2026-11-28"
+LABEL_VI = "Số liệu minh họa (không phải số liệu chính thức)"
+LABEL_EN = "Illustrative data (not official figures)"
+
+
+def test_units_text_vietnamese(run_cli: Run) -> None:
+    result = run_cli("units", "--as-of", AS_OF)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Bảng xếp hạng kết quả thực hiện của các đơn vị, ngày 28/11/2026"
+    assert lines[1] == LABEL_VI
+    assert "0,5 × tỷ lệ chỉ số đạt mục tiêu + 0,5 × tỷ lệ báo cáo đúng hạn" in result.stdout
+    header = next(line for line in lines if line.startswith("Hạng"))
+    assert "Đơn vị" in header and "Điểm xếp hạng" in header
+    board = lines[lines.index(header) + 2 :]
+    assert [line.split()[0] for line in board] == ["1", "2", "3", "4"]
+    assert any("Phòng VH-XH" in line for line in board)
+    assert any("TT PVHCC" in line for line in board)
+    assert "," in board[0].split()[-1]  # decimal comma
+
+
+def test_units_text_english(run_cli: Run) -> None:
+    result = run_cli("units", "--as-of", AS_OF, "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1] == LABEL_EN
+    assert "Ranking board of the units' results on 2026-11-28" in result.stdout
+
+
+def test_units_ties_share_a_rank(run_cli: Run) -> None:
+    # on 5 January nothing is due yet and nothing has a value: every unit ranks first
+    data = json.loads(run_cli("units", "--as-of", "2026-01-05", "--format", "json").stdout)
+    assert {u["rank"] for u in data["units"]} == {1}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_units_json_and_csv(run_cli: Run, lang: str) -> None:
+    data = json.loads(run_cli("units", "--as-of", AS_OF, "--format", "json", "--lang", lang).stdout)
+    assert data["illustrative"] is True
+    units = data["units"]
+    assert [u["rank"] for u in units] == sorted(u["rank"] for u in units)
+    for u in units:
+        assert u["score"] == pytest.approx(
+            0.5 * u["met"] / u["indicators"] + 0.5 * u["on_time_rate"], abs=5e-5
+        )
+    result = run_cli("units", "--as-of", AS_OF, "--format", "csv", "--lang", lang)
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["unit"] for r in rows] == [u["unit"] for u in units]
+    assert {r["illustrative"] for r in rows} == {"true"}
+
+
+def test_report_text_in_order(run_cli: Run) -> None:
+    result = run_cli("report", "--as-of", "2026-03-25")
+    assert result.returncode == 0, result.stderr  # the built-in plan has no error
+    out = result.stdout
+    assert out.splitlines()[0] == "Báo cáo tình hình thực hiện kế hoạch dai-phuoc-2026-2030, ngày 25/03/2026"
+    assert out.splitlines()[1] == LABEL_VI
+    check = out.index("Kiểm tra kế hoạch: 0 lỗi,")
+    status = out.index("Tình hình thực hiện kế hoạch")
+    deadlines = out.index("Hạn báo cáo tháng 03/2026")
+    units = out.index("Bảng xếp hạng kết quả thực hiện")
+    assert check < status < deadlines < units
+    assert "⚠ target.conflict:" in out  # the warnings' one-line messages
+    assert "⚠ responsibility.no-lead:" in out
+    assert out.count(LABEL_VI) == 4  # the report and each of its parts say so
+
+
+def test_report_english(run_cli: Run) -> None:
+    result = run_cli("report", "--as-of", "2026-03-25", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Plan check: 0 errors," in out
+    assert out.count(LABEL_EN) == 4
+    assert "late 6 days" in out
+
+
+def test_report_json(run_cli: Run) -> None:
+    result = run_cli("report", "--as-of", "2026-03-25", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert list(data) == ["illustrative", "plan", "as_of", "check", "status", "deadlines", "units"]
+    assert data["illustrative"] is True
+    assert data["check"]["summary"]["error"] == 0
+    assert any(w["code"] == "target.conflict" for w in data["check"]["warnings"])
+    assert data["status"]["illustrative"] and data["deadlines"]["illustrative"]
+    assert data["deadlines"]["month"] == "2026-03"
+
+
+def test_report_csv(run_cli: Run) -> None:
+    result = run_cli("report", "--as-of", "2026-03-25", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    tables = result.stdout.split("\n\n")
+    assert len(tables) == 4
+    heads = [t.splitlines()[0] for t in tables]
+    assert heads[0].startswith("severity,code")
+    assert heads[1].startswith("level,id,name")
+    assert heads[2].startswith("section,unit")
+    assert heads[3].startswith("rank,unit")
+    for table in tables:
+        rows = list(csv.DictReader(io.StringIO(table)))
+        assert rows and {r["illustrative"] for r in rows} == {"true"}
+
+
+def test_report_exits_1_on_a_check_error(run_cli: Run, plan_data: dict, write_plan: Callable) -> None:
+    indicator = next(i for i in plan_data["indicators"] if i["id"] == "I.03")
+    indicator["assignments"].append({"unit": "PHONG-MA", "role": "tracking", "note": ""})
+    path = write_plan(plan_data, name="sai.json")
+    result = run_cli("report", "--plan", path, "--as-of", "2026-03-25")
+    assert result.returncode == 1
+    assert "✗ " in result.stdout
