@@ -7,10 +7,12 @@
 //    state of their draws' streams side by side (a structure of arrays seeded by Rng itself),
 //    so "the next number of each stream" is one vector operation. Means, spreads and rules are
 //    the same for every lane: they are broadcast, never gathered.
-//  - Normals come from a 1,024-layer ziggurat (detail/normal.hpp): exact, one draw and one
-//    table look-up 99.57% of the time; a lane that misses finishes its variate from its own stream
-//    before anything else is drawn from it, so each lane's sequence is exactly what the scalar
-//    ziggurat on Rng(seed, i) gives (reference_scoring checks this bit for bit).
+//  - Normals come from a 1,024-layer ziggurat (detail/normal.hpp): exact, one draw, one table
+//    look-up and one compare 99.71% of the time; a lane that misses finishes its variate from
+//    its own stream (out of line) before anything else is drawn from it, so each lane's
+//    sequence is exactly what the scalar ziggurat on Rng(seed, i) gives (reference_scoring
+//    checks this bit for bit). Deferring the misses to a second stream and a second pass was
+//    tried and measured slower: the extra stores cost more than the rare branch.
 //  - Rules are compiled into a few branch-free kinds (proportional, yes/no, thresholds for
 //    steps and categorical levels, target, relative-to-best) with the proportional components
 //    first, because 38 of the built-in framework's 47 components are proportional.
@@ -264,16 +266,14 @@ struct alignas(64) Lanes {
 };
 
 /// The rare part: finish the variates of the lanes that missed the fast test, each from its
-/// own stream, before anything else is drawn from it. Out of line, so that the hot loop keeps
-/// the generators' state in registers and only this path stores it.
+/// own stream, before anything else is drawn from it. Out of line: the hot loop stays small.
 __attribute__((noinline)) void finish_missed_lanes(Lanes& st, const std::uint64_t* r,
                                                    const std::int64_t* miss, double* z) noexcept {
     for (std::size_t l = 0; l < kLanes; ++l)
         if (miss[l] != 0) z[l] = detail::ziggurat_slow(r[l], [&st, l] { return st.next(l); });
 }
 
-/// The xoshiro256** states of the lanes as the kernel holds them: four vectors, by value, so
-/// that they live in registers.
+/// The states as the kernel holds them: four vectors, by value.
 struct LaneState {
     U64 s0;
     U64 s1;
@@ -392,7 +392,10 @@ void score_block(const Compiled& c, Lanes& lanes, Workspace& w) {
         }
         std::memcpy(w.acc.data() + i * kLanes, &acc, sizeof acc);
     }
-    lanes = Lanes{st.s0, st.s1, st.s2, st.s3};
+    lanes.s0 = st.s0;
+    lanes.s1 = st.s1;
+    lanes.s2 = st.s2;
+    lanes.s3 = st.s3;
     // Relative to the best unit of each draw.
     for (std::size_t j = P; j < K; ++j) {
         const Slot& slot = c.slot[j];
@@ -467,7 +470,7 @@ void score_block_reference(const Framework& framework, const Compiled& c,
 // ---- ranking one draw ------------------------------------------------------------------------
 
 /// Competition ranks (1 + number strictly greater) of the n keys at `k` into w.ranks.
-void rank_small_keys(Workspace& w, const std::int32_t* k, std::size_t n) {
+DTIPLAN_INLINE void rank_small_keys(Workspace& w, const std::int32_t* k, std::size_t n) {
     w.ranks.resize(n);
     if (n <= 384) {
         // Pairwise: n^2 compares, in vectors of int32, no branches.
@@ -523,7 +526,9 @@ void rank_general_keys(Workspace& w, std::size_t n) {
     }
 }
 
-/// Rank the first `lanes` lanes of a scored block and count each unit's rank.
+/// Rank the first `lanes` lanes of a scored block and count each unit's rank. Cloned like the
+/// kernel: the pairwise compares of a province vectorise 16 wide with AVX-512.
+DTIPLAN_KERNEL_CLONES
 void count_block(const Compiled& c, Workspace& w, std::size_t lanes) {
     const std::size_t n = c.units;
     const double scale = c.total_points > 0.0 ? 1.0 / c.total_points : 0.0;

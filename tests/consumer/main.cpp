@@ -17,6 +17,15 @@ int main() {
         std::cerr << "consumer: unexpected reading of " << t << "\n";
         return 1;
     }
+    const dtiplan::Framework framework = dtiplan::builtin_framework();
+    const dtiplan::Coverage cover = dtiplan::coverage(framework, plan);
+    if (framework.component_count() != 47 || cover.tracked_points <= 0) {
+        std::cerr << "consumer: unexpected built-in framework\n";
+        return 1;
+    }
+    std::cout << "framework: " << framework.component_count() << " components, "
+              << cover.tracked_points << " of " << framework.max_points()
+              << " points tracked by the plan\n";
     std::cout << plan << ": " << findings.size() << " findings, "
               << (dtiplan::has_errors(findings) ? "with" : "no") << " errors; I.03 2026: "
               << t << "\n";

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime
 import pickle
 from typing import Any
 
@@ -38,6 +39,42 @@ def _examples() -> dict[str, Any]:
         "Finding": next(f for f in plan.check() if f.code == "target.conflict"),
         "Responsibility": dtiplan.Responsibility("II.12", Role.Tracking, ""),
         "Workload": dtiplan.Workload("VHXH", 3, 16, 10, 0, 0),
+        **_tracking_examples(plan),
+    }
+
+
+def _tracking_examples(plan: dtiplan.Plan) -> dict[str, Any]:
+    """Observations, the calendar, frameworks and scoring (item 8 of the issue)."""
+    log = dtiplan.example_observations(plan)
+    framework = dtiplan.builtin_framework()
+    as_of = datetime.date(2026, 3, 25)
+    calendar = dtiplan.ReportingCalendar(plan)
+    statuses = calendar.status("2026-03", log, as_of)
+    cqs = framework.find_main("CQS")
+    assert cqs is not None
+    card = dtiplan.score_log(framework, plan, log, as_of)
+    cov = dtiplan.coverage(framework, plan)
+    return {
+        "Period": dtiplan.Period("Quý I/2026"),
+        "Evidence": dtiplan.Evidence("BC-12/2026", "Báo cáo tháng 3, số liệu Cổng DVC", "Hồ sơ lưu VT"),
+        "ObservedValue": dtiplan.ObservedValue(0.94, 188, 200),
+        "Observation": log.all()[0],
+        "ObservationLog": log,
+        "Obligation": statuses[-1].obligation,
+        "ReportStatus": next(s for s in statuses if s.state == dtiplan.ReportState.Late),
+        "Step": dtiplan.Step(0.75, 15),
+        "ScoreLevel": dtiplan.ScoreLevel(0.5, 0.5, "Phó Chủ tịch"),
+        "ScoringRule": framework.find_component("NTS.02").rule,
+        "Component": cqs.components[0],
+        "MainIndicator": cqs,
+        "Framework": framework,
+        "ComponentScore": card.components[0],
+        "MainScore": card.mains[0],
+        "ScoreCard": card,
+        "CoverageGap": cov.untracked_components[0],
+        "Coverage": cov,
+        "Attainment": next(a for a in dtiplan.attainment(plan, log, as_of) if a.indicator == "II.12"),
+        "UnitScorecard": dtiplan.unit_scorecards(plan, framework, log, calendar, as_of)[0],
     }
 
 
@@ -59,6 +96,26 @@ CHANGES: dict[str, tuple[str, Any]] = {
     "Finding": ("severity", Severity.Error),
     "Responsibility": ("via", "ALL"),
     "Workload": ("sole_lead", 1),
+    "Period": ("index", 2),
+    "Evidence": ("location", "Cổng DVC"),
+    "ObservedValue": ("numerator", None),
+    "Observation": ("unit", "TTPVHCC"),
+    "ObservationLog": ("observations", []),
+    "Obligation": ("deadline", datetime.date(2026, 3, 23)),
+    "ReportStatus": ("submitted", None),
+    "Step": ("points", 10.0),
+    "ScoreLevel": ("label", "Chủ tịch"),
+    "ScoringRule": ("steps", []),
+    "Component": ("indicators", ["I.03"]),
+    "MainIndicator": ("name_en", "E-government"),
+    "Framework": ("name", "Bộ chỉ số chính thức của tỉnh"),
+    "ComponentScore": ("value", 0.5),
+    "MainScore": ("points", 1.0),
+    "ScoreCard": ("mains", []),
+    "CoverageGap": ("indicator", "I.03"),
+    "Coverage": ("untracked_by_main", {"NTS": 0.0}),
+    "Attainment": ("met", None),
+    "UnitScorecard": ("rank", 9),
 }
 
 
@@ -148,3 +205,17 @@ def test_representative_reprs() -> None:
     assert repr(EXAMPLES["Workload"]) == (
         "Workload(unit='VHXH', lead=3, coordinating=16, tracking=10, upper_lead=0, sole_lead=0)"
     )
+    assert repr(EXAMPLES["Period"]) == "Period('2026-Q1')"
+    assert repr(EXAMPLES["ObservationLog"]) == "ObservationLog(475 observations, 433 effective)"
+    assert "submitted=datetime.date(2026, 1, 8)" in repr(EXAMPLES["Observation"])
+    assert repr(EXAMPLES["Step"]) == "Step(threshold=0.75, points=15.0)"
+    assert "period=Period('2026-03')" in repr(EXAMPLES["Attainment"])
+
+
+def test_tracking_defaults() -> None:
+    assert dtiplan.Period() == dtiplan.Period(dtiplan.PeriodKind.Month, 0, 1)
+    assert dtiplan.Observation().submitted is None
+    assert dtiplan.Obligation().deadline is None
+    assert dtiplan.ReportStatus().state == dtiplan.ReportState.NotYetDue
+    assert dtiplan.ScoringRule().kind == dtiplan.RuleKind.Proportional
+    assert len(dtiplan.ObservationLog()) == 0
