@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The main job: set up, then the coordinator's monthly report on the built-in plan of Đại Phước
 # 2026-2030 (`dtiplan report`): the plan check in brief, the status of every indicator against
-# its target with the DTI points, the month's reporting deadlines and the units' ranking board.
+# its target with the DTI points, the month's reporting deadlines and the units' ranking board;
+# then (`dtiplan project`) each indicator's projected 2026 value and progress status, and the
+# projected DTI with its band.
 # Without --observations it uses the illustrative 2026 observations shipped with dtiplan
 # (invented figures, data/examples/README.md), and says so in its output. Options are passed
 # on: scripts/run.sh --lang en, --as-of 2026-03-25, --observations so-lieu.csv, --format json.
@@ -9,3 +11,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh >&2
 .venv/bin/dtiplan report "$@"
+echo
+.venv/bin/dtiplan project "$@"

@@ -8,7 +8,7 @@
 //    so "the next number of each stream" is one vector operation. Means, spreads and rules are
 //    the same for every lane: they are broadcast, never gathered.
 //  - Normals come from a 1,024-layer ziggurat (detail/normal.hpp): exact, one draw, one table
-//    look-up and one compare 99.71% of the time; a lane that misses finishes its variate from
+//    look-up and one compare 99.57% of the time; a lane that misses finishes its variate from
 //    its own stream (out of line) before anything else is drawn from it, so each lane's
 //    sequence is exactly what the scalar ziggurat on Rng(seed, i) gives (reference_scoring
 //    checks this bit for bit). Deferring the misses to a second stream and a second pass was
@@ -689,6 +689,10 @@ RankSimulation simulate_ranks(const Framework& framework, const ComponentModel& 
     Shared sh(framework, compiled, options);
     sh.blocks = (options.draws + kLanes - 1) / kLanes;
     threads = std::max<std::size_t>(1, std::min(threads, sh.blocks));
+    // Each thread keeps an N × N count matrix: at most 2 GiB of them (46 threads for the
+    // country's 3,321 units; no limit that matters for a province).
+    const std::size_t matrix_bytes = std::max<std::size_t>(1, n * n * sizeof(std::uint32_t));
+    threads = std::min(threads, std::max<std::size_t>(1, (std::size_t{2} << 30U) / matrix_bytes));
     // Tasks of about 1/256 of the draws: fine enough to balance threads and report progress.
     sh.chunk = std::max<std::size_t>(1, sh.blocks / 256);
 
@@ -718,25 +722,33 @@ RankSimulation simulate_ranks(const Framework& framework, const ComponentModel& 
 
     std::vector<std::thread> workers;
     workers.reserve(threads - 1);
-    for (std::size_t t = 1; t < threads; ++t) {
-        workers.emplace_back([&sh, &spaces, t] {
-            try {
-                run_tasks(sh, spaces[t], {});
-            } catch (...) {
+    std::size_t expected_workers = 0;
+    try {
+        for (std::size_t t = 1; t < threads; ++t) {
+            workers.emplace_back([&sh, &spaces, t] {
+                try {
+                    run_tasks(sh, spaces[t], {});
+                } catch (...) {
+                    std::lock_guard lock(sh.mutex);
+                    if (!sh.error) sh.error = std::current_exception();
+                    sh.stop.store(true);
+                }
                 std::lock_guard lock(sh.mutex);
-                if (!sh.error) sh.error = std::current_exception();
-                sh.stop.store(true);
-            }
-            std::lock_guard lock(sh.mutex);
-            ++sh.finished;
-            sh.finished_cv.notify_all();
-        });
+                ++sh.finished;
+                sh.finished_cv.notify_all();
+            });
+            ++expected_workers;
+        }
+    } catch (...) {  // a thread could not be started: stop the ones that were
+        sh.stop.store(true);
+        for (auto& t : workers) t.join();
+        throw;
     }
     std::exception_ptr caller_error;
     try {
         run_tasks(sh, spaces[0], [&] { report(false); });
         std::unique_lock lock(sh.mutex);
-        while (sh.finished < threads - 1) {
+        while (sh.finished < expected_workers) {
             sh.finished_cv.wait_for(lock, std::chrono::milliseconds(20));
             lock.unlock();
             report(false);

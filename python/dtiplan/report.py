@@ -1515,7 +1515,7 @@ def units_text(data: dict[str, Any], lang: str = "vi") -> str:
         words["u_score"],
     ]
     lines.extend(
-        _table(headers, rows, [None, 30, *([None] * 8)], [True, False, *([True] * 8)])
+        _table(headers, rows, [None, 34, *([None] * 8)], [True, False, *([True] * 8)])
     )
     return "\n".join(lines) + "\n"
 

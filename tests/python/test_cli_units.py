@@ -27,7 +27,8 @@ def test_units_text_vietnamese(run_cli: Run) -> None:
     header = next(line for line in lines if line.startswith("Hạng"))
     assert "Đơn vị" in header and "Điểm xếp hạng" in header
     board = lines[lines.index(header) + 2 :]
-    assert [line.split()[0] for line in board] == ["1", "2", "3", "4"]
+    ranks = [int(line.split()[0]) for line in board]
+    assert ranks[0] == 1 and ranks == sorted(ranks) and len(ranks) >= 4
     assert any("Phòng VH-XH" in line for line in board)
     assert any("TT PVHCC" in line for line in board)
     assert "," in board[0].split()[-1]  # decimal comma
