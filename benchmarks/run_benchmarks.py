@@ -164,7 +164,7 @@ def fmt(x: float) -> str:
 def markdown(results: dict) -> str:
     m = results["machine"]
     lines = [
-        "## Measured figures",
+        "### Latest run",
         "",
         f"Measured {results['date']} on {m['cpu']} ({m['usable_cpus']} usable of {m['logical_cpus']} logical CPUs; "
         f"AVX2 {m['avx2']}, AVX-512F {m['avx512f']}), {m['platform']}; {m['compiler']}, Python {m['python']}, "
