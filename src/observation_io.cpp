@@ -19,6 +19,8 @@
 
 #include "dtiplan/error.hpp"
 #include "dtiplan/io/plan_json.hpp"
+#include "detail/csv.hpp"
+#include "detail/json_cursor.hpp"
 
 namespace dtiplan {
 namespace {
@@ -33,29 +35,10 @@ constexpr std::array<std::string_view, 11> kColumns{
 
 // ---- small text helpers ----------------------------------------------------------------------
 
-[[nodiscard]] bool is_blank(char c) noexcept {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-std::string_view trim(std::string_view s) noexcept {
-    while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
-    return s;
-}
-
-std::string ascii_lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
-std::string in_quotes(std::string_view s) {
-    std::string out;
-    out.reserve(s.size() + 2);
-    out.append(1, '"').append(s).append(1, '"');
-    return out;
-}
+using detail::ascii_lower;
+using detail::is_blank;
+using detail::trim;
+std::string in_quotes(std::string_view s) { return detail::quoted(s); }
 
 /// Shortest spelling that reads back as the same double.
 std::string num(double v) {
@@ -169,104 +152,8 @@ std::optional<double> read_yes_no(std::string_view text) {
 
 // ---- CSV -------------------------------------------------------------------------------------
 
-struct CsvRecord {
-    std::size_t line = 0;  ///< the line the record starts on (header = 1)
-    std::vector<std::string> cells;
-};
-
-/// RFC 4180 records: quoted fields may hold the separator, doubled quotes and line breaks; lines
-/// end with CRLF, LF or CR. Unquoted cells are trimmed; quoted cells are kept as written.
-class CsvReader {
-public:
-    CsvReader(std::string_view text, const std::string& origin) : s_(text), origin_(origin) {
-        // The separator: "," unless the header line has ";" and no "," (Excel in a locale
-        // whose decimal mark is the comma).
-        const std::string_view first_line = s_.substr(0, s_.find('\n'));
-        if (first_line.find(',') == std::string_view::npos &&
-            first_line.find(';') != std::string_view::npos)
-            sep_ = ';';
-    }
-
-    std::vector<CsvRecord> read() {
-        std::vector<CsvRecord> out;
-        while (i_ < s_.size()) {
-            CsvRecord rec;
-            rec.line = line_;
-            while (true) {
-                rec.cells.push_back(field(rec.line));
-                if (i_ < s_.size() && s_[i_] == sep_) {
-                    ++i_;
-                    continue;
-                }
-                end_of_line();
-                break;
-            }
-            const bool blank = std::all_of(rec.cells.begin(), rec.cells.end(),
-                                           [](const std::string& c) { return c.empty(); });
-            if (!blank) out.push_back(std::move(rec));
-        }
-        return out;
-    }
-
-private:
-    [[noreturn]] void fail(std::size_t row, const std::string& what) const {
-        throw FormatError(origin_ + ": row " + std::to_string(row), what);
-    }
-
-    void end_of_line() {
-        if (i_ >= s_.size()) return;
-        if (s_[i_] == '\r') ++i_;
-        if (i_ < s_.size() && s_[i_] == '\n') ++i_;
-        ++line_;
-    }
-
-    std::string field(std::size_t row) {
-        std::size_t j = i_;
-        while (j < s_.size() && (s_[j] == ' ' || s_[j] == '\t')) ++j;
-        if (j < s_.size() && s_[j] == '"') {
-            i_ = j + 1;
-            std::string out;
-            while (true) {
-                if (i_ >= s_.size())
-                    fail(row, "a quoted field is not closed (a \" is missing)");
-                const char c = s_[i_];
-                if (c == '"') {
-                    if (i_ + 1 < s_.size() && s_[i_ + 1] == '"') {
-                        out += '"';
-                        i_ += 2;
-                        continue;
-                    }
-                    ++i_;
-                    break;
-                }
-                if (c == '\n' || (c == '\r' && (i_ + 1 >= s_.size() || s_[i_ + 1] != '\n')))
-                    ++line_;
-                out += c;
-                ++i_;
-            }
-            while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t')) ++i_;
-            if (i_ < s_.size() && s_[i_] != sep_ && s_[i_] != '\r' && s_[i_] != '\n')
-                fail(row, "text after the closing quote of a field: " +
-                              in_quotes(s_.substr(i_, std::min<std::size_t>(20, s_.size() - i_))));
-            return out;
-        }
-        const std::size_t start = i_;
-        while (i_ < s_.size() && s_[i_] != sep_ && s_[i_] != '\r' && s_[i_] != '\n') {
-            if (s_[i_] == '"')
-                fail(row, "a quote inside an unquoted field " +
-                              in_quotes(s_.substr(start, i_ - start + 1)) +
-                              "; quote the whole field and double the quotes in it");
-            ++i_;
-        }
-        return std::string(trim(s_.substr(start, i_ - start)));
-    }
-
-    std::string_view s_;
-    const std::string& origin_;
-    std::size_t i_ = 0;
-    std::size_t line_ = 1;
-    char sep_ = ',';
-};
+using detail::CsvReader;
+using detail::CsvRecord;
 
 bool needs_quotes(std::string_view s) {
     if (s.empty()) return false;
@@ -481,69 +368,7 @@ private:
 
 // ---- JSON ------------------------------------------------------------------------------------
 
-/// A position in the JSON being read: the origin and the JSON path (as in plan_json.cpp).
-class Cursor {
-public:
-    Cursor(const json& node, const std::string& origin, std::string path)
-        : node_(node), origin_(origin), path_(std::move(path)) {}
-
-    [[nodiscard]] const std::string& path() const noexcept { return path_; }
-    [[nodiscard]] std::string where() const {
-        return path_.empty() ? origin_ : origin_ + ": " + path_;
-    }
-    [[noreturn]] void fail(const std::string& what) const { throw FormatError(where(), what); }
-
-    [[nodiscard]] Cursor at(std::string_view key) const {
-        return Cursor(node_.at(std::string(key)), origin_, child_path(key));
-    }
-    [[nodiscard]] Cursor at(std::size_t index) const {
-        return Cursor(node_.at(index), origin_, path_ + "[" + std::to_string(index) + "]");
-    }
-    [[nodiscard]] bool has(std::string_view key) const {
-        return node_.contains(std::string(key)) && !node_.at(std::string(key)).is_null();
-    }
-    [[nodiscard]] std::string child_path(std::string_view key) const {
-        return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
-    }
-
-    void expect_object(std::initializer_list<std::string_view> allowed) const {
-        if (!node_.is_object()) fail("expected an object, found " + type_name());
-        for (const auto& item : node_.items()) {
-            if (std::find(allowed.begin(), allowed.end(), item.key()) == allowed.end()) {
-                std::string list;
-                for (auto a : allowed) list += (list.empty() ? "" : ", ") + in_quotes(a);
-                Cursor(item.value(), origin_, child_path(item.key()))
-                    .fail("unknown field (allowed: " + list + ")");
-            }
-        }
-    }
-    [[nodiscard]] Cursor required(std::string_view key) const {
-        if (!has(key)) Cursor(node_, origin_, child_path(key)).fail("missing required field");
-        return at(key);
-    }
-    [[nodiscard]] std::string string() const {
-        if (!node_.is_string()) fail("expected a string, found " + type_name());
-        return node_.get<std::string>();
-    }
-    [[nodiscard]] double number() const {
-        if (!node_.is_number()) fail("expected a number, found " + type_name());
-        return node_.get<double>();
-    }
-    template <class F>
-    void each(F&& f) const {
-        if (!node_.is_array()) fail("expected an array, found " + type_name());
-        for (std::size_t i = 0; i < node_.size(); ++i) f(at(i));
-    }
-
-private:
-    [[nodiscard]] std::string type_name() const {
-        return node_.is_null() ? "null" : std::string(node_.type_name());
-    }
-
-    const json& node_;
-    const std::string& origin_;
-    std::string path_;
-};
+using detail::Cursor;
 
 std::string optional_string(const Cursor& c, std::string_view key) {
     return c.has(key) ? c.at(key).string() : std::string{};
@@ -599,21 +424,6 @@ Observation read_json_observation(const Cursor& c, const Plan& plan) {
     return o;
 }
 
-/// "line 12, column 5" for a byte offset into text.
-std::string line_and_column(std::string_view text, std::size_t offset) {
-    offset = std::min(offset, text.size());
-    std::size_t line = 1;
-    std::size_t column = 1;
-    for (std::size_t i = 0; i < offset; ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
 
 std::string extension_of(const std::filesystem::path& path) {
     return ascii_lower(path.extension().string());
@@ -719,16 +529,7 @@ std::string observations_to_csv(const ObservationLog& log) {
 
 ObservationLog observations_from_json(std::string_view json_text, const std::string& origin,
                                       const Plan& plan) {
-    json doc;
-    try {
-        doc = json::parse(json_text.begin(), json_text.end());
-    } catch (const json::parse_error& e) {
-        const std::string what = e.what();
-        const auto pos = what.find("]: ");
-        throw FormatError(origin + ": " + line_and_column(json_text, e.byte > 0 ? e.byte - 1 : 0),
-                          "not valid JSON (" +
-                              (pos == std::string::npos ? what : what.substr(pos + 3)) + ")");
-    }
+    const json doc = detail::parse_document(json_text, origin);
     const Cursor root(doc, origin, "");
     root.expect_object({"schema", "observations"});
     const Cursor schema = root.required("schema");

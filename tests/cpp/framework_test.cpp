@@ -2,6 +2,8 @@
 // validation error with the JSON path it names.
 #include <gtest/gtest.h>
 
+#include "temp_dir.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -15,29 +17,10 @@
 
 namespace fs = std::filesystem;
 using namespace dtiplan;
+using dtiplan::test_support::TempDir;
 using nlohmann::json;
 
 namespace {
-
-/// A fresh empty folder under the system temp folder, removed at the end of the test.
-class TempDir {
-public:
-    TempDir() {
-        std::random_device rd;
-        path_ = fs::temp_directory_path() / ("dtiplan-framework-test-" + std::to_string(rd()));
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    [[nodiscard]] const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
 
 /// A small framework using every rule kind: two main indicators, 300 points.
 json small_framework() {

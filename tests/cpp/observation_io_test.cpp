@@ -3,6 +3,8 @@
 // each error names, and round trips that give back an equal log.
 #include <gtest/gtest.h>
 
+#include "temp_dir.hpp"
+
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +17,7 @@
 
 namespace fs = std::filesystem;
 using namespace dtiplan;
+using dtiplan::test_support::TempDir;
 
 namespace {
 
@@ -115,25 +118,6 @@ ObservationLog tricky_log() {
     log.add(d);
     return log;
 }
-
-class TempDir {
-public:
-    TempDir() {
-        std::random_device rd;
-        path_ = fs::temp_directory_path() / ("dtiplan-obs-test-" + std::to_string(rd()));
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    [[nodiscard]] const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
 
 }  // namespace
 

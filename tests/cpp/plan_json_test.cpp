@@ -1,6 +1,8 @@
 // Plans as JSON: lossless round trips, strict reading with located errors, atomic saves.
 #include <gtest/gtest.h>
 
+#include "temp_dir.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -10,28 +12,9 @@
 
 namespace fs = std::filesystem;
 using namespace dtiplan;
+using dtiplan::test_support::TempDir;
 
 namespace {
-
-/// A fresh empty folder under the system temp folder, removed at the end of the test.
-class TempDir {
-public:
-    TempDir() {
-        std::random_device rd;
-        path_ = fs::temp_directory_path() / ("dtiplan-test-" + std::to_string(rd()));
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    [[nodiscard]] const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
 
 std::string minimal_plan_json(const std::string& target_text = "Trên 80%") {
     return R"({

@@ -1,0 +1,139 @@
+// Private to the library (not installed): an RFC 4180 CSV record reader shared by the
+// observation and peer-table readers, so both accept the same files and report the same errors.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dtiplan/error.hpp"
+
+namespace dtiplan::detail {
+
+[[nodiscard]] inline bool is_blank(char c) noexcept {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+[[nodiscard]] inline std::string_view trim(std::string_view s) noexcept {
+    while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+[[nodiscard]] inline std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+/// "text" with double quotes around it, for messages that quote a bad value.
+[[nodiscard]] inline std::string quoted(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 2);
+    out.append(1, '"').append(s).append(1, '"');
+    return out;
+}
+
+struct CsvRecord {
+    std::size_t line = 0;  ///< the line the record starts on (header = 1)
+    std::vector<std::string> cells;
+};
+
+/// RFC 4180 records: quoted fields may hold the separator, doubled quotes and line breaks; lines
+/// end with CRLF, LF or CR. Unquoted cells are trimmed; quoted cells are kept as written.
+class CsvReader {
+public:
+    CsvReader(std::string_view text, const std::string& origin) : s_(text), origin_(origin) {
+        // The separator: "," unless the header line has ";" and no "," (Excel in a locale
+        // whose decimal mark is the comma).
+        const std::string_view first_line = s_.substr(0, s_.find('\n'));
+        if (first_line.find(',') == std::string_view::npos &&
+            first_line.find(';') != std::string_view::npos)
+            sep_ = ';';
+    }
+
+    std::vector<CsvRecord> read() {
+        std::vector<CsvRecord> out;
+        while (i_ < s_.size()) {
+            CsvRecord rec;
+            rec.line = line_;
+            while (true) {
+                rec.cells.push_back(field(rec.line));
+                if (i_ < s_.size() && s_[i_] == sep_) {
+                    ++i_;
+                    continue;
+                }
+                end_of_line();
+                break;
+            }
+            const bool blank = std::all_of(rec.cells.begin(), rec.cells.end(),
+                                           [](const std::string& c) { return c.empty(); });
+            if (!blank) out.push_back(std::move(rec));
+        }
+        return out;
+    }
+
+private:
+    [[noreturn]] void fail(std::size_t row, const std::string& what) const {
+        throw FormatError(origin_ + ": row " + std::to_string(row), what);
+    }
+
+    void end_of_line() {
+        if (i_ >= s_.size()) return;
+        if (s_[i_] == '\r') ++i_;
+        if (i_ < s_.size() && s_[i_] == '\n') ++i_;
+        ++line_;
+    }
+
+    std::string field(std::size_t row) {
+        std::size_t j = i_;
+        while (j < s_.size() && (s_[j] == ' ' || s_[j] == '\t')) ++j;
+        if (j < s_.size() && s_[j] == '"') {
+            i_ = j + 1;
+            std::string out;
+            while (true) {
+                if (i_ >= s_.size())
+                    fail(row, "a quoted field is not closed (a \" is missing)");
+                const char c = s_[i_];
+                if (c == '"') {
+                    if (i_ + 1 < s_.size() && s_[i_ + 1] == '"') {
+                        out += '"';
+                        i_ += 2;
+                        continue;
+                    }
+                    ++i_;
+                    break;
+                }
+                if (c == '\n' || (c == '\r' && (i_ + 1 >= s_.size() || s_[i_ + 1] != '\n')))
+                    ++line_;
+                out += c;
+                ++i_;
+            }
+            while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t')) ++i_;
+            if (i_ < s_.size() && s_[i_] != sep_ && s_[i_] != '\r' && s_[i_] != '\n')
+                fail(row, "text after the closing quote of a field: " +
+                              quoted(s_.substr(i_, std::min<std::size_t>(20, s_.size() - i_))));
+            return out;
+        }
+        const std::size_t start = i_;
+        while (i_ < s_.size() && s_[i_] != sep_ && s_[i_] != '\r' && s_[i_] != '\n') {
+            if (s_[i_] == '"')
+                fail(row, "a quote inside an unquoted field " +
+                              quoted(s_.substr(start, i_ - start + 1)) +
+                              "; quote the whole field and double the quotes in it");
+            ++i_;
+        }
+        return std::string(trim(s_.substr(start, i_ - start)));
+    }
+
+    std::string_view s_;
+    const std::string& origin_;
+    std::size_t i_ = 0;
+    std::size_t line_ = 1;
+    char sep_ = ',';
+};
+
+}  // namespace dtiplan::detail
