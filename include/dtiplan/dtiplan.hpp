@@ -37,3 +37,4 @@
 #include "dtiplan/rank/synthetic.hpp"
 #include "dtiplan/rank/points_needed.hpp"
 #include "dtiplan/rank/improvement.hpp"
+#include "dtiplan/rank/untracked.hpp"
