@@ -109,6 +109,9 @@ void register_series(py::module_& m);
 void register_trend(py::module_& m);
 void register_progress(py::module_& m);
 void register_projection(py::module_& m);
+void register_rank_peers(py::module_& m);
+void register_rank_simulation(py::module_& m);
+void register_rank_planner(py::module_& m);
 
 /// Attach `spelling` (the file spelling, C++ to_string) and `from_spelling` to a finished
 /// Python enum class `m.<name>`. to_string and label are called unqualified, so that argument-

@@ -27,4 +27,7 @@ PYBIND11_MODULE(_core, m) {
     dtiplan_bindings::register_trend(m);
     dtiplan_bindings::register_progress(m);
     dtiplan_bindings::register_projection(m);
+    dtiplan_bindings::register_rank_peers(m);
+    dtiplan_bindings::register_rank_simulation(m);
+    dtiplan_bindings::register_rank_planner(m);
 }
