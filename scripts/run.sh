@@ -3,13 +3,20 @@
 # 2026-2030 (`dtiplan report`): the plan check in brief, the status of every indicator against
 # its target with the DTI points, the month's reporting deadlines and the units' ranking board;
 # then (`dtiplan project`) each indicator's projected 2026 value and progress status, and the
-# projected DTI with its band.
-# Without --observations it uses the illustrative 2026 observations shipped with dtiplan
-# (invented figures, data/examples/README.md), and says so in its output. Options are passed
-# on: scripts/run.sh --lang en, --as-of 2026-03-25, --observations so-lieu.csv, --format json.
+# projected DTI with its band; then (`dtiplan rank`) the projected rank among the province's 95
+# units with its distribution, the chance of the top 10 and the points still needed; and last
+# (`dtiplan improve`) the first actions of the improvement plan, each with its lead units.
+# Without --observations it uses the illustrative 2026 observations shipped with dtiplan, and
+# without --peers the illustrative peer table (a synthetic province): invented figures
+# (data/examples/README.md), and every output says so. Options are passed on to every verb:
+# scripts/run.sh --lang en, --as-of 2026-03-25, --observations so-lieu.csv, --format json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh >&2
 .venv/bin/dtiplan report "$@"
 echo
 .venv/bin/dtiplan project "$@"
+echo
+.venv/bin/dtiplan rank "$@"
+echo
+.venv/bin/dtiplan improve --limit 10 "$@"

@@ -7,7 +7,7 @@
 import datetime
 import enum
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, overload
 
 import numpy as np
@@ -1249,3 +1249,617 @@ def project_dti(
     evaluation: _DateLike,
     options: ProjectionOptions = ...,
 ) -> DtiProjection: ...
+
+# --- The rank engine (docs/rank.md) ---
+# bindings/rank_peers.cpp: peer tables, peer evolution, the own score, the rank distribution,
+# the points needed and the untracked components.
+
+class PeerResult:
+    unit: str
+    year: int
+    dti: float
+    main_indices: dict[str, float]
+    components: dict[str, float]
+    illustrative: bool
+    origin: str
+    def __init__(
+        self,
+        unit: str = "",
+        year: int = 0,
+        dti: float = 0.0,
+        main_indices: Mapping[str, float] = ...,
+        components: Mapping[str, float] = ...,
+        illustrative: bool = False,
+        origin: str = "",
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+    def __copy__(self) -> PeerResult: ...
+    def __deepcopy__(self, memo: Any) -> PeerResult: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+class PeerTable:
+    results: list[PeerResult]
+    def __init__(self, results: list[PeerResult] = ...) -> None: ...
+    def latest(self, max_year: int = 0) -> list[PeerResult]: ...
+    def find(self, unit: str, year: int) -> PeerResult | None: ...
+    def units(self) -> list[str]: ...
+    @property
+    def illustrative(self) -> bool: ...
+    def __len__(self) -> int: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+    def __copy__(self) -> PeerTable: ...
+    def __deepcopy__(self, memo: Any) -> PeerTable: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def validate_peer_table(table: PeerTable, framework: Framework | None = None) -> None: ...
+def peers_from_csv(text: str, origin: str, framework: Framework | None = None) -> PeerTable: ...
+def peers_to_csv(table: PeerTable, framework: Framework | None = None) -> str: ...
+def load_peers(
+    path: str | os.PathLike[str], framework: Framework | None = None
+) -> PeerTable: ...
+def save_peers(
+    table: PeerTable, path: str | os.PathLike[str], framework: Framework | None = None
+) -> None: ...
+
+class GrowthModel:
+    mean: float
+    sd: float
+    shock_sd: float
+    unit_mean: dict[str, float]
+    unit_sd: dict[str, float]
+    def __init__(
+        self,
+        mean: float = 0.0,
+        sd: float = 0.0,
+        shock_sd: float = 0.0,
+        unit_mean: Mapping[str, float] = ...,
+        unit_sd: Mapping[str, float] = ...,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+    def __copy__(self) -> GrowthModel: ...
+    def __deepcopy__(self, memo: Any) -> GrowthModel: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+class PeerForecast:
+    unit: str
+    last: float
+    year: int
+    years: float
+    mean: float
+    sd: float
+    shock: float
+    illustrative: bool
+    def __init__(
+        self,
+        unit: str = "",
+        last: float = 0.0,
+        year: int = 0,
+        years: float = 0.0,
+        mean: float = 0.0,
+        sd: float = 0.0,
+        shock: float = 0.0,
+        illustrative: bool = False,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+    def __copy__(self) -> PeerForecast: ...
+    def __deepcopy__(self, memo: Any) -> PeerForecast: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def years_elapsed(year: int, evaluation: _DateLike) -> float: ...
+def evolve_peers(
+    peers: PeerTable, growth: GrowthModel, evaluation: _DateLike, exclude_unit: str = ""
+) -> list[PeerForecast]: ...
+def validate_peer_forecasts(peers: list[PeerForecast]) -> None: ...
+
+class OwnScore:
+    mean: float
+    sd: float
+    samples: list[float]
+    def __init__(
+        self,
+        mean: float = 0.0,
+        sd: float = 0.0,
+        samples: list[float] | npt.NDArray[np.float64] = ...,
+    ) -> None: ...
+    @staticmethod
+    def normal(mean: float, sd: float) -> OwnScore: ...
+    @staticmethod
+    def from_samples(samples: list[float] | npt.NDArray[np.float64]) -> OwnScore: ...
+    @property
+    def has_samples(self) -> bool: ...
+    def expected(self) -> float: ...
+    def shifted(self, delta: float) -> OwnScore: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+    def __copy__(self) -> OwnScore: ...
+    def __deepcopy__(self, memo: Any) -> OwnScore: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def validate_own_score(own: OwnScore) -> None: ...
+
+class RankMethod(enum.Enum):
+    Exact = 0
+    MonteCarlo = 1
+
+class RankDistribution:
+    method: RankMethod
+    pmf: list[float]
+    draws: int
+    def __init__(
+        self, method: RankMethod = ..., pmf: list[float] = ..., draws: int = 0
+    ) -> None: ...
+    @property
+    def units(self) -> int: ...
+    def prob(self, rank: int) -> float: ...
+    def prob_top(self, k: int) -> float: ...
+    def expected(self) -> float: ...
+    def sd(self) -> float: ...
+    def quantile(self, q: float) -> int: ...
+    def standard_error(self, rank: int) -> float: ...
+    def prob_top_standard_error(self, k: int) -> float: ...
+    def expected_standard_error(self) -> float: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+    def __copy__(self) -> RankDistribution: ...
+    def __deepcopy__(self, memo: Any) -> RankDistribution: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def rank_distribution_from_counts(counts: list[int]) -> RankDistribution: ...
+
+class ExactOptions:
+    decimals: int
+    max_points: int
+    shock_nodes: int
+    truncation: float
+    def __init__(
+        self,
+        decimals: int = 4,
+        max_points: int = 4096,
+        shock_nodes: int = 64,
+        truncation: float = 1e-16,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+    def __copy__(self) -> ExactOptions: ...
+    def __deepcopy__(self, memo: Any) -> ExactOptions: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+class MonteCarloOptions:
+    decimals: int
+    draws: int
+    seed: int
+    threads: int
+    def __init__(
+        self, decimals: int = 4, draws: int = 100000, seed: int = 20260101, threads: int = 0
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+    def __copy__(self) -> MonteCarloOptions: ...
+    def __deepcopy__(self, memo: Any) -> MonteCarloOptions: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def rank_distribution_exact(
+    own: OwnScore, peers: list[PeerForecast], options: ExactOptions = ...
+) -> RankDistribution: ...
+def rank_distribution_montecarlo(
+    own: OwnScore, peers: list[PeerForecast], options: MonteCarloOptions = ...
+) -> RankDistribution: ...
+
+class PointsNeededOptions:
+    top: int
+    probability: float
+    keep_own_spread: bool
+    exact: ExactOptions
+    def __init__(
+        self,
+        top: int = 10,
+        probability: float = 0.5,
+        keep_own_spread: bool = False,
+        exact: ExactOptions = ...,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+    def __copy__(self) -> PointsNeededOptions: ...
+    def __deepcopy__(self, memo: Any) -> PointsNeededOptions: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+class PointsNeeded:
+    top: int
+    probability: float
+    reachable: bool
+    dti: float
+    points: float
+    max_points: float
+    projected_dti: float
+    gap_dti: float
+    gap_points: float
+    prob_at_projection: float
+    prob_at_needed: float
+    def __init__(
+        self,
+        top: int = 10,
+        probability: float = 0.5,
+        reachable: bool = False,
+        dti: float = 0.0,
+        points: float = 0.0,
+        max_points: float = 0.0,
+        projected_dti: float = 0.0,
+        gap_dti: float = 0.0,
+        gap_points: float = 0.0,
+        prob_at_projection: float = 0.0,
+        prob_at_needed: float = 0.0,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+    def __copy__(self) -> PointsNeeded: ...
+    def __deepcopy__(self, memo: Any) -> PointsNeeded: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def points_needed(
+    own: OwnScore,
+    peers: list[PeerForecast],
+    max_points: float,
+    options: PointsNeededOptions = ...,
+) -> PointsNeeded: ...
+
+class UntrackedBasis(enum.Enum):
+    Zero = 0
+    PeerMedian = 1
+    Fixed = 2
+    @property
+    def spelling(self) -> str: ...
+    @classmethod
+    def from_spelling(cls, spelling: str) -> UntrackedBasis: ...
+
+class UntrackedAssumption:
+    basis: UntrackedBasis
+    value: float
+    def __init__(self, basis: UntrackedBasis = ..., value: float = 0.0) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+    def __copy__(self) -> UntrackedAssumption: ...
+    def __deepcopy__(self, memo: Any) -> UntrackedAssumption: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+class UntrackedFill:
+    basis: UntrackedBasis
+    points: float
+    untracked_points: float
+    max_points: float
+    fraction_by_main: dict[str, float]
+    points_by_main: dict[str, float]
+    peers_used: int
+    def __init__(
+        self,
+        basis: UntrackedBasis = ...,
+        points: float = 0.0,
+        untracked_points: float = 0.0,
+        max_points: float = 0.0,
+        fraction_by_main: Mapping[str, float] = ...,
+        points_by_main: Mapping[str, float] = ...,
+        peers_used: int = 0,
+    ) -> None: ...
+    def dti(self) -> float: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+    def __copy__(self) -> UntrackedFill: ...
+    def __deepcopy__(self, memo: Any) -> UntrackedFill: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def untracked_fill(
+    framework: Framework,
+    coverage: Coverage,
+    assumption: UntrackedAssumption = ...,
+    peers: PeerTable = ...,
+    max_year: int = 0,
+    exclude_unit: str = "",
+) -> UntrackedFill: ...
+
+# bindings/rank_simulation.cpp: the component model, everyone's rank at once, the synthetic
+# province.
+
+class ComponentModel:
+    units: list[str]
+    components: list[str]
+    mean: npt.NDArray[np.float64]
+    sd: npt.NDArray[np.float64]
+    illustrative: bool
+    def __init__(
+        self,
+        units: list[str] = ...,
+        components: list[str] = ...,
+        mean: npt.NDArray[np.float64] = ...,
+        sd: npt.NDArray[np.float64] = ...,
+        illustrative: bool = False,
+    ) -> None: ...
+    @property
+    def unit_count(self) -> int: ...
+    @property
+    def component_count(self) -> int: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+    def __copy__(self) -> ComponentModel: ...
+    def __deepcopy__(self, memo: Any) -> ComponentModel: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def component_ids(framework: Framework) -> list[str]: ...
+def validate_component_model(model: ComponentModel, framework: Framework) -> None: ...
+def dti_at_means(model: ComponentModel, framework: Framework) -> list[float]: ...
+
+class SimulationOptions:
+    draws: int
+    seed: int
+    threads: int
+    decimals: int
+    top: int
+    targets: dict[str, TargetValue]
+    reference_scoring: bool
+    def __init__(
+        self,
+        draws: int = 10000,
+        seed: int = 20260101,
+        threads: int = 0,
+        decimals: int = 4,
+        top: int = 10,
+        targets: Mapping[str, TargetValue] = ...,
+        reference_scoring: bool = False,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+    def __copy__(self) -> SimulationOptions: ...
+    def __deepcopy__(self, memo: Any) -> SimulationOptions: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+class UnitRankSummary:
+    unit: str
+    expected_rank: float
+    rank_sd: float
+    median_rank: int
+    p05_rank: int
+    p95_rank: int
+    prob_top: float
+    prob_top_standard_error: float
+    mean_dti: float
+    sd_dti: float
+    def __init__(
+        self,
+        unit: str = "",
+        expected_rank: float = 0.0,
+        rank_sd: float = 0.0,
+        median_rank: int = 0,
+        p05_rank: int = 0,
+        p95_rank: int = 0,
+        prob_top: float = 0.0,
+        prob_top_standard_error: float = 0.0,
+        mean_dti: float = 0.0,
+        sd_dti: float = 0.0,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+    def __copy__(self) -> UnitRankSummary: ...
+    def __deepcopy__(self, memo: Any) -> UnitRankSummary: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+class RankSimulation:
+    units: list[str]
+    probabilities: npt.NDArray[np.float64]
+    summaries: list[UnitRankSummary]
+    draws: int
+    seed: int
+    decimals: int
+    top: int
+    illustrative: bool
+    def __init__(
+        self,
+        units: list[str] = ...,
+        probabilities: npt.NDArray[np.float64] = ...,
+        summaries: list[UnitRankSummary] = ...,
+        draws: int = 0,
+        seed: int = 0,
+        decimals: int = 4,
+        top: int = 10,
+        illustrative: bool = False,
+    ) -> None: ...
+    def distribution(self, unit: int) -> RankDistribution: ...
+    def standard_error(self, unit: int, rank: int) -> float: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+    def __copy__(self) -> RankSimulation: ...
+    def __deepcopy__(self, memo: Any) -> RankSimulation: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+class SimulationCancelled(RuntimeError): ...
+
+def simulate_ranks(
+    framework: Framework,
+    model: ComponentModel,
+    options: SimulationOptions = ...,
+    progress: Callable[[int, int], bool | None] | None = None,
+) -> RankSimulation: ...
+
+class SyntheticOptions:
+    units: int
+    seed: int
+    dti_low: float
+    dti_high: float
+    shape_a: float
+    shape_b: float
+    component_spread: float
+    unit_spread: float
+    value_sd: float
+    year: int
+    def __init__(
+        self,
+        units: int = 95,
+        seed: int = 20250701,
+        dti_low: float = 0.5,
+        dti_high: float = 0.92,
+        shape_a: float = 2.0,
+        shape_b: float = 2.5,
+        component_spread: float = 0.6,
+        unit_spread: float = 0.5,
+        value_sd: float = 0.05,
+        year: int = 2025,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+    def __copy__(self) -> SyntheticOptions: ...
+    def __deepcopy__(self, memo: Any) -> SyntheticOptions: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+class SyntheticProvince:
+    model: ComponentModel
+    dti: list[float]
+    target_dti: list[float]
+    peers: PeerTable
+    description: str
+    def __init__(
+        self,
+        model: ComponentModel = ...,
+        dti: list[float] = ...,
+        target_dti: list[float] = ...,
+        peers: PeerTable = ...,
+        description: str = "",
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+    def __copy__(self) -> SyntheticProvince: ...
+    def __deepcopy__(self, memo: Any) -> SyntheticProvince: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def synthetic_province(framework: Framework, options: SyntheticOptions = ...) -> SyntheticProvince: ...
+
+DONG_NAI_COMMUNE_UNITS: int
+NATIONAL_COMMUNE_UNITS: int
+
+# bindings/rank_planner.cpp: the improvement planner.
+
+class ImprovementOption:
+    indicator: str
+    from_: float
+    to_max: float
+    step: float
+    effort_per_step: float
+    lead_units: list[str]
+    def __init__(
+        self,
+        indicator: str = "",
+        from_: float = 0.0,
+        to_max: float = 1.0,
+        step: float = 0.01,
+        effort_per_step: float = 1.0,
+        lead_units: list[str] = ...,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+    def __copy__(self) -> ImprovementOption: ...
+    def __deepcopy__(self, memo: Any) -> ImprovementOption: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+class ImprovementDefaults:
+    rate_step: float
+    no_forecast_room: float
+    no_forecast_sd: float
+    yes_no_effort: float
+    def __init__(
+        self,
+        rate_step: float = 0.01,
+        no_forecast_room: float = 0.2,
+        no_forecast_sd: float = 0.1,
+        yes_no_effort: float = 2.0,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+    def __copy__(self) -> ImprovementDefaults: ...
+    def __deepcopy__(self, memo: Any) -> ImprovementDefaults: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+class Action:
+    indicator: str
+    components: list[str]
+    from_: float
+    to: float
+    steps: int
+    points_gained: float
+    effort: float
+    lead_units: list[str]
+    prob_top_after: float
+    def __init__(
+        self,
+        indicator: str = "",
+        components: list[str] = ...,
+        from_: float = 0.0,
+        to: float = 0.0,
+        steps: int = 0,
+        points_gained: float = 0.0,
+        effort: float = 0.0,
+        lead_units: list[str] = ...,
+        prob_top_after: float = 0.0,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+    def __copy__(self) -> Action: ...
+    def __deepcopy__(self, memo: Any) -> Action: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+class ImprovementPlan:
+    actions: list[Action]
+    reaches: bool
+    points_needed: float
+    points_gained: float
+    total_effort: float
+    max_points: float
+    top: int
+    prob_top_before: float
+    prob_top_after: float
+    frontier_size: int
+    def __init__(
+        self,
+        actions: list[Action] = ...,
+        reaches: bool = False,
+        points_needed: float = 0.0,
+        points_gained: float = 0.0,
+        total_effort: float = 0.0,
+        max_points: float = 0.0,
+        top: int = 10,
+        prob_top_before: float = 0.0,
+        prob_top_after: float = 0.0,
+        frontier_size: int = 0,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+    def __copy__(self) -> ImprovementPlan: ...
+    def __deepcopy__(self, memo: Any) -> ImprovementPlan: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def projected_values(
+    projection: DtiProjection, held: Mapping[str, float] = ...
+) -> dict[str, float]: ...
+def default_improvement_options(
+    plan: Plan,
+    framework: Framework,
+    projection: DtiProjection,
+    held: Mapping[str, float] = ...,
+    defaults: ImprovementDefaults = ...,
+) -> list[ImprovementOption]: ...
+def plan_improvements(
+    framework: Framework,
+    projected: Mapping[str, float],
+    options: list[ImprovementOption],
+    own: OwnScore,
+    peers: list[PeerForecast],
+    *,
+    points_needed: float | None = None,
+    budget: float | None = None,
+    top: int = 10,
+    probability: float = 0.5,
+    best: Mapping[str, float] = ...,
+    plan: Plan | None = None,
+    year: int = 0,
+    exact: ExactOptions = ...,
+    max_frontier: int = 2000000,
+) -> ImprovementPlan: ...

@@ -10,12 +10,17 @@
     dtiplan report    [--observations FILE] [--as-of DATE] [--framework FILE] [--shift ...]
     dtiplan project   [--observations FILE] [--as-of DATE] [--to DATE] [--method open-sdg|unsd]
                       [--model auto|linear|...] [--draws N] [--seed N] [--framework FILE]
+    dtiplan rank      [--peers FILE] [--top 10] [--probability P] [--untracked peer-median|zero|F]
+                      [--growth-mean G] [--growth-sd S] [--shock-sd T] [--method exact|montecarlo]
+                      [--observations FILE] [--as-of DATE] [--to DATE] [...]
+    dtiplan improve   [--peers FILE] [--top 10] [--budget E] [--limit N] [...]
 
 Every verb works on the built-in plan of Đại Phước 2026-2030 unless ``--plan`` names a plan file,
 and on the built-in framework unless ``--framework`` names one. ``--as-of`` defaults to today and
 ``--month`` to the month of ``--as-of``. Without ``--observations`` the verbs that read
 observations use the illustrative example shipped with dtiplan (invented figures), and every
-output says so. Exit codes: 0 done (for ``check`` and ``report``: no finding is an error), 1 the
+output says so; likewise ``rank`` and ``improve`` use the illustrative peer table shipped with
+dtiplan (a synthetic province, not real results) unless ``--peers`` names a CSV file. Exit codes: 0 done (for ``check`` and ``report``: no finding is an error), 1 the
 plan check found an error, 2 bad usage or an input that cannot be read (one line on stderr
 naming the file and the place).
 """
@@ -59,11 +64,15 @@ _HELP = {
     "report": "the monthly report: check summary, status, the month's deadlines, units' board",
     "project": "per indicator: trend model, projected value with its interval, target and "
     "progress status; then the projected DTI with its band",
+    "rank": "the projected rank among the province's units: its distribution, the chance of "
+    "the top 10, the points still needed",
+    "improve": "the improvement plan: which indicators, led by which units, buy the points "
+    "needed for the top 10 at the least effort",
 }
 
 # Which verbs take which options beyond --plan, --lang and --format.
-_OBSERVATIONS_VERBS = ("status", "deadlines", "units", "report", "project")
-_FRAMEWORK_VERBS = ("status", "units", "report", "project")
+_OBSERVATIONS_VERBS = ("status", "deadlines", "units", "report", "project", "rank", "improve")
+_FRAMEWORK_VERBS = ("status", "units", "report", "project", "rank", "improve")
 _SHIFT_VERBS = ("deadlines", "units", "report")
 _MONTH_VERBS = ("deadlines", "report")
 
@@ -142,6 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
             )
         if verb == "project":
             _add_project_options(sub)
+        if verb in ("rank", "improve"):
+            _add_rank_options(sub, verb)
     return parser
 
 
@@ -425,6 +436,189 @@ def _run_project(plan: Plan, args: argparse.Namespace) -> int:
     return 0
 
 
+def _probability(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a probability, found {text!r}") from None
+    if not 0.0 < value <= 1.0:
+        raise argparse.ArgumentTypeError(f"expected a probability in (0, 1], found {text}")
+    return value
+
+
+def _number_arg(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, found {text!r}") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise argparse.ArgumentTypeError(f"expected a finite number, found {text!r}")
+    return value
+
+
+def _positive_int(text: str) -> int:
+    value = _non_negative(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number >= 1, found {value}")
+    return value
+
+
+def _add_rank_options(sub: argparse.ArgumentParser, verb: str) -> None:
+    from .projection import DEFAULT_SEED
+    from .rank import DEFAULT_GROWTH
+
+    sub.add_argument(
+        "--peers",
+        metavar="FILE",
+        help="peer communes' results (CSV: unit, year, dti, optional main indices; "
+        "docs/rank.md); default: the illustrative peer table shipped with dtiplan (a "
+        "synthetic province, labelled as such)",
+    )
+    sub.add_argument(
+        "--top", type=_positive_int, default=None, help="the k of the top k (default: the plan's goal, 10)"
+    )
+    sub.add_argument(
+        "--probability",
+        type=_probability,
+        default=0.5,
+        help="the chance of the top k the points needed aim at (default: 0.5)",
+    )
+    sub.add_argument(
+        "--untracked",
+        metavar="BASIS",
+        default="peer-median",
+        help="what the DTI components the plan does not track are assumed to score: "
+        "peer-median (default: the peers' median index of each main indicator), zero, or a "
+        "fraction 0..1",
+    )
+    sub.add_argument(
+        "--growth-mean",
+        type=_number_arg,
+        default=DEFAULT_GROWTH.mean,
+        help=f"peers' expected DTI change per year (default: {DEFAULT_GROWTH.mean})",
+    )
+    sub.add_argument(
+        "--growth-sd",
+        type=_number_arg,
+        default=DEFAULT_GROWTH.sd,
+        help=f"spread of each peer's own yearly change (default: {DEFAULT_GROWTH.sd})",
+    )
+    sub.add_argument(
+        "--shock-sd",
+        type=_number_arg,
+        default=DEFAULT_GROWTH.shock_sd,
+        help="spread of a province-wide yearly change shared by every peer (default: "
+        f"{DEFAULT_GROWTH.shock_sd})",
+    )
+    sub.add_argument(
+        "--to",
+        metavar="DATE",
+        default="2026-12-31",
+        help="the evaluation date, YYYY-MM-DD or DD/MM/YYYY; default: 2026-12-31",
+    )
+    sub.add_argument(
+        "--seed",
+        type=_non_negative,
+        default=DEFAULT_SEED,
+        help=f"random seed of the projection and of Monte Carlo (default: {DEFAULT_SEED})",
+    )
+    if verb == "rank":
+        sub.add_argument(
+            "--method",
+            choices=("exact", "montecarlo"),
+            default="exact",
+            help="exact (default) or montecarlo",
+        )
+        sub.add_argument(
+            "--draws",
+            type=_positive_int,
+            default=100000,
+            help="Monte Carlo draws (default: 100000)",
+        )
+    else:
+        sub.add_argument(
+            "--budget",
+            type=_number_arg,
+            default=None,
+            help="an effort budget: the most chance of the top k within it, instead of the "
+            "least effort reaching the points needed",
+        )
+        sub.add_argument(
+            "--limit",
+            type=_positive_int,
+            default=None,
+            help="show only the first N actions (text format)",
+        )
+
+
+def _run_rank_verb(plan: Plan, args: argparse.Namespace) -> int:
+    from . import rank, rank_report
+    from ._core import GrowthModel
+
+    inputs = _load_inputs(plan, args)
+    try:
+        to = _parse_as_of(args.to)
+    except UsageError as error:
+        raise UsageError(str(error).replace("--as-of", "--to", 1)) from None
+    try:
+        untracked = rank.untracked_assumption(args.untracked)
+    except ValueError as error:
+        raise UsageError(f"--untracked: {error}") from None
+    if args.growth_sd < 0 or args.shock_sd < 0:
+        raise UsageError("--growth-sd and --shock-sd: expected a spread >= 0")
+    if getattr(args, "budget", None) is not None and args.budget < 0:
+        raise UsageError("--budget: expected an effort >= 0")
+    peers = args.peers
+    _CONTEXT["path"] = peers if peers is not None else rank.EXAMPLE_PEERS_FILE
+    outlook = rank.rank_outlook(
+        plan,
+        inputs.framework,
+        inputs.log,
+        peers,
+        as_of=inputs.as_of,
+        evaluation=to,
+        growth=GrowthModel(mean=args.growth_mean, sd=args.growth_sd, shock_sd=args.shock_sd),
+        untracked=untracked,
+        top=args.top,
+        probability=args.probability,
+        method=getattr(args, "method", "exact"),
+        draws=getattr(args, "draws", 100000),
+        seed=args.seed,
+        budget=getattr(args, "budget", None),
+        improve=args.verb == "improve",
+    )
+    outlook.observations_illustrative = inputs.illustrative
+    _CONTEXT["path"] = getattr(args, "plan", None) or BUILTIN
+    if args.verb == "rank":
+        _emit_outlook(outlook, args, rank_report.rank_text, rank_report.rank_json,
+                      rank_report.rank_csv)  # fmt: skip
+    else:
+        limit = args.limit
+        _emit_outlook(
+            outlook,
+            args,
+            lambda o, lang: rank_report.improve_text(o, lang, limit),
+            rank_report.improve_json,
+            rank_report.improve_csv,
+        )
+    return 0
+
+
+def _emit_outlook(
+    outlook: Any,
+    args: argparse.Namespace,
+    text: Callable[[Any, str], str],
+    data: Callable[[Any, str], dict[str, Any]],
+    table: Callable[[Any, Any, str], None],
+) -> None:
+    if args.format == "json":
+        _print_json(data(outlook, args.lang))
+    elif args.format == "csv":
+        table(outlook, sys.stdout, args.lang)
+    else:
+        sys.stdout.write(text(outlook, args.lang))
+
+
 _VERBS: dict[str, Callable[[Plan, argparse.Namespace], int]] = {
     "show": lambda plan, args: _run_show(plan, args.format, args.lang),
     "check": lambda plan, args: _run_check(plan, args.format, args.lang),
@@ -434,6 +628,8 @@ _VERBS: dict[str, Callable[[Plan, argparse.Namespace], int]] = {
     "units": _run_units,
     "report": _run_report,
     "project": _run_project,
+    "rank": _run_rank_verb,
+    "improve": _run_rank_verb,
 }
 
 # The input being read, for error messages that do not name it themselves.

@@ -1,10 +1,11 @@
-"""matplotlib figures of the projection layer: one indicator's observations, target path and
-forecast, and the projected DTI's distribution.
+"""matplotlib figures of the projection and rank layers: one indicator's observations, target
+path and forecast, the projected DTI's distribution, the projected rank's distribution and the
+chance of the top k against the DTI reached.
 
 matplotlib is imported only when a figure is drawn (``import dtiplan`` does not need it). Every
 function draws on the Axes given (or on a new figure's) and returns the Axes. Titles and labels
-are in Vietnamese; a figure made from the illustrative example observations says so
-("Số liệu minh họa") in its title.
+are in Vietnamese; a figure made from the illustrative example observations (or the illustrative
+peers) says so ("Số liệu minh họa") in its title.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -21,7 +22,15 @@ from ._core import ObservationLog, Plan
 from .projection import DateLike, Projection, _short_name, _to_date, fit_trend
 from .track import ILLUSTRATIVE_LABEL, is_illustrative
 
-__all__ = ["plot_dti_fan", "plot_indicator"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .rank import RankResult
+
+__all__ = ["plot_dti_fan", "plot_indicator", "plot_prob_top", "plot_rank_distribution"]
+
+#: Appended to a rank figure's title when its data are illustrative.
+_ILLUSTRATIVE_TAG = " (số liệu minh họa)"
 
 
 def _pyplot() -> Any:
@@ -43,6 +52,27 @@ def _percent_axis(ax: Any) -> None:
     ax.yaxis.set_major_formatter(
         FuncFormatter(lambda v, _pos: f"{100 * v:.0f}%".replace(".", ","))
     )
+
+
+def _probability_axis(ax: Any) -> None:
+    """Percent ticks with as many decimals as the axis range needs, Vietnamese decimal comma."""
+    from matplotlib.ticker import PercentFormatter
+
+    class _Formatter(PercentFormatter):
+        def __call__(self, x: float, pos: Any = None) -> str:
+            return super().__call__(x, pos).replace(".", ",")
+
+    ax.yaxis.set_major_formatter(_Formatter(xmax=1.0))
+
+
+def _vi_percent(p: float) -> str:
+    """A probability as a Vietnamese percentage with one decimal: 0.1234 -> "12,3%"."""
+    return f"{100 * p:.1f}%".replace(".", ",")
+
+
+def _vi_number(x: float, decimals: int) -> str:
+    """A number with the Vietnamese decimal comma: 0.62 -> "0,6200" (4 decimals)."""
+    return f"{x:.{decimals}f}".replace(".", ",")
 
 
 def _date_range(start: _dt.date, end: _dt.date, n: int = 60) -> list[_dt.date]:
@@ -209,6 +239,108 @@ def plot_dti_fan(projection: Projection | Sequence[Projection], ax: Any = None) 
     title = f"Chỉ số DTI dự báo, {when}"
     if illustrative:
         title += f"\n{ILLUSTRATIVE_LABEL['vi']}"
+    ax.set_title(title, fontsize=10)
+    ax.legend(loc="upper left", fontsize=8)
+    return ax
+
+
+def plot_rank_distribution(result: RankResult, top: int = 10, ax: Any = None) -> Any:
+    """The projected rank's distribution from a :class:`dtiplan.rank.RankResult`
+    (:func:`dtiplan.rank.rank_distribution`, ``rank_outlook(...).distribution``). Returns the Axes.
+
+    One bar per rank r = 1..N of height P(rank = r); the bars within the top ``top`` in green,
+    the others in grey. The expected rank is a vertical line, and the 5-95% range of the rank
+    (``quantile(0.05)`` to ``quantile(0.95)``, both ranks included, so the band runs from half a
+    rank before the first to half a rank after the last) is shaded. The title gives the chance
+    of the top ``top`` with one decimal and the Vietnamese decimal comma ("Phân bố thứ hạng dự
+    báo — xác suất vào top 10: 12,3%") and ends in "(số liệu minh họa)" when the result is
+    illustrative.
+    """
+    top = int(top)
+    if top < 1:
+        raise ValueError(f"top: expected a rank of 1 or more, found {top}")
+    pmf = np.asarray(result.pmf, dtype=float)
+    units = int(pmf.size)
+    if units == 0:
+        raise ValueError("plot_rank_distribution needs a distribution over at least one rank")
+    ax = _axes(ax)
+    ranks = np.arange(1, units + 1)
+    inside = min(top, units)
+
+    ax.bar(ranks[:inside], pmf[:inside], width=0.8, color="C2", label=f"Trong top {top}")
+    if inside < units:
+        ax.bar(ranks[inside:], pmf[inside:], width=0.8, color="0.65",
+               label=f"Ngoài top {top}")  # fmt: skip
+    low, high = result.quantile(0.05), result.quantile(0.95)
+    ax.axvspan(low - 0.5, high + 0.5, color="C1", alpha=0.15,
+               label=f"Khoảng 5–95%: hạng {low}–{high}")  # fmt: skip
+    expected = float(result.expected)
+    ax.axvline(expected, color="C3", linewidth=2,
+               label=f"Thứ hạng kỳ vọng {_vi_number(expected, 1)}")  # fmt: skip
+
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlim(0.5, units + 0.5)
+    ax.set_ylim(bottom=0.0)
+    _probability_axis(ax)
+    ax.set_xlabel("Thứ hạng")
+    ax.set_ylabel("Xác suất")
+    title = (
+        f"Phân bố thứ hạng dự báo — xác suất vào top {top}: "
+        f"{_vi_percent(result.prob_top(top))}"
+    )
+    if result.illustrative:
+        title += _ILLUSTRATIVE_TAG
+    ax.set_title(title, fontsize=10)
+    ax.legend(loc="upper right", fontsize=8)
+    return ax
+
+
+def plot_prob_top(
+    curve: pd.DataFrame,
+    top: int = 10,
+    projected: float | None = None,
+    needed: float | None = None,
+    ax: Any = None,
+    *,
+    illustrative: bool = False,
+) -> Any:
+    """The chance of the top ``top`` against the DTI reached, from
+    :func:`dtiplan.rank.prob_top_curve` (columns ``dti`` and ``prob_top``, computed for the same
+    ``top``). Returns the Axes.
+
+    The curve is drawn in order of DTI, y from 0 to 1 with a dotted line at 50%. ``projected``
+    (the projected DTI) and ``needed`` (the DTI needed, e.g. ``points_needed(...).dti``) add
+    vertical lines when given. ``illustrative`` (e.g. the curve was made from
+    :func:`dtiplan.rank.example_peers`) ends the title in "(số liệu minh họa)".
+    """
+    missing = [c for c in ("dti", "prob_top") if c not in curve]
+    if missing:
+        raise ValueError(f"plot_prob_top: the curve has no column {', '.join(missing)}")
+    dti = np.asarray(curve["dti"], dtype=float)
+    prob = np.asarray(curve["prob_top"], dtype=float)
+    if dti.size == 0:
+        raise ValueError("plot_prob_top needs a curve with at least one row")
+    order = np.argsort(dti, kind="stable")
+    dti, prob = dti[order], prob[order]
+    ax = _axes(ax)
+
+    ax.plot(dti, prob, "-", color="C0", linewidth=2, label=f"Xác suất vào top {top}")
+    ax.axhline(0.5, color="0.5", linestyle=":", linewidth=1, label="Xác suất 50%")
+    if projected is not None:
+        ax.axvline(float(projected), color="C1", linestyle="--", linewidth=1.5,
+                   label=f"DTI dự báo {_vi_number(float(projected), 4)}")  # fmt: skip
+    if needed is not None:
+        ax.axvline(float(needed), color="C3", linestyle="-.", linewidth=1.5,
+                   label=f"DTI cần đạt {_vi_number(float(needed), 4)}")  # fmt: skip
+    ax.set_ylim(0.0, 1.0)
+    _percent_axis(ax)
+    ax.set_xlabel("DTI đạt được (thang 0–1)")
+    ax.set_ylabel(f"Xác suất vào top {top}")
+    title = f"Xác suất vào top {top} theo DTI đạt được"
+    if illustrative:
+        title += _ILLUSTRATIVE_TAG
     ax.set_title(title, fontsize=10)
     ax.legend(loc="upper left", fontsize=8)
     return ax
