@@ -88,7 +88,8 @@ void register_rank_simulation(py::module_& m) {
              "The Monte Carlo standard error of probabilities[i, r - 1].");
 
     py::register_exception<dtiplan::SimulationCancelled>(m, "SimulationCancelled",
-                                                         PyExc_RuntimeError);
+                                                         PyExc_RuntimeError)
+        .attr("__doc__") = "Raised by simulate_ranks when its progress callback returns False.";
 
     m.def(
         "simulate_ranks",

@@ -24,6 +24,15 @@ Observations, the reporting calendar and DTI scoring::
     dtiplan.round_to(card.dti(), 4)
     fw.dti_from_main_indices({"Nhận thức số": 1.0, ...})
     dtiplan.competition_rank([0.9, 0.8, 0.8, 0.7])   # [1, 2, 2, 4]
+
+Where will the commune rank (the goal: top 10 of the province's 95 units)::
+
+    peers = dtiplan.example_peers()            # illustrative synthetic province (not real)
+    r = dtiplan.rank_distribution((0.80, 0.02), peers, method="exact")
+    r.prob_top(10), r.expected, r.quantile(0.9), r.frame()
+    outlook = dtiplan.rank_outlook()           # projection -> rank -> points needed -> actions
+    dtiplan.plan_improvements().frame()        # cheapest actions, with their lead units
+    dtiplan.simulate_ranks(draws=10000, progress=True).frame()   # everyone at once
 """
 
 from __future__ import annotations
@@ -189,10 +198,107 @@ from .projection import (
     projection_frame,
 )
 
+# The rank engine: peers, rank distributions, points needed, the improvement planner
+# (docs/rank.md).
+from ._core import (
+    Action,
+    ComponentModel,
+    ExactOptions,
+    GrowthModel,
+    ImprovementDefaults,
+    ImprovementOption,
+    ImprovementPlan,
+    MonteCarloOptions,
+    OwnScore,
+    PeerForecast,
+    PeerResult,
+    PeerTable,
+    PointsNeeded,
+    RankDistribution,
+    RankMethod,
+    RankSimulation,
+    SimulationCancelled,
+    SyntheticOptions,
+    SyntheticProvince,
+    UntrackedAssumption,
+    UntrackedBasis,
+    UntrackedFill,
+    evolve_peers,
+    save_peers,
+    synthetic_province,
+)
+from .plots import plot_prob_top, plot_rank_distribution
+from .rank import (
+    DEFAULT_GROWTH,
+    PEERS_ILLUSTRATIVE_LABEL,
+    Improvements,
+    RankOutlook,
+    RankResult,
+    SimulationResult,
+    actions_frame,
+    example_peers,
+    load_peers,
+    own_score,
+    peer_forecasts,
+    peers_frame,
+    plan_improvements,
+    points_needed,
+    prob_top_curve,
+    rank_distribution,
+    rank_outlook,
+    simulate_ranks,
+)
+
 #: Parse a Vietnamese target phrase: ``parse_target("Trên 80%")`` (same as parse_target_phrase).
 parse_target = parse_target_phrase
 
 __all__ = [
+    # rank engine
+    "Action",
+    "actions_frame",
+    "ComponentModel",
+    "DEFAULT_GROWTH",
+    "evolve_peers",
+    "ExactOptions",
+    "example_peers",
+    "GrowthModel",
+    "ImprovementDefaults",
+    "ImprovementOption",
+    "ImprovementPlan",
+    "Improvements",
+    "load_peers",
+    "MonteCarloOptions",
+    "own_score",
+    "OwnScore",
+    "peer_forecasts",
+    "PeerForecast",
+    "PeerResult",
+    "peers_frame",
+    "PEERS_ILLUSTRATIVE_LABEL",
+    "PeerTable",
+    "plan_improvements",
+    "plot_prob_top",
+    "plot_rank_distribution",
+    "points_needed",
+    "PointsNeeded",
+    "prob_top_curve",
+    "rank_distribution",
+    "rank_outlook",
+    "RankDistribution",
+    "RankMethod",
+    "RankOutlook",
+    "RankResult",
+    "RankSimulation",
+    "save_peers",
+    "simulate_ranks",
+    "SimulationCancelled",
+    "SimulationResult",
+    "synthetic_province",
+    "SyntheticOptions",
+    "SyntheticProvince",
+    "UntrackedAssumption",
+    "UntrackedBasis",
+    "UntrackedFill",
     # projection layer
     "date_from_decimal_year",
     "decimal_year",

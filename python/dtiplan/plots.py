@@ -272,7 +272,7 @@ def plot_rank_distribution(result: RankResult, top: int = 10, ax: Any = None) ->
         ax.bar(ranks[inside:], pmf[inside:], width=0.8, color="0.65",
                label=f"Ngoài top {top}")  # fmt: skip
     low, high = result.quantile(0.05), result.quantile(0.95)
-    ax.axvspan(low - 0.5, high + 0.5, color="C1", alpha=0.15,
+    ax.axvspan(low - 0.5, high + 0.5, color="C1", alpha=0.15, zorder=0,
                label=f"Khoảng 5–95%: hạng {low}–{high}")  # fmt: skip
     expected = float(result.expected)
     ax.axvline(expected, color="C3", linewidth=2,
@@ -293,7 +293,7 @@ def plot_rank_distribution(result: RankResult, top: int = 10, ax: Any = None) ->
     if result.illustrative:
         title += _ILLUSTRATIVE_TAG
     ax.set_title(title, fontsize=10)
-    ax.legend(loc="upper right", fontsize=8)
+    ax.legend(loc="best", fontsize=8)
     return ax
 
 
