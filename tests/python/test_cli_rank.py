@@ -1,0 +1,134 @@
+"""``dtiplan rank`` and ``dtiplan improve``: the coordinator's view of the top-10 goal."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+import dtiplan
+
+ARGS = ("--as-of", "2026-11-28", "--to", "2026-12-31")
+PEERS_LABEL = dtiplan.PEERS_ILLUSTRATIVE_LABEL
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_rank_text_answers_the_goal_and_labels_invented_data(run_cli, lang: str) -> None:
+    result = run_cli("rank", *ARGS, "--lang", lang)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert dtiplan.ILLUSTRATIVE_LABEL[lang] in out
+    assert PEERS_LABEL[lang] in out
+    if lang == "vi":
+        assert "Thứ hạng dự báo của Xã Đại Phước, đánh giá ngày 31/12/2026" in out
+        assert "Xác suất vào top 10:" in out
+        assert "Để vào top 10 với xác suất 50,0%: cần DTI 0," in out
+        assert "giả định như trung vị các đơn vị khác" in out
+        assert "Mục tiêu: top 10 trong 95 đơn vị" in out
+    else:
+        assert "Chance of the top 10:" in out and "2026-12-31" in out
+
+
+def test_rank_json_and_csv_carry_the_whole_distribution(run_cli) -> None:
+    data = json.loads(run_cli("rank", *ARGS, "--format", "json").stdout)
+    assert data["commune"] == "Xã Đại Phước"
+    assert data["goal"]["top"] == 10 and data["goal"]["of"] == 95
+    assert data["illustrative"] is True and data["peers"]["illustrative"] is True
+    assert data["peers"]["count"] == 94
+    dist = data["distribution"]
+    assert len(dist) == 95
+    assert sum(d["probability"] for d in dist) == pytest.approx(1.0, abs=1e-9)
+    assert data["prob_top"] == pytest.approx(dist[9]["cumulative"], abs=1e-12)
+    assert data["points_needed"]["prob_at_needed"] >= 0.5
+    assert data["projected_dti"] == pytest.approx(
+        data["tracked_dti"] + data["untracked"]["dti"], abs=1e-9
+    )
+
+    result = run_cli("rank", *ARGS, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 95 and rows[0]["rank"] == "1"
+    assert {r["illustrative"] for r in rows} == {"1"}
+
+
+def test_a_higher_top_k_is_likelier_and_untracked_zero_ranks_lower(run_cli) -> None:
+    top10 = json.loads(run_cli("rank", *ARGS, "--format", "json").stdout)
+    top50 = json.loads(run_cli("rank", *ARGS, "--format", "json", "--top", "50").stdout)
+    assert top50["goal"]["top"] == 50
+    assert top50["prob_top"] >= top10["prob_top"]
+    zero = json.loads(run_cli("rank", *ARGS, "--format", "json", "--untracked", "zero").stdout)
+    assert zero["untracked"]["basis"] == "zero" and zero["untracked"]["dti"] == 0.0
+    assert zero["expected_rank"] > top10["expected_rank"]
+
+
+def test_rank_monte_carlo_agrees_with_exact(run_cli) -> None:
+    exact = json.loads(run_cli("rank", *ARGS, "--format", "json").stdout)
+    mc = json.loads(
+        run_cli("rank", *ARGS, "--format", "json", "--method", "montecarlo", "--draws", "20000").stdout
+    )
+    assert mc["method"] == "montecarlo"
+    assert abs(mc["expected_rank"] - exact["expected_rank"]) < 1.0
+
+
+def test_rank_with_real_peers_drops_the_peer_label(run_cli, tmp_path) -> None:
+    path = tmp_path / "peers.csv"
+    path.write_text(
+        "unit,year,dti\nPhường Tam Hiệp,2025,0.8002\nPhường Trấn Biên,2025,0.7815\n"
+        "Xã Phú Hữu,2025,0.7240\nXã Đại Phước,2025,0.6900\n",
+        encoding="utf-8",
+    )
+    result = run_cli("rank", *ARGS, "--peers", path)
+    assert result.returncode == 0, result.stderr
+    assert PEERS_LABEL["vi"] not in result.stdout
+    assert "Mục tiêu: top 10 trong 4 đơn vị" in result.stdout  # 3 peers + Đại Phước
+    assert "peers.csv" in result.stdout
+
+
+def test_bad_inputs_exit_2_naming_the_place(run_cli, tmp_path) -> None:
+    path = tmp_path / "peers.csv"
+    path.write_text("unit,year,dti\nPhường Tam Hiệp,2025,0.8002\nXã Phú Hữu,2025,72,4\n",
+                    encoding="utf-8")  # fmt: skip
+    result = run_cli("rank", *ARGS, "--peers", path)
+    assert result.returncode == 2
+    assert "peers.csv" in result.stderr and "row 3" in result.stderr
+    assert result.stdout == ""
+    missing = run_cli("improve", *ARGS, "--peers", tmp_path / "khong-co.csv")
+    assert missing.returncode == 2 and "khong-co.csv" in missing.stderr
+    bad = run_cli("rank", *ARGS, "--untracked", "1,5")
+    assert bad.returncode == 2 and "--untracked" in bad.stderr
+    assert run_cli("rank", *ARGS, "--probability", "0").returncode == 2
+    assert run_cli("improve", *ARGS, "--budget", "-1").returncode == 2
+
+
+def test_improve_text_lists_actions_with_their_lead_units(run_cli) -> None:
+    result = run_cli("improve", *ARGS, "--limit", "3")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Kế hoạch cải thiện của Xã Đại Phước: mục tiêu top 10" in out
+    assert "Các việc cần làm" in out
+    assert "VHXH" in out  # II.01 and II.03 are led by Phòng Văn hóa - Xã hội
+    assert "… và " in out  # more actions than the limit
+    assert "P(top 10) sau" in out
+    assert dtiplan.ILLUSTRATIVE_LABEL["vi"] in out and PEERS_LABEL["vi"] in out
+
+
+def test_improve_json_and_csv(run_cli) -> None:
+    data = json.loads(run_cli("improve", *ARGS, "--format", "json").stdout)
+    imp = data["improvement"]
+    actions = imp["actions"]
+    assert actions and actions[0]["order"] == 1
+    assert imp["points_gained"] == pytest.approx(sum(a["points_gained"] for a in actions))
+    by_id = {a["indicator"]: a for a in actions}
+    assert "VHXH" in by_id["II.01"]["lead_units"]
+    assert all(a["to"] >= a["from"] for a in actions)
+    rows = list(csv.DictReader(io.StringIO(run_cli("improve", *ARGS, "--format", "csv").stdout)))
+    assert [r["indicator"] for r in rows] == [a["indicator"] for a in actions]
+    assert {r["illustrative"] for r in rows} == {"1"}
+
+
+def test_improve_with_a_budget_stays_within_it(run_cli) -> None:
+    data = json.loads(run_cli("improve", *ARGS, "--format", "json", "--budget", "4").stdout)
+    assert data["improvement"]["total_effort"] <= 4.0 + 1e-9
+    text = run_cli("improve", *ARGS, "--budget", "4").stdout
+    assert "Ngân sách công sức: 4,00" in text
