@@ -407,14 +407,19 @@ def _add_project_options(sub: argparse.ArgumentParser) -> None:
     )
 
 
+def _parse_to(text: str) -> datetime.date:
+    """The evaluation date of --to (read like --as-of)."""
+    try:
+        return _parse_as_of(text)
+    except UsageError as error:
+        raise UsageError(str(error).replace("--as-of", "--to", 1)) from None
+
+
 def _run_project(plan: Plan, args: argparse.Namespace) -> int:
     from . import projection
 
     inputs = _load_inputs(plan, args)
-    try:
-        to = _parse_as_of(args.to)
-    except UsageError as error:
-        raise UsageError(str(error).replace("--as-of", "--to", 1)) from None
+    to = _parse_to(args.to)
     result = projection.project_dti(
         plan,
         inputs.framework,
@@ -556,10 +561,7 @@ def _run_rank_verb(plan: Plan, args: argparse.Namespace) -> int:
     from ._core import GrowthModel
 
     inputs = _load_inputs(plan, args)
-    try:
-        to = _parse_as_of(args.to)
-    except UsageError as error:
-        raise UsageError(str(error).replace("--as-of", "--to", 1)) from None
+    to = _parse_to(args.to)
     try:
         untracked = rank.untracked_assumption(args.untracked)
     except ValueError as error:
