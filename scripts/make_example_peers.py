@@ -12,7 +12,8 @@ script from a fixed seed with dtiplan's own generator, so anyone can regenerate 
 How (docs/rank.md §9): `dtiplan.synthetic_province(builtin_framework(), units=95, seed)` makes
 95 units (72 "Xã minh họa", 23 "Phường minh họa", the province's split) whose DTIs at their
 component means spread like published sub-provincial results (about 0.50 to 0.92); their 2025
-results (DTI and the eight main indices, 4 decimals) are written as a peer table. The last xã is
+results (DTI and the eight main indices, 4 decimals) and the 47 component values behind them
+(4 decimals; what `dtiplan rank --everyone` simulates from) are written as a peer table. The last xã is
 left out: its place is Đại Phước's, whose own score comes from its projection, so the file holds
 the 94 peers. Every row has illustrative = 1; every output that uses the file says so.
 
@@ -36,7 +37,11 @@ def make_peers(seed: int) -> _core.PeerTable:
     province = _core.synthetic_province(
         framework, _core.SyntheticOptions(units=_core.DONG_NAI_COMMUNE_UNITS, seed=seed, year=2025)
     )
-    results = list(province.peers.results)
+    ids = province.model.components
+    results = []
+    for i, r in enumerate(province.peers.results):
+        r.components = {k: round(float(province.model.mean[i, j]), 4) for j, k in enumerate(ids)}
+        results.append(r)
     own_place = max(i for i, r in enumerate(results) if r.unit.startswith("Xã "))
     del results[own_place]
     return _core.PeerTable(results=results)

@@ -12,7 +12,7 @@
                       [--model auto|linear|...] [--draws N] [--seed N] [--framework FILE]
     dtiplan rank      [--peers FILE] [--top 10] [--probability P] [--untracked peer-median|zero|F]
                       [--growth-mean G] [--growth-sd S] [--shock-sd T] [--method exact|montecarlo]
-                      [--observations FILE] [--as-of DATE] [--to DATE] [...]
+                      [--observations FILE] [--as-of DATE] [--to DATE] [--everyone] [...]
     dtiplan improve   [--peers FILE] [--top 10] [--budget E] [--limit N] [...]
 
 Every verb works on the built-in plan of Đại Phước 2026-2030 unless ``--plan`` names a plan file,
@@ -537,8 +537,14 @@ def _add_rank_options(sub: argparse.ArgumentParser, verb: str) -> None:
         sub.add_argument(
             "--draws",
             type=_positive_int,
-            default=100000,
-            help="Monte Carlo draws (default: 100000)",
+            default=None,
+            help="Monte Carlo draws (default: 100000; with --everyone 10000)",
+        )
+        sub.add_argument(
+            "--everyone",
+            action="store_true",
+            help="everyone's rank at once: Monte Carlo at component level for every unit, the "
+            "commune included (needs the peers' component values; a progress bar on stderr)",
         )
     else:
         sub.add_argument(
@@ -584,14 +590,25 @@ def _run_rank_verb(plan: Plan, args: argparse.Namespace) -> int:
         top=args.top,
         probability=args.probability,
         method=getattr(args, "method", "exact"),
-        draws=getattr(args, "draws", 100000),
+        draws=getattr(args, "draws", None) or 100000,
         seed=args.seed,
         budget=getattr(args, "budget", None),
         improve=args.verb == "improve",
     )
     outlook.observations_illustrative = inputs.illustrative
     _CONTEXT["path"] = getattr(args, "plan", None) or BUILTIN
-    if args.verb == "rank":
+    if args.verb == "rank" and args.everyone:
+        simulation = rank.rank_everyone(
+            outlook, draws=args.draws or 10000, seed=args.seed, progress=rank.progress_bar()
+        )
+        _emit_outlook(
+            outlook,
+            args,
+            lambda o, lang: rank_report.everyone_text(o, simulation, lang),
+            lambda o, lang: rank_report.everyone_json(o, simulation, lang),
+            lambda o, out, lang: rank_report.everyone_csv(o, simulation, out, lang),
+        )
+    elif args.verb == "rank":
         _emit_outlook(outlook, args, rank_report.rank_text, rank_report.rank_json,
                       rank_report.rank_csv)  # fmt: skip
     else:

@@ -55,6 +55,9 @@ __all__ = [
     "RankResult",
     "SimulationResult",
     "actions_frame",
+    "commune_name",
+    "component_targets",
+    "everyone_model",
     "example_peers",
     "growth_model",
     "load_peers",
@@ -64,7 +67,9 @@ __all__ = [
     "plan_improvements",
     "points_needed",
     "prob_top_curve",
+    "progress_bar",
     "rank_distribution",
+    "rank_everyone",
     "rank_outlook",
     "simulate_ranks",
     "untracked_assumption",
@@ -764,6 +769,125 @@ def rank_outlook(
         tracked_dti=float(np.mean(projection.core.samples)),
         budget=None if budget is None else float(budget),
     )
+
+
+#: Spread of a component value at the evaluation date in :func:`everyone_model`: this times
+#: 2·sqrt(m (1 - m)) (smaller near 0 and 1), as the synthetic province draws them (docs/rank.md §9).
+COMPONENT_VALUE_SD = 0.05
+
+
+def _value_sd(mean: float, base: float) -> float:
+    return base * 2.0 * math.sqrt(max(0.0, mean * (1.0 - mean)))
+
+
+def everyone_model(outlook: RankOutlook, value_sd: float = COMPONENT_VALUE_SD) -> _core.ComponentModel:
+    """The component model of every unit at the evaluation date, for :func:`rank_everyone`
+    (docs/rank.md §13): each peer's latest component values grown by the outlook's growth mean
+    per year (its spread added to the value's), and the own commune's: each tracked component
+    at the mean of its indicators' projected values, each untracked one at the outlook's
+    untracked fraction for its main indicator. Needs every component value of every peer
+    (columns "CQS.01", ...); ValidationError naming the first missing one otherwise."""
+    framework = outlook.framework
+    ids = list(_core.component_ids(framework))
+    held = _held_values(outlook.projection)
+    projected = _core.projected_values(outlook.projection.core, held)
+    units: list[str] = []
+    means: list[list[float]] = []
+    sds: list[list[float]] = []
+    growth = outlook.growth
+    for r in outlook.peers.latest(outlook.evaluation.year):
+        if r.unit == outlook.own_unit:
+            continue
+        missing = [k for k in ids if k not in r.components]
+        if missing:
+            raise _core.ValidationError(
+                f"{outlook.peer_source}: {r.unit} ({r.year}) has no value for component "
+                f"{missing[0]}: everyone's rank at once needs every component value of every "
+                "peer (columns " + ", ".join(ids[:2]) + ", ...)"
+            )
+        years = max(0.0, _core.years_elapsed(r.year, outlook.evaluation))
+        row_mean = [min(1.0, max(0.0, r.components[k] + years * growth.mean)) for k in ids]
+        row_sd = [
+            math.hypot(_value_sd(m, value_sd), years * growth.sd)
+            for m in row_mean
+        ]
+        units.append(r.unit)
+        means.append(row_mean)
+        sds.append(row_sd)
+    own_mean: list[float] = []
+    for main in framework.main_indicators:
+        fraction = outlook.fill.fraction_by_main.get(main.id, 0.0)
+        for comp in main.components:
+            values = [projected[i] for i in comp.indicators if i in projected]
+            own_mean.append(float(np.mean(values)) if values else fraction)
+    units.append(commune_name(outlook))
+    means.append(own_mean)
+    sds.append([_value_sd(m, value_sd) for m in own_mean])
+    return _core.ComponentModel(
+        units=units,
+        components=ids,
+        mean=np.asarray(means, dtype=float),
+        sd=np.asarray(sds, dtype=float),
+        illustrative=outlook.illustrative,
+    )
+
+
+def commune_name(outlook: RankOutlook) -> str:
+    """The commune as ranked: the peer table's name for it, else "Xã <commune>"."""
+    name = outlook.plan.commune
+    if outlook.own_unit:
+        return outlook.own_unit
+    return name if name.lower().startswith(("xã", "phường")) else f"Xã {name}"
+
+
+def component_targets(framework: Framework, plan: Plan, year: int) -> dict[str, _core.TargetValue]:
+    """The target each Target-rule component is scored against in :func:`rank_everyone`: its
+    first plan indicator's target in force in ``year``, as a fraction (every unit is held to the
+    same target, as score() holds the commune to it)."""
+    out: dict[str, _core.TargetValue] = {}
+    for main in framework.main_indicators:
+        for comp in main.components:
+            if comp.rule.kind != _core.RuleKind.Target:
+                continue
+            for indicator_id in comp.indicators:
+                ind = plan.find_indicator(indicator_id)
+                target = _core.target_in_force(ind, plan, year)[0] if ind is not None else None
+                if target is None:
+                    continue
+                fraction = _core.as_fraction(
+                    _core.ObservedValue(value=target.parsed.value), ind, target
+                )
+                out[comp.id] = _core.TargetValue(
+                    kind=_core.MeasureKind.Rate,
+                    comparator=target.parsed.comparator,
+                    value=float(fraction),
+                )
+                break
+    return out
+
+
+def rank_everyone(
+    outlook: RankOutlook,
+    *,
+    draws: int = 10_000,
+    seed: int = DEFAULT_SEED,
+    threads: int = 0,
+    progress: Callable[[int, int], Any] | bool | None = None,
+) -> SimulationResult:
+    """Everyone's rank at once, the commune included (its row is the last): :func:`simulate_ranks`
+    on :func:`everyone_model` with the outlook's framework and goal."""
+    model = everyone_model(outlook)
+    options = _core.SimulationOptions(
+        draws=int(draws),
+        seed=int(seed),
+        threads=int(threads),
+        top=int(outlook.top),
+        targets=component_targets(outlook.framework, outlook.plan, outlook.evaluation.year),
+    )
+    callback = progress_bar() if progress is True else (progress or None)
+    core = _core.simulate_ranks(outlook.framework, model, options, callback)
+    description = PEERS_ILLUSTRATIVE_LABEL["vi"] if outlook.peers_illustrative else ""
+    return SimulationResult(core, description)
 
 
 def plan_improvements(

@@ -9,10 +9,20 @@ import math
 from typing import Any, TextIO
 
 from .projection import _date_text, _display_width, _number, _pad, _short_name
-from .rank import PEERS_ILLUSTRATIVE_LABEL, RankOutlook, actions_frame
+from .rank import PEERS_ILLUSTRATIVE_LABEL, RankOutlook, SimulationResult, actions_frame, commune_name
 from .track import ILLUSTRATIVE_LABEL
 
-__all__ = ["improve_csv", "improve_json", "improve_text", "rank_csv", "rank_json", "rank_text"]
+__all__ = [
+    "everyone_csv",
+    "everyone_json",
+    "everyone_text",
+    "improve_csv",
+    "improve_json",
+    "improve_text",
+    "rank_csv",
+    "rank_json",
+    "rank_text",
+]
 
 _WORDS = {
     "vi": {
@@ -58,6 +68,13 @@ _WORDS = {
         "cần thêm; phần còn lại phải đến từ {untracked} điểm của {count} thành phần DTI mà kế "
         "hoạch chưa theo dõi (dtiplan status liệt kê).",
         "effort": "Công sức: 1 đơn vị = vượt xu hướng dự báo một độ lệch chuẩn (docs/rank.md §8).",
+        "everyone_title": "Thứ hạng của mọi đơn vị (mô phỏng theo thành phần), đánh giá ngày {to}",
+        "everyone_basis": "{draws} lần mô phỏng, hạt giống {seed}; {units} đơn vị × {components} "
+        "thành phần",
+        "everyone_head": ("#", "đơn vị", "DTI TB", "hạng kỳ vọng", "trung vị", "khoảng 90%",
+                          "P(top {top})"),
+        "everyone_own": "◀ {commune}",
+        "everyone_more": "… ({n} đơn vị khác; --format csv hoặc json để xem hết)",
     },
     "en": {
         "title": "Projected rank of {commune}, evaluated on {to}",
@@ -103,6 +120,12 @@ _WORDS = {
         "the plan does not track (dtiplan status lists them).",
         "effort": "Effort: 1 unit = beating the forecast trend by one standard deviation "
         "(docs/rank.md §8).",
+        "everyone_title": "Everyone's rank (component-level simulation), evaluated on {to}",
+        "everyone_basis": "{draws} draws, seed {seed}; {units} units × {components} components",
+        "everyone_head": ("#", "unit", "mean DTI", "expected rank", "median", "90% band",
+                          "P(top {top})"),
+        "everyone_own": "◀ {commune}",
+        "everyone_more": "… ({n} more units; --format csv or json lists them all)",
     },
 }
 
@@ -124,9 +147,6 @@ def _labels(outlook: RankOutlook, lang: str) -> list[str]:
     return labels
 
 
-def _commune(outlook: RankOutlook) -> str:
-    name = outlook.plan.commune
-    return outlook.own_unit or (name if name.lower().startswith(("xã", "phường")) else f"Xã {name}")
 
 
 def _summary_lines(outlook: RankOutlook, lang: str) -> list[str]:
@@ -210,7 +230,7 @@ def rank_text(outlook: RankOutlook, lang: str = "vi") -> str:
     distribution and the peers used. Illustrative inputs are labelled first and last."""
     w = _WORDS[lang]
     labels = _labels(outlook, lang)
-    lines = [w["title"].format(commune=_commune(outlook), to=_date_text(outlook.evaluation, lang))]
+    lines = [w["title"].format(commune=commune_name(outlook), to=_date_text(outlook.evaluation, lang))]
     lines += labels
     lines.append(
         w["goal"].format(top=outlook.top, units=outlook.units, goal=outlook.plan.goal.text)
@@ -260,7 +280,7 @@ def _needed_json(n: Any) -> dict[str, Any]:
 def _header_json(outlook: RankOutlook, lang: str) -> dict[str, Any]:
     d = outlook.distribution
     return {
-        "commune": _commune(outlook),
+        "commune": commune_name(outlook),
         "evaluation": outlook.evaluation.isoformat(),
         "illustrative": outlook.illustrative,
         "labels": _labels(outlook, lang),
@@ -322,7 +342,7 @@ def improve_text(outlook: RankOutlook, lang: str = "vi", limit: int | None = Non
     labels = _labels(outlook, lang)
     d = outlook.distribution
     p = _pct(outlook.probability, lang)
-    lines = [w["improve_title"].format(commune=_commune(outlook), top=outlook.top, p=p)]
+    lines = [w["improve_title"].format(commune=commune_name(outlook), top=outlook.top, p=p)]
     lines += labels
     lines.append("")
     lines += _summary_lines(outlook, lang)
@@ -438,3 +458,83 @@ def improve_csv(outlook: RankOutlook, out: TextIO, lang: str = "vi") -> None:
     frame["illustrative"] = 1 if outlook.illustrative else 0
     frame.to_csv(out, index=False, lineterminator="\n", float_format="%.10g")
 
+
+
+def everyone_text(
+    outlook: RankOutlook, simulation: SimulationResult, lang: str = "vi", shown: int = 15
+) -> str:
+    """``dtiplan rank --everyone``: every unit by expected rank (the first ``shown`` and the
+    commune with its neighbours), with its mean DTI, median rank, 90% band and P(top k)."""
+    w = _WORDS[lang]
+    labels = _labels(outlook, lang)
+    frame = simulation.frame()
+    commune = commune_name(outlook)
+    top = simulation.core.top
+    lines = [w["everyone_title"].format(to=_date_text(outlook.evaluation, lang))]
+    lines += labels
+    lines.append(
+        w["everyone_basis"].format(
+            draws=_number(simulation.core.draws, 0, lang),
+            seed=simulation.core.seed,
+            units=len(simulation.units),
+            components=outlook.framework.component_count(),
+        )
+    )
+    lines.append("")
+    own_index = int(frame.index[frame["unit"] == commune][0])
+    keep = set(range(min(shown, len(frame)))) | set(range(own_index - 2, own_index + 3))
+    rows = [tuple(h.format(top=top) for h in w["everyone_head"])]
+    prob_col = f"prob_top{top}"
+    last = -1
+    skipped = 0
+    for i, r in frame.iterrows():
+        if i not in keep:
+            skipped += 1
+            continue
+        if last >= 0 and i != last + 1:
+            rows.append(("…", "", "", "", "", "", ""))
+        last = int(i)
+        name = r["unit"] + ("  " + w["everyone_own"].format(commune="") if r["unit"] == commune else "")
+        rows.append(
+            (
+                str(i + 1),
+                name.rstrip(),
+                _number(r["mean_dti"], 4, lang),
+                _number(r["expected_rank"], 1, lang),
+                str(int(r["median_rank"])),
+                f"{int(r['p05_rank'])} – {int(r['p95_rank'])}",
+                _pct(r[prob_col], lang),
+            )
+        )
+    lines += _table(rows, right={0, 2, 3, 4, 6})
+    if skipped:
+        lines.append("  " + w["everyone_more"].format(n=skipped))
+    if labels:
+        lines.append("")
+        lines += labels
+    return "\n".join(lines) + "\n"
+
+
+def everyone_json(outlook: RankOutlook, simulation: SimulationResult, lang: str = "vi") -> dict[str, Any]:
+    """``dtiplan rank --everyone --format json``: every unit's summary, by expected rank."""
+    frame = simulation.frame()
+    return {
+        "commune": commune_name(outlook),
+        "evaluation": outlook.evaluation.isoformat(),
+        "illustrative": outlook.illustrative,
+        "labels": _labels(outlook, lang),
+        "draws": int(simulation.core.draws),
+        "seed": int(simulation.core.seed),
+        "top": int(simulation.core.top),
+        "units": [
+            {k: (v.item() if hasattr(v, "item") else v) for k, v in row.items()}
+            for row in frame.to_dict("records")
+        ],
+    }
+
+
+def everyone_csv(outlook: RankOutlook, simulation: SimulationResult, out: TextIO, lang: str = "vi") -> None:
+    """``dtiplan rank --everyone --format csv``: one row per unit, with an ``illustrative`` column."""
+    frame = simulation.frame()
+    frame["illustrative"] = 1 if outlook.illustrative else 0
+    frame.to_csv(out, index=False, lineterminator="\n", float_format="%.10g")

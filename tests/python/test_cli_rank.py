@@ -132,3 +132,23 @@ def test_improve_with_a_budget_stays_within_it(run_cli) -> None:
     assert data["improvement"]["total_effort"] <= 4.0 + 1e-9
     text = run_cli("improve", *ARGS, "--budget", "4").stdout
     assert "Ngân sách công sức: 4,00" in text
+
+
+def test_rank_everyone_shows_the_province_table_and_a_progress_bar(run_cli) -> None:
+    result = run_cli("rank", *ARGS, "--everyone", "--draws", "2000")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Thứ hạng của mọi đơn vị (mô phỏng theo thành phần)" in out
+    assert "Xã Đại Phước  ◀" in out
+    assert "2.000 lần mô phỏng" in out and "95 đơn vị × 47 thành phần" in out
+    assert PEERS_LABEL["vi"] in out
+    assert "2,000/2,000" in result.stderr  # the progress bar ends full
+    rows = list(csv.DictReader(io.StringIO(
+        run_cli("rank", *ARGS, "--everyone", "--draws", "2000", "--format", "csv").stdout)))  # fmt: skip
+    assert len(rows) == 95
+    assert "Xã Đại Phước" in {r["unit"] for r in rows}
+    data = json.loads(
+        run_cli("rank", *ARGS, "--everyone", "--draws", "2000", "--format", "json").stdout
+    )
+    assert data["draws"] == 2000 and len(data["units"]) == 95
+    assert data["units"][0]["expected_rank"] <= data["units"][-1]["expected_rank"]

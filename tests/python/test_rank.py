@@ -311,3 +311,41 @@ def test_untracked_assumption_spellings() -> None:
         dtiplan.rank.untracked_assumption("trung vị")
     with pytest.raises(ValueError):
         dtiplan.rank.untracked_assumption(1.5)
+
+
+def test_everyone_at_once_includes_the_commune_with_its_projection(outlook) -> None:
+    model = dtiplan.rank.everyone_model(outlook)
+    assert model.unit_count == 95 and model.component_count == 47
+    assert model.units[-1] == "Xã Đại Phước" and model.illustrative
+    fw = dtiplan.builtin_framework()
+    ids = list(model.components)
+    # A tracked component is the mean of its indicators' projected values; an untracked one
+    # the peers' median index of its main indicator.
+    projected = _core.projected_values(outlook.projection.core)
+    cqs = fw.find_component("CQS.01")
+    if cqs.indicators and all(i in projected for i in cqs.indicators):
+        expected = np.mean([projected[i] for i in cqs.indicators])
+        assert model.mean[-1, ids.index("CQS.01")] == pytest.approx(expected)
+    untracked = [g.component for g in _core.coverage(fw, outlook.plan).untracked_components]
+    first = fw.find_component(untracked[0])
+    main = untracked[0].split(".")[0]
+    assert model.mean[-1, ids.index(first.id)] == pytest.approx(outlook.fill.fraction_by_main[main])
+    # Peers: the 2025 component values grown by the growth mean over one year.
+    peer = outlook.peers.results[0]
+    assert model.mean[0, 0] == pytest.approx(min(1.0, peer.components[ids[0]] + 0.02))
+
+    seen: list[int] = []
+    sim = dtiplan.rank.rank_everyone(outlook, draws=2_000, progress=lambda d, t: seen.append(d))
+    assert seen[-1] == 2_000
+    own = sim.distribution("Xã Đại Phước")
+    assert own.units == 95 and own.pmf.sum() == pytest.approx(1.0)
+    # The same commune, ranked by the one-unit model: within a few places.
+    assert abs(own.expected - outlook.distribution.expected) < 15
+
+
+def test_everyone_at_once_needs_component_values(tmp_path) -> None:
+    path = tmp_path / "peers.csv"
+    path.write_text(PEERS_CSV, encoding="utf-8")
+    o = dtiplan.rank_outlook(peers=path, as_of=AS_OF, evaluation=EVALUATION, improve=False)
+    with pytest.raises(dtiplan.ValidationError, match="Phường Tam Hiệp .* NTS.01"):
+        dtiplan.rank.everyone_model(o)
