@@ -201,6 +201,8 @@ Compiled compile(const Framework& framework, const ComponentModel& model,
 using U64 = std::uint64_t __attribute__((vector_size(kLanes * 8)));
 using I64 = std::int64_t __attribute__((vector_size(kLanes * 8)));
 using F64 = double __attribute__((vector_size(kLanes * 8)));
+using F2 = double __attribute__((vector_size(16)));
+using F4 = double __attribute__((vector_size(32)));
 
 [[nodiscard]] DTIPLAN_INLINE F64 splat(double x) noexcept { return F64{} + x; }
 [[nodiscard]] DTIPLAN_INLINE F64 vmin(const F64& a, const F64& b) noexcept { return a < b ? a : b; }
@@ -284,8 +286,7 @@ struct LaneState {
 /// kLanes standard normals, one from each lane's stream: the ziggurat's fast path on the whole
 /// vector (layer from the low 10 bits, a uniform in [-1, 1) from the high 52), then, for a lane
 /// that missed it, the exact slow path on that lane's stream before it draws anything else.
-[[nodiscard]] DTIPLAN_INLINE F64 lane_normals(LaneState& st) noexcept {
-    const detail::ZigguratTables& t = detail::ziggurat_tables();
+[[nodiscard]] DTIPLAN_INLINE F64 lane_normals(LaneState& st, const double* pairs) noexcept {
     const U64 x = (st.s1 << 2U) + st.s1;  // × 5
     const U64 rot = (x << 7U) | (x >> 57U);
     const U64 r = (rot << 3U) + rot;  // × 9
@@ -299,16 +300,25 @@ struct LaneState {
 
     const U64 layer = r & detail::kLayerMask;
     const F64 u = F64((r >> 12U) | 0x3FF0000000000000ULL) * 2.0 - 3.0;
-    F64 width;
-    F64 ratio;
-    for (std::size_t l = 0; l < kLanes; ++l) {
-        width[l] = t.x[layer[l]];
-        ratio[l] = t.ratio[layer[l]];
-    }
+    // (x, ratio) of each lane's layer: one 16-byte load per lane, then two permutes split the
+    // pairs into the width and ratio vectors.
+    alignas(64) std::uint64_t index[kLanes];
+    std::memcpy(index, &layer, sizeof index);
+    F2 p[kLanes];
+    for (std::size_t l = 0; l < kLanes; ++l) std::memcpy(&p[l], pairs + 2 * index[l], sizeof(F2));
+    const F4 a = __builtin_shufflevector(p[0], p[1], 0, 1, 2, 3);
+    const F4 b = __builtin_shufflevector(p[2], p[3], 0, 1, 2, 3);
+    const F4 c = __builtin_shufflevector(p[4], p[5], 0, 1, 2, 3);
+    const F4 d = __builtin_shufflevector(p[6], p[7], 0, 1, 2, 3);
+    const F64 lo = __builtin_shufflevector(a, b, 0, 1, 2, 3, 4, 5, 6, 7);
+    const F64 hi = __builtin_shufflevector(c, d, 0, 1, 2, 3, 4, 5, 6, 7);
+    const F64 width = __builtin_shuffle(lo, hi, I64{0, 2, 4, 6, 8, 10, 12, 14});
+    const F64 ratio = __builtin_shuffle(lo, hi, I64{1, 3, 5, 7, 9, 11, 13, 15});
     F64 z = u * width;
     const F64 abs_u = F64(U64(u) & 0x7FFFFFFFFFFFFFFFULL);
     const I64 miss = abs_u >= ratio;  // -1 where the fast test failed
-    // Any lane missed? An OR across lanes in three shuffles.
+    // Any lane missed? An OR across lanes in three shuffles (a loop of lane compares was
+    // measured slower).
     I64 any = miss;
     any |= __builtin_shuffle(any, I64{4, 5, 6, 7, 0, 1, 2, 3});
     any |= __builtin_shuffle(any, I64{2, 3, 0, 1, 6, 7, 4, 5});
@@ -335,6 +345,7 @@ void score_block(const Compiled& c, Lanes& lanes, Workspace& w) {
     const std::size_t K = c.slots;
     const std::size_t P = c.proportional;
     LaneState st{lanes.s0, lanes.s1, lanes.s2, lanes.s3};
+    const double* pairs = detail::ziggurat_tables().pairs.data();
     for (std::size_t i = 0; i < c.units; ++i) {
         const double* mean = c.mean.data() + i * K;
         const double* sd = c.sd.data() + i * K;
@@ -343,13 +354,13 @@ void score_block(const Compiled& c, Lanes& lanes, Workspace& w) {
         for (std::size_t j = 0; j < P; ++j) {
             const double mx = c.slot[j].max_points;
             if (random[j] != 0)
-                acc += clamp01(mean[j] + sd[j] * lane_normals(st)) * mx;
+                acc += clamp01(mean[j] + sd[j] * lane_normals(st, pairs)) * mx;
             else
                 acc += std::clamp(mean[j], 0.0, 1.0) * mx;
         }
         for (std::size_t j = P; j < K; ++j) {
             const Slot& slot = c.slot[j];
-            const F64 v = random[j] != 0 ? clamp01(mean[j] + sd[j] * lane_normals(st))
+            const F64 v = random[j] != 0 ? clamp01(mean[j] + sd[j] * lane_normals(st, pairs))
                                          : splat(std::clamp(mean[j], 0.0, 1.0));
             const double mx = slot.max_points;
             switch (slot.kind) {
