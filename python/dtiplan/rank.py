@@ -673,7 +673,6 @@ def rank_outlook(
     reaching the shift needed at least effort, or, with ``budget``, the most P(top k) within it.
     ``top`` defaults to the plan's goal (10)."""
     from .projection import project_dti
-    from .track import example_observations
 
     plan = plan if plan is not None else _core.builtin_plan()
     framework = framework if framework is not None else _core.builtin_framework()
