@@ -41,6 +41,7 @@ from . import _core, report
 from ._core import Framework, ObservationLog, Period, Plan, ReportingCalendar
 from .track import (
     EXAMPLE_OBSERVATIONS_FILE,
+    load_observations,
     deadline_shift,
     example_observations,
     is_illustrative,
@@ -267,7 +268,7 @@ def _load_inputs(plan: Plan, args: argparse.Namespace) -> Inputs:
         source = EXAMPLE_OBSERVATIONS_FILE
     else:
         _CONTEXT["path"] = observations
-        log = _core.load_observations(observations, plan)
+        log = load_observations(observations, plan)
         source = observations
     _CONTEXT["path"] = getattr(args, "plan", None) or BUILTIN
     illustrative = observations is None or is_illustrative(log)

@@ -118,35 +118,27 @@ def example_peers(framework: Framework | None = None) -> PeerTable:
     return _core.peers_from_csv(example_peers_csv(), EXAMPLE_PEERS_FILE, framework)
 
 
-def _frame_csv(frame: pd.DataFrame) -> str:
-    """A DataFrame of peer results as the CSV the C++ reader takes (empty cells: not given)."""
-    from .track import _cell
-
-    columns = [str(c) for c in frame.columns]
-    lines = [",".join(_quote(c) for c in columns)]
-    for row in frame.itertuples(index=False):
-        lines.append(",".join(_quote(_cell(v)) for v in row))
-    return "\n".join(lines) + "\n"
-
-
-def _quote(text: str) -> str:
-    if any(c in text for c in ',"\n\r'):
-        return '"' + text.replace('"', '""') + '"'
-    return text
-
-
 def load_peers(
     source: PeerTable | PathLike | pd.DataFrame, framework: Framework | None = None
 ) -> PeerTable:
-    """A peer table from a CSV file, a DataFrame (columns unit, year, dti, optionally
-    illustrative and main indicator or component ids) or a :class:`PeerTable` (validated).
-    Errors name the file (or "DataFrame"), the row and the column (docs/rank.md §1)."""
+    """A peer table from a CSV file, an Excel workbook (``.xlsx``: the first sheet, header in
+    row 1), a DataFrame (columns unit, year, dti, optionally illustrative and main indicator or
+    component ids) or a :class:`PeerTable` (validated). Errors name the file (or the DataFrame's
+    index label), the row and the column (docs/rank.md §1)."""
+    from .track import _DATAFRAME_ORIGIN, _frame_to_csv, _relocate, excel_csv, is_excel
+
     framework = framework if framework is not None else _core.builtin_framework()
     if isinstance(source, PeerTable):
         _core.validate_peer_table(source, framework)
         return source
     if isinstance(source, pd.DataFrame):
-        return _core.peers_from_csv(_frame_csv(source), "DataFrame", framework)
+        text, labels = _frame_to_csv(source)
+        try:
+            return _core.peers_from_csv(text, _DATAFRAME_ORIGIN, framework)
+        except _core.Error as error:
+            raise _relocate(error, labels) from None
+    if is_excel(source):
+        return _core.peers_from_csv(excel_csv(source), Path(source).name, framework)
     return _core.load_peers(Path(source), framework)
 
 

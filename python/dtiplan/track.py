@@ -174,10 +174,37 @@ def _relocate(error: _core.Error, labels: dict[int, Any]) -> _core.Error:
     return relocated
 
 
+#: File suffixes read as Excel workbooks (the first sheet, header in row 1).
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+
+
+def is_excel(path: PathLike) -> bool:
+    """True for a path ending in .xlsx or .xlsm."""
+    return Path(path).suffix.lower() in EXCEL_SUFFIXES
+
+
+def excel_csv(path: PathLike) -> str:
+    """The first sheet of an Excel workbook as CSV text, header in row 1, so that the row numbers
+    in error messages are the sheet's. Raises FileError when the file cannot be opened and
+    FormatError when it is not a workbook."""
+    name = str(path)
+    try:
+        frame = pd.read_excel(path, sheet_name=0, dtype=object)
+    except FileNotFoundError:
+        raise _core.FileError(f"{name}: cannot open the file (no such file)") from None
+    except ImportError as error:
+        raise _core.FileError(f"{name}: reading Excel needs the openpyxl package ({error})") from None
+    except Exception as error:  # noqa: BLE001 - any reader failure means "not a workbook"
+        raise _core.FormatError(f"{name}: cannot read as an Excel workbook ({error})") from None
+    text, _ = _frame_to_csv(frame)
+    return text
+
+
 def load_observations(
     source: PathLike | pd.DataFrame, plan: Plan | None = None
 ) -> ObservationLog:
-    """Read observations from a ``.csv`` or ``.json`` file, or from a DataFrame with the
+    """Read observations from a ``.csv``, ``.json`` or Excel (``.xlsx``: the first sheet, header
+    in row 1) file, or from a DataFrame with the
     documented columns (``indicator``, ``period``, ``value`` or ``numerator`` + ``denominator``,
     ``submitted``, and optionally ``unit``, ``evidence_id``, ``evidence_title``,
     ``evidence_location``, ``note``), validated against ``plan`` (default: the built-in plan).
@@ -194,6 +221,8 @@ def load_observations(
             return _core.observations_from_csv(text, _DATAFRAME_ORIGIN, plan)
         except _core.Error as error:
             raise _relocate(error, labels) from None
+    if is_excel(source):
+        return _core.observations_from_csv(excel_csv(source), Path(source).name, plan)
     return _core.load_observations(source, plan)
 
 

@@ -152,3 +152,29 @@ def test_rank_everyone_shows_the_province_table_and_a_progress_bar(run_cli) -> N
     )
     assert data["draws"] == 2000 and len(data["units"]) == 95
     assert data["units"][0]["expected_rank"] <= data["units"][-1]["expected_rank"]
+
+
+def test_the_command_reads_excel_peers_and_observations(run_cli, tmp_path) -> None:
+    import pandas as pd
+
+    peers = tmp_path / "ket-qua-dti-2025.xlsx"
+    pd.DataFrame(
+        {
+            "unit": ["Phường Tam Hiệp", "Phường Trấn Biên", "Xã Phú Hữu"],
+            "year": [2025, 2025, 2025],
+            "dti": [0.8002, 0.7815, 0.7240],
+        }
+    ).to_excel(peers, index=False)
+    result = run_cli("rank", *ARGS, "--peers", peers, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["peers"]["source"].endswith("ket-qua-dti-2025.xlsx")
+    assert data["peers"]["count"] == 3 and data["peers"]["illustrative"] is False
+
+    bad = tmp_path / "so-lieu.xlsx"
+    pd.DataFrame(
+        {"indicator": ["I.03"], "period": ["2026-03"], "value": [1.7], "submitted": ["2026-03-15"]}
+    ).to_excel(bad, index=False)
+    result = run_cli("status", "--as-of", "2026-03-25", "--observations", bad)
+    assert result.returncode == 2
+    assert "so-lieu.xlsx: row 2" in result.stderr

@@ -92,10 +92,45 @@ def test_a_bad_peer_cell_is_named_by_row_and_column(tmp_path) -> None:
     message = str(info.value)
     assert "peers.csv" in message and "row 3" in message and "column dti" in message
     frame = pd.DataFrame({"unit": ["Xã Phú Hữu"], "year": [2025], "dti": [72.4]})
-    with pytest.raises(ValueError, match="DataFrame: row 2, column dti"):
+    with pytest.raises(ValueError, match=r"DataFrame: index 0 \(CSV row 2\), column dti"):
         dtiplan.load_peers(frame)
     with pytest.raises(dtiplan.FileError):
         dtiplan.load_peers(tmp_path / "khong-co.csv")
+
+
+def test_peers_and_observations_load_from_excel(tmp_path) -> None:
+    path = tmp_path / "ket-qua-dti-2025.xlsx"
+    pd.DataFrame(
+        {"unit": ["Phường Tam Hiệp", "Xã Phú Hữu"], "year": [2025, 2025], "dti": [0.8002, 0.724]}
+    ).to_excel(path, index=False)
+    table = dtiplan.load_peers(path)
+    assert table.units() == ["Phường Tam Hiệp", "Xã Phú Hữu"]
+    assert table.results[1].dti == 0.724
+    assert table.results[1].origin == "ket-qua-dti-2025.xlsx:3"  # the sheet's row 3
+
+    bad = tmp_path / "sai.xlsx"
+    pd.DataFrame({"unit": ["Xã Phú Hữu"], "year": [2025], "dti": [72.4]}).to_excel(bad, index=False)
+    with pytest.raises(dtiplan.ValidationError, match="sai.xlsx: row 2, column dti"):
+        dtiplan.load_peers(bad)
+    not_excel = tmp_path / "hong.xlsx"
+    not_excel.write_text("không phải Excel", encoding="utf-8")
+    with pytest.raises(dtiplan.FormatError, match="hong.xlsx"):
+        dtiplan.load_peers(not_excel)
+    with pytest.raises(dtiplan.FileError, match="khong-co.xlsx"):
+        dtiplan.load_peers(tmp_path / "khong-co.xlsx")
+
+    # Observations: the example as a workbook reads back to the same values.
+    csv_path = tmp_path / "so-lieu.csv"
+    csv_path.write_text(dtiplan.track.example_observations_csv(), encoding="utf-8")
+    frame = pd.read_csv(csv_path, dtype=str, keep_default_na=False)
+    xlsx = tmp_path / "so-lieu.xlsx"
+    frame.to_excel(xlsx, index=False)
+    from_excel = dtiplan.load_observations(xlsx)
+    from_csv = dtiplan.load_observations(csv_path)
+    assert [(o.indicator, str(o.period), o.value.value) for o in from_excel.all()] == [
+        (o.indicator, str(o.period), o.value.value) for o in from_csv.all()
+    ]
+    assert from_excel.all()[0].origin == "so-lieu.xlsx:2"
 
 
 def test_peers_are_grown_to_the_evaluation_date_leaving_the_own_commune_out() -> None:
