@@ -106,6 +106,19 @@ void register_rank_peers(py::module_& m) {
                    field("shock", &PeerForecast::shock, "years × shock sd."),
                    field("illustrative", &PeerForecast::illustrative, "Generated data."));
 
+    py::class_<dtiplan::GrowthEstimate> estimate(
+        m, "GrowthEstimate", "A growth model estimated from the peers' results over the years.");
+    def_value_type(
+        estimate, "A result of estimate_growth.",
+        field("model", &dtiplan::GrowthEstimate::model, "The GrowthModel estimated."),
+        field("changes", &dtiplan::GrowthEstimate::changes, "Yearly changes used."),
+        field("units", &dtiplan::GrowthEstimate::units, "Units with at least one change."),
+        field("periods", &dtiplan::GrowthEstimate::periods, "Distinct pairs of years."),
+        field("shock_estimated", &dtiplan::GrowthEstimate::shock_estimated,
+              "True when the common shock could be separated (two or more periods)."));
+    m.def("estimate_growth", &dtiplan::estimate_growth, py::arg("peers"), py::arg("max_year") = 0,
+          "Estimate the peers' yearly growth (mean, spread, common shock) from units with results "
+          "in two or more years; ValidationError with fewer than two changes.");
     m.def("years_elapsed", &dtiplan::years_elapsed, py::arg("year"), py::arg("evaluation"),
           "Years from 31 December of `year` to the end of the evaluation day.");
     m.def("evolve_peers", &dtiplan::evolve_peers, py::arg("peers"), py::arg("growth"),

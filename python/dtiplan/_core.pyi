@@ -1323,6 +1323,28 @@ class GrowthModel:
     def __deepcopy__(self, memo: Any) -> GrowthModel: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
+class GrowthEstimate:
+    model: GrowthModel
+    changes: int
+    units: int
+    periods: int
+    shock_estimated: bool
+    def __init__(
+        self,
+        model: GrowthModel = ...,
+        changes: int = 0,
+        units: int = 0,
+        periods: int = 0,
+        shock_estimated: bool = False,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+    def __copy__(self) -> GrowthEstimate: ...
+    def __deepcopy__(self, memo: dict[int, object]) -> GrowthEstimate: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def estimate_growth(peers: PeerTable, max_year: int = 0) -> GrowthEstimate: ...
+
 class PeerForecast:
     unit: str
     last: float

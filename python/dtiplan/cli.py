@@ -517,6 +517,12 @@ def _add_rank_options(sub: argparse.ArgumentParser, verb: str) -> None:
         f"{DEFAULT_GROWTH.shock_sd})",
     )
     sub.add_argument(
+        "--estimate-growth",
+        action="store_true",
+        help="estimate the peers' growth (mean, spread, common shift) from their results over "
+        "two or more years in --peers, instead of the --growth-* values",
+    )
+    sub.add_argument(
         "--to",
         metavar="DATE",
         default="2026-12-31",
@@ -586,7 +592,9 @@ def _run_rank_verb(plan: Plan, args: argparse.Namespace) -> int:
         peers,
         as_of=inputs.as_of,
         evaluation=to,
-        growth=GrowthModel(mean=args.growth_mean, sd=args.growth_sd, shock_sd=args.shock_sd),
+        growth="estimate"
+        if args.estimate_growth
+        else GrowthModel(mean=args.growth_mean, sd=args.growth_sd, shock_sd=args.shock_sd),
         untracked=untracked,
         top=args.top,
         probability=args.probability,

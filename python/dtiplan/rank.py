@@ -188,20 +188,26 @@ def _to_date(when: Any) -> _dt.date:
 
 def peer_forecasts(
     peers: PeersLike,
-    growth: GrowthModel | Mapping[str, Any] | None = None,
+    growth: GrowthModel | Mapping[str, Any] | str | None = None,
     evaluation: Any = "2026-12-31",
     exclude_unit: str = "",
     framework: Framework | None = None,
 ) -> list[PeerForecast]:
     """Each peer's DTI at the evaluation date (docs/rank.md §2): its latest result whose year
-    has ended, grown by ``growth`` (default :data:`DEFAULT_GROWTH`). A list of
+    has ended, grown by ``growth`` (default :data:`DEFAULT_GROWTH`; "estimate": estimated from
+    the table's own history, :func:`dtiplan.estimate_growth`). A list of
     :class:`PeerForecast` is returned as it is (checked)."""
     if isinstance(peers, (list, tuple)) and all(isinstance(p, PeerForecast) for p in peers):
         forecasts = list(peers)
         _core.validate_peer_forecasts(forecasts)
         return forecasts
     table = load_peers(peers, framework)  # type: ignore[arg-type]
-    return _core.evolve_peers(table, growth_model(growth), _to_date(evaluation), exclude_unit)
+    when = _to_date(evaluation)
+    if isinstance(growth, str) and growth == "estimate":
+        model = _core.estimate_growth(table, when.year).model
+    else:
+        model = growth_model(growth)
+    return _core.evolve_peers(table, model, when, exclude_unit)
 
 
 # --- The own score ----------------------------------------------------------------------------
@@ -609,6 +615,7 @@ class RankOutlook:
     peers_illustrative: bool
     tracked_dti: float = field(default=0.0)
     budget: float | None = None
+    growth_estimate: _core.GrowthEstimate | None = None
 
     @property
     def illustrative(self) -> bool:
@@ -640,7 +647,7 @@ def rank_outlook(
     *,
     as_of: Any = None,
     evaluation: Any = None,
-    growth: GrowthModel | Mapping[str, Any] | None = None,
+    growth: GrowthModel | Mapping[str, Any] | str | None = None,
     untracked: str | float | _core.UntrackedAssumption = "peer-median",
     top: int | None = None,
     probability: float = 0.5,
@@ -682,7 +689,14 @@ def rank_outlook(
     else:
         table, source = load_peers(peers, framework), str(peers)
     own_unit = _own_unit(table, plan.commune)
-    model = growth_model(growth)
+    growth_estimate = None
+    if isinstance(growth, str):
+        if growth != "estimate":
+            raise ValueError(f'growth: expected a GrowthModel, a mapping or "estimate", found "{growth}"')
+        growth_estimate = _core.estimate_growth(table, eval_date.year)
+        model = growth_estimate.model
+    else:
+        model = growth_model(growth)
     forecasts = _core.evolve_peers(table, model, eval_date, own_unit)
     if not forecasts:
         raise _core.ValidationError(
@@ -759,6 +773,7 @@ def rank_outlook(
         peers_illustrative=bool(peers_illustrative),
         tracked_dti=float(np.mean(projection.core.samples)),
         budget=None if budget is None else float(budget),
+        growth_estimate=growth_estimate,
     )
 
 

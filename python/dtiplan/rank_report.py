@@ -47,7 +47,10 @@ _WORDS = {
         "pmf": "Phân bố thứ hạng (các hạng có xác suất từ 0,5%):",
         "pmf_head": ("hạng", "xác suất", "tích lũy"),
         "peers": "Đơn vị so sánh: {n} đơn vị ({source}); kết quả năm gần nhất cộng mức tăng "
-        "{mean}/năm (độ lệch {sd}; biến động chung {shock})",
+        "{mean}/năm (độ lệch {sd}; biến động chung {shock}){how}",
+        "estimated": "; mức tăng ước lượng từ {changes} thay đổi của {units} đơn vị qua {periods} "
+        "giai đoạn",
+        "assumed": "; mức tăng là giả định",
         "method": "Phương pháp: {method}",
         "methods": {"exact": "chính xác (Poisson-nhị thức, cầu phương)", "montecarlo": "Monte Carlo"},
         "improve_title": "Kế hoạch cải thiện của {commune}: mục tiêu top {top} (xác suất {p})",
@@ -99,7 +102,10 @@ _WORDS = {
         "pmf": "Rank distribution (ranks with probability 0.5% or more):",
         "pmf_head": ("rank", "probability", "cumulative"),
         "peers": "Peers: {n} units ({source}); latest result grown by {mean}/year "
-        "(spread {sd}; common shift {shock})",
+        "(spread {sd}; common shift {shock}){how}",
+        "estimated": "; growth estimated from {changes} changes of {units} units over {periods} "
+        "periods",
+        "assumed": "; growth assumed",
         "method": "Method: {method}",
         "methods": {"exact": "exact (Poisson-binomial, quadrature)", "montecarlo": "Monte Carlo"},
         "improve_title": "Improvement plan of {commune}: goal top {top} (probability {p})",
@@ -199,7 +205,15 @@ def _summary_lines(outlook: RankOutlook, lang: str) -> list[str]:
 
 def _peers_line(outlook: RankOutlook, lang: str) -> str:
     g = outlook.growth
-    return _WORDS[lang]["peers"].format(
+    w = _WORDS[lang]
+    e = outlook.growth_estimate
+    how = (
+        w["estimated"].format(changes=e.changes, units=e.units, periods=e.periods)
+        if e is not None
+        else w["assumed"]
+    )
+    return w["peers"].format(
+        how=how,
         n=len(outlook.forecasts),
         source=outlook.peer_source,
         mean=_number(g.mean, 3, lang),
@@ -303,6 +317,7 @@ def _header_json(outlook: RankOutlook, lang: str) -> dict[str, Any]:
                 "mean": outlook.growth.mean,
                 "sd": outlook.growth.sd,
                 "shock_sd": outlook.growth.shock_sd,
+                "estimated": outlook.growth_estimate is not None,
             },
         },
     }

@@ -244,3 +244,48 @@ TEST(SyntheticProvince, NationalCaseHasTheCountrysUnitKinds) {
     EXPECT_EQ(count("Phường minh họa"), 687);
     EXPECT_EQ(count("Đặc khu minh họa"), 13);
 }
+
+TEST(EstimateGrowth, OnePeriodGivesTheMeanAndSpreadOfTheChanges) {
+    // 2024 -> 2025: changes +0.05, +0.03, +0.01 (Tam Hiệp, Trấn Biên, Phú Hữu).
+    const PeerTable t = peers_from_csv(
+        "unit,year,dti\n"
+        "Phường Tam Hiệp,2024,0.75\nPhường Tam Hiệp,2025,0.80\n"
+        "Phường Trấn Biên,2024,0.75\nPhường Trấn Biên,2025,0.78\n"
+        "Xã Phú Hữu,2024,0.70\nXã Phú Hữu,2025,0.71\n"
+        "Xã Đại Phước,2025,0.69\n",
+        "peers.csv");
+    const GrowthEstimate e = estimate_growth(t);
+    EXPECT_EQ(e.changes, 3U);
+    EXPECT_EQ(e.units, 3U);
+    EXPECT_EQ(e.periods, 1U);
+    EXPECT_FALSE(e.shock_estimated);
+    EXPECT_NEAR(e.model.mean, 0.03, 1e-12);
+    EXPECT_NEAR(e.model.sd, 0.02, 1e-12);
+    EXPECT_EQ(e.model.shock_sd, 0.0);
+}
+
+TEST(EstimateGrowth, TwoPeriodsSeparateTheCommonShock) {
+    // 2023 -> 2024 changes {0.00, 0.02}, 2024 -> 2025 changes {0.06, 0.08}: within sd 0.01414,
+    // period means 0.01 and 0.07 (variance 0.0018), shock² = 0.0018 - 0.0002 / 2 = 0.0017.
+    const PeerTable t = peers_from_csv(
+        "unit,year,dti\n"
+        "A,2023,0.70\nA,2024,0.70\nA,2025,0.76\n"
+        "B,2023,0.60\nB,2024,0.62\nB,2025,0.70\n",
+        "peers.csv");
+    const GrowthEstimate e = estimate_growth(t);
+    EXPECT_EQ(e.changes, 4U);
+    EXPECT_EQ(e.periods, 2U);
+    EXPECT_TRUE(e.shock_estimated);
+    EXPECT_NEAR(e.model.mean, 0.04, 1e-12);
+    EXPECT_NEAR(e.model.sd, std::sqrt(0.0002), 1e-12);
+    EXPECT_NEAR(e.model.shock_sd, std::sqrt(0.0017), 1e-12);
+    // Up to 2024 only one period is left.
+    EXPECT_FALSE(estimate_growth(t, 2024).shock_estimated);
+}
+
+TEST(EstimateGrowth, OneYearOfResultsIsNotEnough) {
+    const PeerTable t = peers_from_csv(kCsv, "peers.csv");  // only Tam Hiệp has two years
+    const std::string message = error_of<ValidationError>([&] { (void)estimate_growth(t); });
+    EXPECT_NE(message.find("at least two yearly changes"), std::string::npos) << message;
+    EXPECT_NE(message.find("found 1"), std::string::npos) << message;
+}

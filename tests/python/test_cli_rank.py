@@ -178,3 +178,26 @@ def test_the_command_reads_excel_peers_and_observations(run_cli, tmp_path) -> No
     result = run_cli("status", "--as-of", "2026-03-25", "--observations", bad)
     assert result.returncode == 2
     assert "so-lieu.xlsx: row 2" in result.stderr
+
+
+def test_rank_estimates_growth_from_the_peers_history(run_cli, tmp_path) -> None:
+    path = tmp_path / "peers.csv"
+    path.write_text(
+        "unit,year,dti\n"
+        "Phường Tam Hiệp,2024,0.75\nPhường Tam Hiệp,2025,0.80\n"
+        "Phường Trấn Biên,2024,0.75\nPhường Trấn Biên,2025,0.78\n"
+        "Xã Phú Hữu,2024,0.70\nXã Phú Hữu,2025,0.71\n",
+        encoding="utf-8",
+    )
+    result = run_cli("rank", *ARGS, "--peers", path, "--estimate-growth")
+    assert result.returncode == 0, result.stderr
+    assert "mức tăng ước lượng từ 3 thay đổi của 3 đơn vị qua 1 giai đoạn" in result.stdout
+    assert "cộng mức tăng 0,030/năm (độ lệch 0,020; biến động chung 0,000)" in result.stdout
+    data = json.loads(run_cli("rank", *ARGS, "--peers", path, "--estimate-growth",
+                              "--format", "json").stdout)  # fmt: skip
+    assert data["peers"]["growth"]["estimated"] is True
+    assert data["peers"]["growth"]["mean"] == pytest.approx(0.03)
+    default = run_cli("rank", *ARGS, "--peers", path)
+    assert "mức tăng là giả định" in default.stdout
+    one_year = run_cli("rank", *ARGS, "--estimate-growth")  # the example has 2025 only
+    assert one_year.returncode == 2 and "at least two yearly changes" in one_year.stderr

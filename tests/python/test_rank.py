@@ -384,3 +384,34 @@ def test_everyone_at_once_needs_component_values(tmp_path) -> None:
     o = dtiplan.rank_outlook(peers=path, as_of=AS_OF, evaluation=EVALUATION, improve=False)
     with pytest.raises(dtiplan.ValidationError, match="Phường Tam Hiệp .* NTS.01"):
         dtiplan.rank.everyone_model(o)
+
+
+HISTORY_CSV = (
+    "unit,year,dti\n"
+    "Phường Tam Hiệp,2023,0.70\nPhường Tam Hiệp,2024,0.70\nPhường Tam Hiệp,2025,0.76\n"
+    "Phường Trấn Biên,2023,0.60\nPhường Trấn Biên,2024,0.62\nPhường Trấn Biên,2025,0.70\n"
+    "Xã Phú Hữu,2023,0.65\nXã Phú Hữu,2024,0.66\nXã Phú Hữu,2025,0.73\n"
+)
+
+
+def test_growth_is_estimated_from_the_peers_history(tmp_path) -> None:
+    table = _core.peers_from_csv(HISTORY_CSV, "peers.csv")
+    estimate = dtiplan.estimate_growth(table)
+    assert estimate.changes == 6 and estimate.units == 3 and estimate.periods == 2
+    assert estimate.shock_estimated
+    assert estimate.model.mean == pytest.approx((0.0 + 0.02 + 0.01 + 0.06 + 0.08 + 0.07) / 6)
+    assert estimate.model.shock_sd > estimate.model.sd > 0.0  # the years differ more than the units
+    forecasts = dtiplan.peer_forecasts(table, "estimate", "2026-12-31")
+    assert forecasts[0].mean == pytest.approx(0.76 + estimate.model.mean)
+    assert forecasts[0].shock == pytest.approx(estimate.model.shock_sd)
+
+    path = tmp_path / "peers.csv"
+    path.write_text(HISTORY_CSV, encoding="utf-8")
+    o = dtiplan.rank_outlook(peers=path, growth="estimate", as_of=AS_OF, evaluation=EVALUATION,
+                             improve=False)  # fmt: skip
+    assert o.growth_estimate == estimate
+    assert o.growth == estimate.model
+    with pytest.raises(dtiplan.ValidationError, match="at least two yearly changes"):
+        dtiplan.estimate_growth(_core.peers_from_csv(PEERS_CSV, "peers.csv"))
+    with pytest.raises(ValueError, match="estimate"):
+        dtiplan.rank_outlook(peers=path, growth="ước lượng", as_of=AS_OF, improve=False)

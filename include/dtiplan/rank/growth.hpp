@@ -4,6 +4,7 @@
 // framework), so that peers are not treated as independent when they are not.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <map>
 #include <string>
@@ -56,6 +57,28 @@ struct PeerForecast {
                                                      const GrowthModel& growth,
                                                      const Date& evaluation,
                                                      std::string_view exclude_unit = {});
+
+/// A growth model estimated from peers with results in two or more years.
+struct GrowthEstimate {
+    GrowthModel model;
+    std::size_t changes = 0;  ///< yearly changes used (one per unit and consecutive pair of years)
+    std::size_t units = 0;    ///< units with at least one change
+    std::size_t periods = 0;  ///< distinct (from year, to year) pairs among the changes
+    /// True when the common shock could be separated from the peers' own spread (at least two
+    /// periods with two or more changes each); otherwise model.shock_sd is 0.
+    bool shock_estimated = false;
+
+    friend bool operator==(const GrowthEstimate&, const GrowthEstimate&) = default;
+};
+
+/// Estimate the peers' growth from their own history (docs/rank.md §2): each unit's change per
+/// year between consecutive results c = (dti_b - dti_a) / (b - a), years <= max_year (0: all).
+/// mean: the mean of all changes. With one period: sd is the changes' standard deviation and
+/// shock_sd 0 (the shock cannot be told apart). With two or more periods of two or more changes
+/// each: sd is the pooled within-period standard deviation and shock_sd² the variance of the
+/// period means less its share of sd² (at least 0). Throws ValidationError when fewer than two
+/// changes exist (no unit has two results).
+[[nodiscard]] GrowthEstimate estimate_growth(const PeerTable& peers, int max_year = 0);
 
 /// Check forecasts before ranking: finite means, spreads and loadings >= 0.
 void validate_peer_forecasts(const std::vector<PeerForecast>& peers);
