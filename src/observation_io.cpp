@@ -19,6 +19,7 @@
 
 #include "dtiplan/error.hpp"
 #include "dtiplan/io/plan_json.hpp"
+#include "detail/cells.hpp"
 #include "detail/csv.hpp"
 #include "detail/json_cursor.hpp"
 
@@ -39,13 +40,6 @@ using detail::ascii_lower;
 using detail::is_blank;
 using detail::trim;
 std::string in_quotes(std::string_view s) { return detail::quoted(s); }
-
-/// Shortest spelling that reads back as the same double.
-std::string num(double v) {
-    char buf[64];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, r.ptr);
-}
 
 std::vector<std::string> split(std::string_view s, char sep) {
     std::vector<std::string> out;
@@ -77,99 +71,16 @@ std::string allowed_columns() {
     return out;
 }
 
-/// The 1-based line of the first byte that is not UTF-8, or 0 when the text is valid UTF-8.
-std::size_t first_bad_utf8_line(std::string_view s) noexcept {
-    std::size_t line = 1;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c == '\n') ++line;
-        std::size_t len = 0;
-        char32_t min = 0;
-        if (c < 0x80) len = 1;
-        else if (c >= 0xC2 && c < 0xE0) len = 2, min = 0x80;
-        else if (c >= 0xE0 && c < 0xF0) len = 3, min = 0x800;
-        else if (c >= 0xF0 && c < 0xF5) len = 4, min = 0x10000;
-        else return line;
-        if (i + len > s.size()) return line;
-        char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
-        for (std::size_t k = 1; k < len; ++k) {
-            const auto cc = static_cast<unsigned char>(s[i + k]);
-            if ((cc & 0xC0u) != 0x80u) return line;
-            cp = (cp << 6) | (cc & 0x3Fu);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return line;
-        i += len;
-    }
-    return 0;
-}
-
-// ---- numbers and yes/no as people write them ------------------------------------------------
-
-/// "0.85", "0,855", "85%", "85,5 %", "9": a number, a percentage divided by 100. Returns nullopt
-/// when the text is not one; `percent` tells whether it was written with "%".
-std::optional<double> read_number(std::string_view text, bool& percent) {
-    std::string s(trim(text));
-    percent = false;
-    if (!s.empty() && s.back() == '%') {
-        percent = true;
-        s.pop_back();
-        s = std::string(trim(s));
-    }
-    if (s.empty()) return std::nullopt;
-    const bool has_dot = s.find('.') != std::string::npos;
-    const bool has_comma = s.find(',') != std::string::npos;
-    if (has_dot && has_comma) return std::nullopt;  // 1.234,5 or 1,234.5: ambiguous
-    if (has_comma) std::replace(s.begin(), s.end(), ',', '.');
-    const char first = s[0] == '-' && s.size() > 1 ? s[1] : s[0];
-    if (!((first >= '0' && first <= '9') || first == '.')) return std::nullopt;  // no inf, nan
-    if (s.find_first_of("eE") != std::string::npos && percent) return std::nullopt;
-    if (percent) s += "e-2";  // exact decimal shift: "85.5e-2" reads as the double nearest 0.855
-    double v = 0.0;
-    const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (r.ec != std::errc{} || r.ptr != s.data() + s.size()) return std::nullopt;
-    return v;
-}
-
-/// Lower-cases the few Vietnamese capitals of "CÓ"/"KHÔNG" as well as ASCII.
-std::string lower_yes_no(std::string_view s) {
-    std::string out = ascii_lower(s);
-    for (auto [upper, lower] : std::array<std::pair<std::string_view, std::string_view>, 2>{
-             {{"Ó", "ó"}, {"Ô", "ô"}}}) {
-        for (std::size_t pos = out.find(upper); pos != std::string::npos; pos = out.find(upper))
-            out.replace(pos, upper.size(), lower);
-    }
-    return out;
-}
-
-std::optional<double> read_yes_no(std::string_view text) {
-    const std::string s = lower_yes_no(trim(text));
-    for (std::string_view yes : {"1", "có", "co", "yes", "true"})
-        if (s == yes) return 1.0;
-    for (std::string_view no : {"0", "không", "khong", "no", "false"})
-        if (s == no) return 0.0;
-    return std::nullopt;
-}
+using detail::csv_cell;
+using detail::first_bad_utf8_line;
+using detail::read_number;
+using detail::read_yes_no;
+using detail::shortest;
 
 // ---- CSV -------------------------------------------------------------------------------------
 
 using detail::CsvReader;
 using detail::CsvRecord;
-
-bool needs_quotes(std::string_view s) {
-    if (s.empty()) return false;
-    if (is_blank(s.front()) || is_blank(s.back())) return true;
-    return s.find_first_of(",;\"\r\n") != std::string_view::npos;
-}
-
-std::string csv_cell(std::string_view s) {
-    if (!needs_quotes(s)) return std::string(s);
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 /// Reads one data row of the CSV into an observation.
 class CsvRow {
@@ -313,7 +224,7 @@ private:
             case MeasureKind::Milestone:
                 if (text.empty()) missing_value();
                 if (const auto yn = read_yes_no(text)) {
-                    v.value = *yn;
+                    v.value = *yn ? 1.0 : 0.0;
                 } else {
                     bool percent = false;
                     const auto n = read_number(text, percent);
@@ -507,9 +418,9 @@ std::string observations_to_csv(const ObservationLog& log) {
         const std::array<std::string, 11> cells{
             o.indicator,
             o.period.to_string(),
-            num(o.value.value),
-            o.value.numerator ? num(*o.value.numerator) : std::string{},
-            o.value.denominator ? num(*o.value.denominator) : std::string{},
+            shortest(o.value.value),
+            o.value.numerator ? shortest(*o.value.numerator) : std::string{},
+            o.value.denominator ? shortest(*o.value.denominator) : std::string{},
             o.unit,
             format_date(o.submitted),
             join(ev[0], ";"),

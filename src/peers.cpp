@@ -21,6 +21,7 @@
 #include "dtiplan/io/plan_json.hpp"
 #include "dtiplan/rank/growth.hpp"
 #include "dtiplan/rank/peers.hpp"
+#include "detail/cells.hpp"
 #include "detail/csv.hpp"
 
 namespace dtiplan {
@@ -39,95 +40,20 @@ using detail::is_blank;
 using detail::trim;
 std::string in_quotes(std::string_view s) { return detail::quoted(s); }
 
-std::string num(double v) {
-    char buf[64];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, r.ptr);
-}
-
-/// The 1-based line of the first byte that is not UTF-8, or 0.
-std::size_t first_bad_utf8_line(std::string_view s) noexcept {
-    std::size_t line = 1;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c == '\n') ++line;
-        std::size_t len = 0;
-        char32_t min = 0;
-        if (c < 0x80) {
-            len = 1;
-        } else if (c >= 0xC2 && c < 0xE0) {
-            len = 2;
-            min = 0x80;
-        } else if (c >= 0xE0 && c < 0xF0) {
-            len = 3;
-            min = 0x800;
-        } else if (c >= 0xF0 && c < 0xF5) {
-            len = 4;
-            min = 0x10000;
-        } else {
-            return line;
-        }
-        if (i + len > s.size()) return line;
-        char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
-        for (std::size_t k = 1; k < len; ++k) {
-            const auto cc = static_cast<unsigned char>(s[i + k]);
-            if ((cc & 0xC0u) != 0x80u) return line;
-            cp = (cp << 6) | (cc & 0x3Fu);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return line;
-        i += len;
-    }
-    return 0;
-}
-
-/// "0.8002", "0,8002": a plain number (no percent, no thousands separators, no inf/nan).
-std::optional<double> read_number(std::string_view text) {
-    std::string s(trim(text));
-    if (s.empty()) return std::nullopt;
-    const bool has_dot = s.find('.') != std::string::npos;
-    const bool has_comma = s.find(',') != std::string::npos;
-    if (has_dot && has_comma) return std::nullopt;
-    if (has_comma) std::replace(s.begin(), s.end(), ',', '.');
-    const char first = s[0] == '-' && s.size() > 1 ? s[1] : s[0];
-    if (!((first >= '0' && first <= '9') || first == '.')) return std::nullopt;
-    double v = 0.0;
-    const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (r.ec != std::errc{} || r.ptr != s.data() + s.size()) return std::nullopt;
-    return v;
-}
-
-std::optional<bool> read_yes_no(std::string_view text) {
-    std::string s = ascii_lower(trim(text));
-    for (auto [upper, lower] : std::array<std::pair<std::string_view, std::string_view>, 2>{
-             {{"Ó", "ó"}, {"Ô", "ô"}}})
-        for (std::size_t pos = s.find(upper); pos != std::string::npos; pos = s.find(upper))
-            s.replace(pos, upper.size(), lower);
-    for (std::string_view yes : {"1", "có", "co", "yes", "true"})
-        if (s == yes) return true;
-    for (std::string_view no : {"0", "không", "khong", "no", "false"})
-        if (s == no) return false;
-    return std::nullopt;
-}
-
 // ---- CSV records -----------------------------------------------------------------------------
 
 using detail::CsvReader;
 using detail::CsvRecord;
+using detail::csv_cell;
+using detail::first_bad_utf8_line;
+using detail::read_yes_no;
+using detail::shortest;
 
-bool needs_quotes(std::string_view s) {
-    if (s.empty()) return false;
-    if (is_blank(s.front()) || is_blank(s.back())) return true;
-    return s.find_first_of(",;\"\r\n") != std::string_view::npos;
-}
-
-std::string csv_cell(std::string_view s) {
-    if (!needs_quotes(s)) return std::string(s);
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
+/// "0.8002", "0,8002": a plain number; a percentage is not one (a DTI is 0..1).
+std::optional<double> read_number(std::string_view text) {
+    bool percent = false;
+    const auto v = detail::read_number(text, percent);
+    return percent ? std::nullopt : v;
 }
 
 /// What a column of the CSV holds.
@@ -163,7 +89,7 @@ void check_fraction(double v, const std::string& where, std::string_view what) {
                                          (std::isnan(v) ? "NaN" : "infinity"));
     if (v < 0.0 || v > 1.0)
         throw ValidationError(where, "expected " + std::string(what) + " from 0 to 1, found " +
-                                         num(v) +
+                                         shortest(v) +
                                          (v > 1.0 && v <= 1000.0
                                               ? " (write the DTI on the 0..1 scale: 0.8002, not "
                                                 "800.2 points or 80.02%)"
@@ -436,13 +362,13 @@ std::string peers_to_csv(const PeerTable& table, const Framework* framework) {
     for (const auto& r : table.results) {
         if (r.unit.find_first_of("\r\n") != std::string::npos)
             throw FormatError("results (" + r.unit + ")", "a unit name holds a line break");
-        out += csv_cell(r.unit) + "," + std::to_string(r.year) + "," + num(r.dti);
+        out += csv_cell(r.unit) + "," + std::to_string(r.year) + "," + shortest(r.dti);
         if (illustrative) out += r.illustrative ? ",1" : ",0";
         for (const auto& e : extra) {
             const auto& m = e.second ? r.main_indices : r.components;
             const auto it = m.find(e.first);
             out += ",";
-            if (it != m.end()) out += num(it->second);
+            if (it != m.end()) out += shortest(it->second);
         }
         out += '\n';
     }
@@ -478,7 +404,7 @@ std::vector<PeerForecast> evolve_peers(const PeerTable& peers, const GrowthModel
     const auto check = [](double v, const std::string& where, bool spread) {
         if (!std::isfinite(v) || (spread && v < 0.0))
             throw ValidationError(where, std::string(spread ? "expected a spread >= 0" : "expected a finite change") +
-                                             ", found " + num(v));
+                                             ", found " + shortest(v));
     };
     check(growth.mean, "growth.mean", false);
     check(growth.sd, "growth.sd", true);
