@@ -211,16 +211,15 @@ template <class T, class... M>
     return text + ")";
 }
 
-/// Give a value type its Python shape from the list of its fields (in declaration order):
+/// Give a record its Python shape from the list of its fields (in declaration order):
 ///  - __init__(field=default, ...), defaults taken from a default-constructed T;
 ///  - a read-write property per field (containers are returned as copies: assign a new list to
 ///    change one; nested structs are returned by reference, so plan.goal.top = 5 works);
-///  - __eq__ / __ne__ (C++ operator==), __hash__ = None since the type is mutable;
 ///  - __repr__ from operator<< when T has one, else from the fields;
-///  - __copy__ / __deepcopy__ (a C++ copy is a deep copy);
-///  - pickling through the state tuple (kPickleVersion, field, ...).
+///  - __copy__ / __deepcopy__ (a C++ copy is a deep copy).
+/// For a record without a meaningful C++ operator== (equality is identity, no pickle state).
 template <class T, class... M>
-void def_value_type(py::class_<T>& cls, const char* init_doc, Field<T, M>... fields) {
+void def_record_type(py::class_<T>& cls, const char* init_doc, Field<T, M>... fields) {
     const T defaults{};
     cls.def(py::init([fields...](M... values) {
                 T v;
@@ -230,13 +229,6 @@ void def_value_type(py::class_<T>& cls, const char* init_doc, Field<T, M>... fie
             py::arg_v(fields.name, defaults.*(fields.member))..., init_doc);
 
     (cls.def_readwrite(fields.name, fields.member, fields.doc), ...);
-
-    cls.def(
-        "__eq__", [](const T& a, const T& b) { return a == b; }, py::is_operator(),
-        py::arg("other"), "Equal when every field is equal.");
-    cls.def(
-        "__ne__", [](const T& a, const T& b) { return !(a == b); }, py::is_operator(),
-        py::arg("other"), "Not equal when any field differs.");
 
     if constexpr (Streamable<T>) {
         cls.def("__repr__", &repr_from_stream<T>, "One-line description (C++ operator<<).");
@@ -251,6 +243,20 @@ void def_value_type(py::class_<T>& cls, const char* init_doc, Field<T, M>... fie
     cls.def(
         "__deepcopy__", [](const T& self, const py::object&) { return T(self); }, py::arg("memo"),
         "A deep copy.");
+}
+
+/// A value type: a record (def_record_type) that also has
+///  - __eq__ / __ne__ (C++ operator==), __hash__ = None since the type is mutable;
+///  - pickling through the state tuple (kPickleVersion, field, ...).
+template <class T, class... M>
+void def_value_type(py::class_<T>& cls, const char* init_doc, Field<T, M>... fields) {
+    def_record_type(cls, init_doc, fields...);
+    cls.def(
+        "__eq__", [](const T& a, const T& b) { return a == b; }, py::is_operator(),
+        py::arg("other"), "Equal when every field is equal.");
+    cls.def(
+        "__ne__", [](const T& a, const T& b) { return !(a == b); }, py::is_operator(),
+        py::arg("other"), "Not equal when any field differs.");
 
     constexpr std::size_t n_fields = sizeof...(M);
     cls.def(py::pickle(

@@ -180,20 +180,6 @@ Compiled compile(const Framework& framework, const ComponentModel& model,
     return c;
 }
 
-[[nodiscard]] DTIPLAN_INLINE double target_points(double v, double goal, Comparator cmp,
-                                                  double max_points) noexcept {
-    constexpr double tol = TargetValue::kTolerance;
-    bool met = false;
-    switch (cmp) {
-        case Comparator::AtLeast: met = v >= goal - tol; break;
-        case Comparator::Above: met = v > goal + tol; break;
-        case Comparator::Exactly: met = std::fabs(v - goal) <= tol; break;
-    }
-    if (met) return max_points;
-    if (!(goal > 0.0)) return 0.0;
-    return std::clamp(std::min(v / goal, 1.0 - 1e-9) * max_points, 0.0, max_points);
-}
-
 // ---- vectors of lanes --------------------------------------------------------------------------
 
 // Vectors of kLanes values (GCC/Clang vector extensions): one zmm register with AVX-512, two
