@@ -233,11 +233,16 @@ def _parse_as_of(text: str | None) -> datetime.date:
     try:
         if match:
             day, month, year = (int(g) for g in match.groups())
-            return datetime.date(year, month, day)
-        return datetime.date.fromisoformat(text.strip())
+            day_read = datetime.date(year, month, day)
+        else:
+            day_read = datetime.date.fromisoformat(text.strip())
+        if not 1900 <= day_read.year <= 2100:
+            raise ValueError("out of range")
+        return day_read
     except ValueError:
         raise UsageError(
-            f'--as-of: cannot read "{text}" as a date (expected YYYY-MM-DD or DD/MM/YYYY)'
+            f'--as-of: cannot read "{text}" as a date (expected YYYY-MM-DD or DD/MM/YYYY, '
+            "years 1900 to 2100)"
         ) from None
 
 

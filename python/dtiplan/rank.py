@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from .projection import DEFAULT_SEED
 from ._core import (
     Framework,
     GrowthModel,
@@ -92,7 +93,6 @@ PEERS_ILLUSTRATIVE_LABEL = {
 #: results where they exist.
 DEFAULT_GROWTH = GrowthModel(mean=0.02, sd=0.02, shock_sd=0.01)
 
-DEFAULT_SEED = 20260101
 
 OwnLike = Union[float, Sequence[float], np.ndarray, OwnScore, Any]
 PeersLike = Union[PeerTable, PathLike, pd.DataFrame, Sequence[PeerForecast]]
@@ -709,13 +709,8 @@ def rank_outlook(
     samples = np.clip(np.asarray(projection.core.samples, dtype=float) + fill.dti(), 0.0, 1.0)
     own = OwnScore.from_samples(samples.tolist())
     peers_illustrative = table.illustrative
-    if method == "exact":
-        core = _core.rank_distribution_exact(own, forecasts)
-    else:
-        core = _core.rank_distribution_montecarlo(
-            own, forecasts, _core.MonteCarloOptions(draws=int(draws), seed=int(seed))
-        )
-    distribution = RankResult(core, peers_illustrative or projection.illustrative)
+    distribution = rank_distribution(own, forecasts, method=method, draws=draws, seed=seed)
+    distribution.illustrative = peers_illustrative or projection.illustrative
     max_points = framework.max_points()
     needed = _core.points_needed(
         own, forecasts, max_points, _core.PointsNeededOptions(top=top, probability=probability)
@@ -771,7 +766,7 @@ def rank_outlook(
         probability=float(probability),
         observations_illustrative=bool(projection.illustrative),
         peers_illustrative=bool(peers_illustrative),
-        tracked_dti=float(np.mean(projection.core.samples)),
+        tracked_dti=float(projection.core.dti.mean),
         budget=None if budget is None else float(budget),
         growth_estimate=growth_estimate,
     )

@@ -436,8 +436,6 @@ def improve_json(outlook: RankOutlook, lang: str = "vi") -> dict[str, Any]:
     imp = outlook.improvements
     assert imp is not None
     data = _header_json(outlook, lang)
-    frame = actions_frame(imp)
-    prob_col = frame.columns[-1]
     data["improvement"] = {
         "reaches": imp.core.reaches,
         "points_needed": imp.core.points_needed,
@@ -447,22 +445,27 @@ def improve_json(outlook: RankOutlook, lang: str = "vi") -> dict[str, Any]:
         "prob_top_after": imp.core.prob_top_after,
         "actions": [
             {
-                "order": int(r["order"]),
-                "indicator": r["indicator"],
-                "name": r["name"],
-                "from": float(r["from"]),
-                "to": float(r["to"]),
-                "steps": int(r["steps"]),
-                "points_gained": float(r["points_gained"]),
-                "effort": float(r["effort"]),
-                "lead_units": [u for u in r["lead_units"].split("; ") if u],
-                "components": [c for c in r["components"].split("; ") if c],
-                "prob_top_after": float(r[prob_col]),
+                "order": order,
+                "indicator": a.indicator,
+                "name": _indicator_name(outlook, a.indicator),
+                "from": a.from_,
+                "to": a.to,
+                "steps": a.steps,
+                "points_gained": a.points_gained,
+                "effort": a.effort,
+                "lead_units": list(a.lead_units),
+                "components": list(a.components),
+                "prob_top_after": a.prob_top_after,
             }
-            for _, r in frame.iterrows()
+            for order, a in enumerate(imp.core.actions, start=1)
         ],
     }
     return data
+
+
+def _indicator_name(outlook: RankOutlook, indicator: str) -> str:
+    found = outlook.plan.find_indicator(indicator)
+    return found.name if found is not None else ""
 
 
 def improve_csv(outlook: RankOutlook, out: TextIO, lang: str = "vi") -> None:

@@ -104,10 +104,11 @@ def example_observations(plan: Plan | None = None) -> ObservationLog:
 
 
 def is_illustrative(log: ObservationLog) -> bool:
-    """True when every observation of a non-empty log was read from the illustrative example."""
+    """True when every observation of a non-empty log was read from the illustrative example
+    (by its file name, wherever the file lies: "data/examples/illustrative-....csv:12")."""
     observations = log.all()
     return bool(observations) and all(
-        o.origin.startswith(EXAMPLE_OBSERVATIONS_FILE) for o in observations
+        Path(o.origin.rsplit(":", 1)[0]).name == EXAMPLE_OBSERVATIONS_FILE for o in observations
     )
 
 

@@ -167,6 +167,7 @@ TEST(Improvement, LeastEffortMatchesBruteForceWithInteractingIndicators) {
     const Framework f = framework_of({steps, component("CQS.01", 30, RuleKind::Proportional, {"I.03"}),
                                       component("CQS.02", 30, RuleKind::YesNo, {"I.04"})});
     detail::Rng rng(99, 0);
+    int reachable = 0;
     for (int trial = 0; trial < 30; ++trial) {
         std::vector<ImprovementOption> opts;
         IndicatorValues base;
@@ -185,6 +186,7 @@ TEST(Improvement, LeastEffortMatchesBruteForceWithInteractingIndicators) {
         po.points_needed = needed;
         const ImprovementPlan plan = plan_improvements(f, base, opts, OwnScore::normal(0.5, 0.0), {}, po);
         if (std::isfinite(b.min_effort)) {
+            ++reachable;
             EXPECT_TRUE(plan.reaches) << trial;
             EXPECT_NEAR(plan.total_effort, b.min_effort, 1e-9) << trial;
             EXPECT_GE(plan.points_gained, needed - 1e-9) << trial;
@@ -208,6 +210,8 @@ TEST(Improvement, LeastEffortMatchesBruteForceWithInteractingIndicators) {
         EXPECT_NEAR(within.total_effort, b.best_gain_effort, 1e-9) << trial;
         EXPECT_LE(within.total_effort, budget + 1e-9) << trial;
     }
+    // Most trials can reach the points: the least-effort comparison above is exercised.
+    EXPECT_GE(reachable, 10);
 }
 
 TEST(Improvement, DefaultOptionsComeFromTheProjectionAndTheResponsibilityMatrix) {

@@ -107,8 +107,14 @@ TEST(SimulateRanks, RowsAndColumnsOfTheRankMatrixSumToOne) {
     const RankSimulation rounded = simulate_ranks(f, m, options(2000, 2));
     for (Eigen::Index i = 0; i < 95; ++i) EXPECT_NEAR(rounded.probabilities.row(i).sum(), 1.0, 1e-12);
     EXPECT_NEAR(rounded.probabilities.sum(), 95.0, 1e-9);
-    for (const auto& s : rounded.summaries) {
-        EXPECT_GE(s.expected_rank, 1.0);
+    ASSERT_EQ(rounded.summaries.size(), 95U);
+    for (std::size_t i = 0; i < rounded.summaries.size(); ++i) {
+        const auto& s = rounded.summaries[i];
+        double expected = 0.0;
+        for (Eigen::Index r = 0; r < 95; ++r)
+            expected += static_cast<double>(r + 1) *
+                        rounded.probabilities(static_cast<Eigen::Index>(i), r);
+        EXPECT_NEAR(s.expected_rank, expected, 1e-9) << s.unit;
         EXPECT_LE(s.p05_rank, s.median_rank);
         EXPECT_LE(s.median_rank, s.p95_rank);
         EXPECT_GE(s.mean_dti, 0.3);

@@ -50,6 +50,10 @@ TEST(UntrackedFill, FixedFractionOfEveryUntrackedPoint) {
     const UntrackedFill f = untracked_fill(b.framework, b.cover, {UntrackedBasis::Fixed, 0.5});
     EXPECT_NEAR(f.points, 0.5 * b.cover.untracked_points, 1e-9);
     EXPECT_NEAR(f.dti(), 0.5 * b.cover.untracked_points / 1000.0, 1e-12);
+    std::size_t mains_untracked = 0;
+    for (const auto& [id, points] : b.cover.untracked_by_main) mains_untracked += points > 0.0 ? 1 : 0;
+    ASSERT_EQ(f.fraction_by_main.size(), mains_untracked);
+    ASSERT_GT(mains_untracked, 0U);
     for (const auto& [id, fraction] : f.fraction_by_main) EXPECT_DOUBLE_EQ(fraction, 0.5) << id;
 }
 

@@ -59,7 +59,7 @@ def test_project_csv(run_cli, lang: str) -> None:
     statuses = {r["status_label"] for r in rows if r["row_type"] == "indicator"}
     assert statuses and statuses <= set(labels)
     models = {r["model"] for r in rows if r["row_type"] == "indicator"}
-    assert models <= {"linear", ""}
+    assert "linear" in models and models <= {"linear", ""}
 
 
 def test_project_is_reproducible(run_cli) -> None:

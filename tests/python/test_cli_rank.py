@@ -99,6 +99,8 @@ def test_bad_inputs_exit_2_naming_the_place(run_cli, tmp_path) -> None:
     assert bad.returncode == 2 and "--untracked" in bad.stderr
     assert run_cli("rank", *ARGS, "--probability", "0").returncode == 2
     assert run_cli("improve", *ARGS, "--budget", "-1").returncode == 2
+    ancient = run_cli("rank", "--as-of", "2026-11-28", "--to", "1300-01-01")
+    assert ancient.returncode == 2 and "--to" in ancient.stderr and "1900" in ancient.stderr
 
 
 def test_improve_text_lists_actions_with_their_lead_units(run_cli) -> None:

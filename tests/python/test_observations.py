@@ -308,3 +308,13 @@ def test_log_is_built_and_edited_in_python() -> None:
     assert log.observations[0].period == Period.month(2026, 3)
     log.observations = []
     assert len(log) == 0
+
+
+def test_the_example_file_read_by_path_stays_illustrative(tmp_path) -> None:
+    text = dtiplan.track.example_observations_csv()
+    path = tmp_path / dtiplan.track.EXAMPLE_OBSERVATIONS_FILE
+    path.write_text(text, encoding="utf-8")
+    assert dtiplan.is_illustrative(dtiplan.load_observations(path))
+    renamed = tmp_path / "so-lieu-2026.csv"
+    renamed.write_text(text, encoding="utf-8")
+    assert not dtiplan.is_illustrative(dtiplan.load_observations(renamed))

@@ -257,9 +257,11 @@ def test_simulate_ranks_reports_progress_and_can_be_cancelled() -> None:
 
 
 def test_simulate_ranks_lets_other_python_threads_run() -> None:
-    # The simulation holds no GIL: a Python thread keeps counting while it runs.
+    # The simulation holds no GIL: a Python thread keeps counting between two progress calls
+    # (with the GIL held throughout, the counter could not move while the draws run).
     counter = [0]
     stop = threading.Event()
+    readings: list[int] = []
 
     def count() -> None:
         while not stop.is_set():
@@ -268,13 +270,13 @@ def test_simulate_ranks_lets_other_python_threads_run() -> None:
     worker = threading.Thread(target=count)
     worker.start()
     try:
-        before = counter[0]
-        dtiplan.simulate_ranks(draws=20_000, threads=1)
-        during = counter[0] - before
+        dtiplan.simulate_ranks(draws=20_000, threads=1,
+                               progress=lambda done, total: readings.append(counter[0]))  # fmt: skip
     finally:
         stop.set()
         worker.join()
-    assert during > 1000
+    assert len(readings) >= 2
+    assert readings[-1] > readings[0]
 
 
 # --- The whole chain --------------------------------------------------------------------------
@@ -290,7 +292,8 @@ def test_the_outlook_ranks_the_projection_plus_the_untracked_assumption(outlook)
     assert outlook.projected_dti == pytest.approx(outlook.tracked_dti + fill.dti(), abs=1e-9)
     assert outlook.illustrative and outlook.peers_illustrative
     d = outlook.distribution
-    assert 1.0 <= d.expected <= 95.0
+    assert d.expected == pytest.approx(float(np.dot(np.arange(1, 96), d.pmf)))
+    assert d.quantile(0.05) <= d.quantile(0.5) <= d.quantile(0.95)
     assert outlook.needed.prob_at_needed >= 0.5
     zero = dtiplan.rank_outlook(as_of=AS_OF, evaluation=EVALUATION, untracked="zero", improve=False)
     assert zero.projected_dti == pytest.approx(outlook.tracked_dti, abs=1e-9)
@@ -315,7 +318,10 @@ def test_the_improvement_plan_names_who_must_act(outlook) -> None:
     assert np.all(np.diff(frame["prob_top10_after"]) >= -1e-12)
     assert imp.points_gained == pytest.approx(frame["points_gained"].sum())
     assert imp.prob_top_after >= imp.prob_top_before
-    assert imp.points_gained <= outlook.needed_shift.gap_points + 1e-9 or imp.reaches
+    # Asked for the shift of the whole projection; the example cannot reach it with the plan's
+    # indicators alone, so the plan is the one with the most points.
+    assert imp.points_needed == pytest.approx(outlook.needed_shift.gap_points)
+    assert not imp.reaches and 0.0 < imp.points_gained < imp.points_needed
 
 
 def test_a_budget_caps_the_effort() -> None:
@@ -356,11 +362,12 @@ def test_everyone_at_once_includes_the_commune_with_its_projection(outlook) -> N
     ids = list(model.components)
     # A tracked component is the mean of its indicators' projected values; an untracked one
     # the peers' median index of its main indicator.
-    projected = _core.projected_values(outlook.projection.core)
+    held = dtiplan.rank._held_values(outlook.projection)
+    projected = _core.projected_values(outlook.projection.core, held)
     cqs = fw.find_component("CQS.01")
-    if cqs.indicators and all(i in projected for i in cqs.indicators):
-        expected = np.mean([projected[i] for i in cqs.indicators])
-        assert model.mean[-1, ids.index("CQS.01")] == pytest.approx(expected)
+    assert cqs.indicators and all(i in projected for i in cqs.indicators)
+    expected = np.mean([projected[i] for i in cqs.indicators])
+    assert model.mean[-1, ids.index("CQS.01")] == pytest.approx(expected)
     untracked = [g.component for g in _core.coverage(fw, outlook.plan).untracked_components]
     first = fw.find_component(untracked[0])
     main = untracked[0].split(".")[0]
@@ -374,8 +381,9 @@ def test_everyone_at_once_includes_the_commune_with_its_projection(outlook) -> N
     assert seen[-1] == 2_000
     own = sim.distribution("Xã Đại Phước")
     assert own.units == 95 and own.pmf.sum() == pytest.approx(1.0)
-    # The same commune, ranked by the one-unit model: within a few places.
-    assert abs(own.expected - outlook.distribution.expected) < 15
+    # The same commune, ranked by the one-unit model: the two models differ (docs/rank.md §13,
+    # about 8 places on the example), but not by more than 10.
+    assert abs(own.expected - outlook.distribution.expected) < 10
 
 
 def test_everyone_at_once_needs_component_values(tmp_path) -> None:
