@@ -19,7 +19,8 @@ import numpy as np
 
 from . import _core
 from ._core import ObservationLog, Plan
-from .projection import DateLike, Projection, _short_name, _to_date, fit_trend
+from .projection import DateLike, Projection, _to_date, fit_trend
+from .report._format import number, short_name
 from .track import ILLUSTRATIVE_LABEL, is_illustrative
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def _percent_axis(ax: Any) -> None:
     from matplotlib.ticker import FuncFormatter
 
     ax.yaxis.set_major_formatter(
-        FuncFormatter(lambda v, _pos: f"{100 * v:.0f}%".replace(".", ","))
+        FuncFormatter(lambda v, _pos: number(100 * v, 0, "vi") + "%")
     )
 
 
@@ -67,12 +68,12 @@ def _probability_axis(ax: Any) -> None:
 
 def _vi_percent(p: float) -> str:
     """A probability as a Vietnamese percentage with one decimal: 0.1234 -> "12,3%"."""
-    return f"{100 * p:.1f}%".replace(".", ",")
+    return number(100 * p, 1, "vi") + "%"
 
 
 def _vi_number(x: float, decimals: int) -> str:
     """A number with the Vietnamese decimal comma: 0.62 -> "0,6200" (4 decimals)."""
-    return f"{x:.{decimals}f}".replace(".", ",")
+    return number(x, decimals, "vi")
 
 
 def _date_range(start: _dt.date, end: _dt.date, n: int = 60) -> list[_dt.date]:
@@ -167,7 +168,7 @@ def plot_indicator(
     _percent_axis(ax)
     ax.set_ylabel("Mức đạt (tỷ lệ so với đạt đầy đủ)")
     ax.set_xlabel("Thời gian")
-    title = f"{ind.id} — {_short_name(ind.name, 70)}"
+    title = f"{ind.id} — {short_name(ind.name, 70)}"
     subtitle = f"Số liệu đến {as_of_date:%d/%m/%Y}, dự báo đến {to_date:%d/%m/%Y}"
     if illustrative:
         subtitle += f" · {ILLUSTRATIVE_LABEL['vi']}"
@@ -217,7 +218,7 @@ def plot_dti_fan(projection: Projection | Sequence[Projection], ax: Any = None) 
             ax.hist(samples, bins=bins, color="C0", alpha=0.6, label="Số lần mô phỏng")
         ax.axvspan(p05, p95, color="C1", alpha=0.15, label="Khoảng 5–95%")
         ax.axvspan(p25, p75, color="C1", alpha=0.3, label="Khoảng 25–75%")
-        ax.axvline(p50, color="C3", linewidth=2, label=f"Trung vị {p50:.4f}".replace(".", ","))
+        ax.axvline(p50, color="C3", linewidth=2, label=f"Trung vị {_vi_number(p50, 4)}")
         ax.axvline(float(samples.mean()), color="k", linestyle=":", linewidth=1,
                    label="Trung bình")  # fmt: skip
         ax.set_xlabel("DTI dự báo (thang 0–1)")

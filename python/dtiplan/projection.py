@@ -1,9 +1,9 @@
-"""Projection: trends, progress status and the projected DTI, with pandas DataFrames and the
-``dtiplan project`` outputs.
+"""Projection: trends, progress status and the projected DTI, with pandas DataFrames (the
+``dtiplan project`` outputs are in :mod:`dtiplan.report.projection`).
 
 The computations are the C++ ones (docs/projection.md, docs/progress.md); this module adapts
 inputs (dates as ``datetime.date``, pandas Timestamps, ISO strings or decimal years; model and
-method names as strings) and builds frames and reports::
+method names as strings) and builds frames::
 
     fit = dtiplan.fit_trend(dates, values)                # model="auto"
     fit.model, fit.reason, fit.forecast(date(2026, 12, 31)), fit.interval(date(2026, 12, 31))
@@ -18,13 +18,12 @@ With no observations given, :func:`project_dti` uses the illustrative example
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
 import math
 import numbers
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TextIO, Union
+from typing import Any, Union
 
 import numpy as np
 import pandas as pd
@@ -34,14 +33,13 @@ from ._core import (
     DtiProjection,
     Framework,
     Indicator,
-    MeasureKind,
     ObservationLog,
     Plan,
     ProgressCategory,
     ProgressMethod,
     TrendModel,
 )
-from .track import ILLUSTRATIVE_LABEL, example_observations, is_illustrative
+from .track import example_observations, is_illustrative
 
 __all__ = [
     "DEFAULT_SEED",
@@ -55,10 +53,7 @@ __all__ = [
     "indicator_progress",
     "progress_method",
     "progress_status",
-    "project_csv",
     "project_dti",
-    "project_json",
-    "project_text",
     "projection_frame",
     "to_decimal_year",
     "trend_model",
@@ -540,11 +535,6 @@ def indicator_progress(
     )
 
 
-def _short_name(name: str, width: int = 60) -> str:
-    name = " ".join(name.split())
-    return name if len(name) <= width else name[: width - 1].rstrip() + "…"
-
-
 def projection_frame(
     projection: Projection, method: ProgressMethod | str | None = None
 ) -> pd.DataFrame:
@@ -651,231 +641,3 @@ def dti_summary_frame(projection: Projection) -> pd.DataFrame:
         )  # fmt: skip
     columns = ["id", "name", "mean", "median", "p05", "p95", "sd", "p25", "p75", "max_points"]
     return pd.DataFrame(rows, columns=columns)
-
-
-# --- The ``dtiplan project`` outputs ----------------------------------------------------------
-
-_WORDS = {
-    "vi": {
-        "title": "Dự báo chỉ tiêu và chỉ số DTI đến ngày {to}",
-        "basis": "Số liệu đến ngày {as_of}; mô hình xu hướng: {model}; "
-        "đánh giá tiến độ: {method}; {draws} lần mô phỏng, seed {seed}.",
-        "model": "mô hình",
-        "forecast": "dự báo",
-        "interval": "khoảng {level}%",
-        "target": "mục tiêu",
-        "no_target": "không có mục tiêu định lượng",
-        "status": "tình trạng",
-        "no_forecast": "không dự báo",
-        "dti": "DTI dự báo ngày {to} (thang 0–1)",
-        "mean": "trung bình",
-        "median": "trung vị",
-        "band": "khoảng 90% (p05–p95)",
-        "mains": "Theo chỉ số chính (trung vị, p05–p95):",
-        "met": "đạt",
-        "not_met": "chưa đạt",
-        "heading": ("Mã", "Chỉ tiêu", "Mô hình", "Dự báo (khoảng)", "Mục tiêu", "Tình trạng"),
-    },
-    "en": {
-        "title": "Projected indicators and DTI to {to}",
-        "basis": "Data as of {as_of}; trend model: {model}; progress method: {method}; "
-        "{draws} draws, seed {seed}.",
-        "model": "model",
-        "forecast": "forecast",
-        "interval": "{level}% interval",
-        "target": "target",
-        "no_target": "no quantitative target",
-        "status": "status",
-        "no_forecast": "no forecast",
-        "dti": "Projected DTI on {to} (0–1 scale)",
-        "mean": "mean",
-        "median": "median",
-        "band": "90% band (p05–p95)",
-        "mains": "By main indicator (median, p05–p95):",
-        "met": "met",
-        "not_met": "not met",
-        "heading": ("ID", "Indicator", "Model", "Forecast (interval)", "Target", "Status"),
-    },
-}
-
-_METHOD_NAMES = {"open-sdg": "Open SDG (Statistics Canada)", "unsd": "UNSD"}
-
-
-def _number(value: float, decimals: int, lang: str) -> str:
-    text = f"{value:,.{decimals}f}"
-    if lang == "vi":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
-
-
-def _date_text(day: _dt.date, lang: str) -> str:
-    return day.strftime("%d/%m/%Y") if lang == "vi" else day.isoformat()
-
-
-def _value_text(kind: str, value: float, lang: str) -> str:
-    if math.isnan(value):
-        return "–"
-    if kind == MeasureKind.Rate.spelling:
-        return _number(100.0 * value, 1, lang) + "%"
-    return _number(value, 2, lang)
-
-
-def _display_width(text: str) -> int:
-    import unicodedata
-
-    return sum(0 if unicodedata.combining(c) else 1 for c in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - _display_width(text))
-
-
-def project_text(projection: Projection, lang: str = "vi") -> str:
-    """``dtiplan project``: per indicator its model, the forecast at the evaluation date with
-    its interval (Vietnamese decimal comma), the target and the status; then the projected DTI
-    (mean, median, 90% band) and each main index. Illustrative data are labelled."""
-    w = _WORDS[lang]
-    core = projection.core
-    frame = projection_frame(projection)
-    to = _date_text(core.evaluation, lang)
-    lines = [w["title"].format(to=to)]
-    if projection.illustrative:
-        lines.append(ILLUSTRATIVE_LABEL[lang])
-    lines.append(
-        w["basis"].format(
-            as_of=_date_text(core.as_of, lang),
-            model=projection.model,
-            method=_METHOD_NAMES.get(projection.method, projection.method),
-            draws=_number(projection.draws, 0, lang),
-            seed=projection.seed,
-        )
-    )
-    lines.append("")
-    level = _number(100.0 * projection.level, 0, lang)
-    rows: list[tuple[str, ...]] = [w["heading"]]
-    for r in frame.itertuples(index=False):
-        if r.model:
-            fc = (
-                f"{_value_text(r.kind, r.forecast, lang)} "
-                f"({_value_text(r.kind, r.lower, lang)} – {_value_text(r.kind, r.upper, lang)})"
-            )
-        else:
-            fc = w["no_forecast"]
-        target = r.target if r.target else "–"
-        status = STATUS_LABELS[r.progress][0 if lang == "vi" else 1]
-        rows.append(
-            (r.indicator, _short_name(r.name, 44), r.model or "–", fc, _short_name(target, 22),
-             status)
-        )  # fmt: skip
-    widths = [max(_display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for k, row in enumerate(rows):
-        lines.append("  ".join(_pad(c, widths[i]) for i, c in enumerate(row)).rstrip())
-        if k == 0:
-            lines.append("  ".join("-" * widths[i] for i in range(len(widths))))
-    lines.append(f"({w['forecast']}: {w['interval'].format(level=level)})")
-    lines.append("")
-    d = core.dti
-    lines.append(w["dti"].format(to=to))
-    lines.append(
-        f"  {w['mean']} {_number(d.mean, 4, lang)}; {w['median']} {_number(d.median, 4, lang)}; "
-        f"{w['band']}: {_number(d.p05, 4, lang)} – {_number(d.p95, 4, lang)}"
-    )
-    lines.append("  " + w["mains"])
-    summary = dti_summary_frame(projection)
-    mains = summary[summary["id"] != "DTI"]
-    id_width = max([len(str(i)) for i in mains["id"]] + [0])
-    name_width = max([_display_width(str(n)) for n in mains["name"]] + [0])
-    for r in mains.itertuples(index=False):
-        lines.append(
-            f"    {_pad(str(r.id), id_width)}  {_pad(str(r.name), name_width)}  "
-            f"{_number(r.median, 4, lang)} ({_number(r.p05, 4, lang)} – {_number(r.p95, 4, lang)})"
-        )
-    if projection.illustrative:
-        lines.append("")
-        lines.append(ILLUSTRATIVE_LABEL[lang])
-    return "\n".join(lines) + "\n"
-
-
-def _none_if_nan(value: Any) -> Any:
-    if value is None or value is pd.NA:
-        return None
-    if isinstance(value, (float, np.floating)) and math.isnan(float(value)):
-        return None
-    if isinstance(value, np.integer):
-        return int(value)
-    if isinstance(value, np.floating):
-        return float(value)
-    if isinstance(value, np.bool_):
-        return bool(value)
-    return value
-
-
-def project_json(projection: Projection, lang: str = "vi") -> dict[str, Any]:
-    """``dtiplan project --format json``: the options, ``illustrative`` (and its label), one
-    object per indicator (forecast, interval, target, met, status with its label in ``lang``,
-    reason) and the DTI and main indices' summaries."""
-    core = projection.core
-    frame = projection_frame(projection)
-    indicators = []
-    for r in frame.to_dict("records"):
-        rec = {k: _none_if_nan(v) for k, v in r.items() if k != "illustrative"}
-        rec["status_label"] = STATUS_LABELS[r["progress"]][0 if lang == "vi" else 1]
-        indicators.append(rec)
-    summary = [
-        {k: _none_if_nan(v) for k, v in r.items()}
-        for r in dti_summary_frame(projection).to_dict("records")
-    ]
-    out: dict[str, Any] = {
-        "as_of": core.as_of.isoformat(),
-        "to": core.evaluation.isoformat(),
-        "model": projection.model,
-        "method": projection.method,
-        "draws": projection.draws,
-        "seed": projection.seed,
-        "level": projection.level,
-        "illustrative": projection.illustrative,
-    }
-    if projection.illustrative:
-        out["illustrative_label"] = ILLUSTRATIVE_LABEL[lang]
-    out["indicators"] = indicators
-    out["dti"] = summary[0]
-    out["mains"] = summary[1:]
-    return out
-
-
-def project_csv(projection: Projection, out: TextIO, lang: str = "vi") -> None:
-    """``dtiplan project --format csv``: one row per indicator, then a row for the DTI and one
-    per main index (``row_type`` says which), with an ``illustrative`` column."""
-    frame = projection_frame(projection)
-    summary = dti_summary_frame(projection)
-    columns = [
-        "row_type", "id", "name", "model", "forecast", "lower", "upper", "target", "met",
-        "status", "status_label", "mean", "median", "p05", "p95", "illustrative",
-    ]  # fmt: skip
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
-    flag = "true" if projection.illustrative else "false"
-
-    def cell(v: Any) -> str:
-        v = _none_if_nan(v)
-        if v is None:
-            return ""
-        if isinstance(v, bool):
-            return "true" if v else "false"
-        if isinstance(v, float):
-            return repr(v)
-        return str(v)
-
-    for r in frame.to_dict("records"):
-        label = STATUS_LABELS[r["progress"]][0 if lang == "vi" else 1]
-        writer.writerow(
-            [cell(x) for x in ("indicator", r["indicator"], r["name"], r["model"], r["forecast"],
-                               r["lower"], r["upper"], r["target"], r["met"], r["progress"],
-                               label, None, None, None, None)] + [flag]
-        )  # fmt: skip
-    for r in summary.to_dict("records"):
-        row_type = "dti" if r["id"] == "DTI" else "main"
-        writer.writerow(
-            [cell(x) for x in (row_type, r["id"], r["name"], None, None, None, None, None, None,
-                               None, None, r["mean"], r["median"], r["p05"], r["p95"])] + [flag]
-        )  # fmt: skip

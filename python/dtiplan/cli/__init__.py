@@ -1,0 +1,79 @@
+"""The ``dtiplan`` command: the coordinator's view of a plan and of its monthly reporting.
+
+    dtiplan show      [--plan FILE] [--lang vi|en] [--format text|json|csv]
+    dtiplan check     [--plan FILE] [--lang vi|en] [--format text|json|csv]
+    dtiplan matrix    [--plan FILE] [--lang vi|en] [--format text|json|csv]
+    dtiplan status    [--observations FILE] [--as-of DATE] [--framework FILE] [...]
+    dtiplan deadlines [--month YYYY-MM] [--as-of DATE] [--observations FILE]
+                      [--shift keep|earlier|later] [...]
+    dtiplan units     [--observations FILE] [--as-of DATE] [--framework FILE] [...]
+    dtiplan report    [--observations FILE] [--as-of DATE] [--framework FILE] [--shift ...]
+    dtiplan project   [--observations FILE] [--as-of DATE] [--to DATE] [--method open-sdg|unsd]
+                      [--model auto|linear|...] [--draws N] [--seed N] [--framework FILE]
+    dtiplan rank      [--peers FILE] [--top 10] [--probability P] [--untracked peer-median|zero|F]
+                      [--growth-mean G] [--growth-sd S] [--shock-sd T] [--method exact|montecarlo]
+                      [--observations FILE] [--as-of DATE] [--to DATE] [--everyone] [...]
+    dtiplan improve   [--peers FILE] [--top 10] [--budget E] [--limit N] [...]
+
+Every verb works on the built-in plan of Đại Phước 2026-2030 unless ``--plan`` names a plan file,
+and on the built-in framework unless ``--framework`` names one. ``--as-of`` defaults to today and
+``--month`` to the month of ``--as-of``. Without ``--observations`` the verbs that read
+observations use the illustrative example shipped with dtiplan (invented figures), and every
+output says so; likewise ``rank`` and ``improve`` use the illustrative peer table shipped with
+dtiplan (a synthetic province, not real results) unless ``--peers`` names a CSV file.
+
+Exit codes: 0 done (for ``check`` and ``report``: no finding is an error), 1 the plan check
+found an error, 2 bad usage or an input that cannot be read (one line on stderr naming the file
+and the place).
+
+The package: ``_parser`` (options and their values), ``_inputs`` (reading the plan, framework,
+observations; which file an error is about), ``_output`` (the one output function: data and a
+renderer per format), ``verbs`` (one function per verb); the renderers are in
+:mod:`dtiplan.report`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from ._inputs import InputError, load_plan_or_builtin, plan_name, reading
+from ._parser import UsageError, build_parser
+from .verbs import VERBS
+
+__all__ = ["build_parser", "main"]
+
+_ERROR_PREFIX = {"vi": "lỗi", "en": "error"}
+
+
+def _utf8_streams() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if encoding != "utf8" and reconfigure is not None:
+            reconfigure(encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; returns the exit code (0, 1 or 2)."""
+    _utf8_streams()
+    args = build_parser().parse_args(argv)
+    prefix = f"dtiplan: {_ERROR_PREFIX[args.lang]}"
+    try:
+        # An error not tied to another input (observations, framework, peers) is the plan's.
+        with reading(plan_name(args)):
+            code = VERBS[args.verb](load_plan_or_builtin(args.plan), args)
+        sys.stdout.flush()
+    except InputError as error:
+        print(f"{prefix}: {error.one_line()}", file=sys.stderr)
+        return 2
+    except UsageError as error:
+        print(f"{prefix}: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # The reader went away (dtiplan show | head): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    return code

@@ -1,0 +1,340 @@
+"""The command's options: the argument parser of every verb, the types of option values, and
+the reading of dates and months given as options. A bad value is a :class:`UsageError` (exit 2,
+one line naming the option)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import re
+from typing import Any
+
+from .. import _core
+from .._core import Period
+from ..projection import DEFAULT_SEED
+from ..rank import DEFAULT_GROWTH
+from ..report import LANGUAGES
+
+__all__ = ["UsageError", "build_parser", "parse_as_of", "parse_month", "parse_to"]
+
+
+#: The evaluation date --to takes by default: the DTI of 2026 is evaluated on its last day.
+EVALUATION = "2026-12-31"
+
+
+class UsageError(Exception):
+    """A bad option value (exit 2, one line naming the option)."""
+
+
+_HELP = {
+    "show": "the plan: indicators by appendix part and section, targets and lead units",
+    "check": "check the plan: findings by severity (exit 1 when one is an error)",
+    "matrix": "who leads, coordinates and tracks each indicator, and each unit's workload",
+    "status": "per indicator: target in force, latest value, met or not, points; "
+    "main indicators, the DTI and what the plan does not track",
+    "deadlines": "the month's reporting obligations: on time, late, missing, not yet due; "
+    "and what falls due next",
+    "units": "the ranking board of the units (targets met, reports on time)",
+    "report": "the monthly report: check summary, status, the month's deadlines, units' board",
+    "project": "per indicator: trend model, projected value with its interval, target and "
+    "progress status; then the projected DTI with its band",
+    "rank": "the projected rank among the province's units: its distribution, the chance of "
+    "the top 10, the points still needed",
+    "improve": "the improvement plan: which indicators, led by which units, buy the points "
+    "needed for the top 10 at the least effort",
+}
+
+# Which verbs take which options beyond --plan, --lang and --format.
+_OBSERVATIONS_VERBS = ("status", "deadlines", "units", "report", "project", "rank", "improve")
+_FRAMEWORK_VERBS = ("status", "units", "report", "project", "rank", "improve")
+_SHIFT_VERBS = ("deadlines", "units", "report")
+_MONTH_VERBS = ("deadlines", "report")
+
+
+def _add_common(parser: argparse.ArgumentParser, default: Any) -> None:
+    # The same options are accepted before and after the verb; after the verb they default to
+    # SUPPRESS so they do not overwrite a value given before it.
+    def value(v: Any) -> Any:
+        return argparse.SUPPRESS if default is argparse.SUPPRESS else v
+
+    parser.add_argument(
+        "--plan",
+        metavar="FILE",
+        default=value(None),
+        help="plan file (JSON, schema dtiplan.plan/1); default: the built-in plan",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=sorted(LANGUAGES),
+        default=value("vi"),
+        help="language of text and messages: vi (default) or en",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "csv"),
+        default=value("text"),
+        help="output format (default: text)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command's argument parser."""
+    parser = argparse.ArgumentParser(
+        prog="dtiplan",
+        description="Kế hoạch nâng cao chỉ số chuyển đổi số (DTI) của xã: show, check, matrix.",
+    )
+    parser.add_argument("--version", action="version", version=f"dtiplan {_core.__version__}")
+    _add_common(parser, default=None)
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB", required=True)
+    for verb, text in _HELP.items():
+        sub = verbs.add_parser(verb, help=text, description=text)
+        _add_common(sub, default=argparse.SUPPRESS)
+        if verb in _OBSERVATIONS_VERBS:
+            sub.add_argument(
+                "--observations",
+                metavar="FILE",
+                help="observations file (.csv or .json, docs/observations.md); default: the "
+                "illustrative example shipped with dtiplan (invented figures, labelled as such)",
+            )
+            sub.add_argument(
+                "--as-of",
+                metavar="DATE",
+                help="the date to judge on, YYYY-MM-DD (or DD/MM/YYYY); default: today",
+            )
+        if verb in _MONTH_VERBS:
+            sub.add_argument(
+                "--month",
+                metavar="YYYY-MM",
+                help="the month whose reports to list (also 03/2026, 'tháng 3/2026'); "
+                "default: the month of --as-of",
+            )
+        if verb in _FRAMEWORK_VERBS:
+            sub.add_argument(
+                "--framework",
+                metavar="FILE",
+                help="DTI framework file (JSON, schema dtiplan.framework/1); default: the "
+                "built-in approximation",
+            )
+        if verb in _SHIFT_VERBS:
+            sub.add_argument(
+                "--shift",
+                choices=("keep", "earlier", "later"),
+                default="keep",
+                help="a deadline on a weekend or holiday: keep it (default), move it to the "
+                "previous or to the next working day",
+            )
+        if verb == "project":
+            _add_project_options(sub)
+        if verb in ("rank", "improve"):
+            _add_rank_options(sub, verb)
+    return parser
+
+
+def _non_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a number >= 0, found {value}")
+    return value
+
+
+def _add_project_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--to",
+        metavar="DATE",
+        default=EVALUATION,
+        help="the date to project to (the DTI evaluation), YYYY-MM-DD or DD/MM/YYYY; "
+        f"default: {EVALUATION}",
+    )
+    sub.add_argument(
+        "--method",
+        choices=("open-sdg", "unsd"),
+        default="open-sdg",
+        help="progress method for the status: open-sdg (Statistics Canada, default) or unsd",
+    )
+    sub.add_argument(
+        "--model",
+        choices=("auto", "linear", "weighted-linear", "growth", "logistic", "last-value"),
+        default="auto",
+        help="trend model for every indicator (default: auto, the least out-of-sample error)",
+    )
+    sub.add_argument(
+        "--draws", type=_non_negative, default=10000, help="simulated draws (default: 10000)"
+    )
+    sub.add_argument(
+        "--seed",
+        type=_non_negative,
+        default=DEFAULT_SEED,
+        help=f"random seed; the same seed gives the same result (default: {DEFAULT_SEED})",
+    )
+
+
+def _probability(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a probability, found {text!r}") from None
+    if not 0.0 < value <= 1.0:
+        raise argparse.ArgumentTypeError(f"expected a probability in (0, 1], found {text}")
+    return value
+
+
+def _number_arg(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, found {text!r}") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise argparse.ArgumentTypeError(f"expected a finite number, found {text!r}")
+    return value
+
+
+def _positive_int(text: str) -> int:
+    value = _non_negative(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number >= 1, found {value}")
+    return value
+
+
+def _add_rank_options(sub: argparse.ArgumentParser, verb: str) -> None:
+    sub.add_argument(
+        "--peers",
+        metavar="FILE",
+        help="peer communes' results (CSV: unit, year, dti, optional main indices; "
+        "docs/rank.md); default: the illustrative peer table shipped with dtiplan (a "
+        "synthetic province, labelled as such)",
+    )
+    sub.add_argument(
+        "--top", type=_positive_int, default=None, help="the k of the top k (default: the plan's goal, 10)"
+    )
+    sub.add_argument(
+        "--probability",
+        type=_probability,
+        default=0.5,
+        help="the chance of the top k the points needed aim at (default: 0.5)",
+    )
+    sub.add_argument(
+        "--untracked",
+        metavar="BASIS",
+        default="peer-median",
+        help="what the DTI components the plan does not track are assumed to score: "
+        "peer-median (default: the peers' median index of each main indicator), zero, or a "
+        "fraction 0..1",
+    )
+    sub.add_argument(
+        "--growth-mean",
+        type=_number_arg,
+        default=DEFAULT_GROWTH.mean,
+        help=f"peers' expected DTI change per year (default: {DEFAULT_GROWTH.mean})",
+    )
+    sub.add_argument(
+        "--growth-sd",
+        type=_number_arg,
+        default=DEFAULT_GROWTH.sd,
+        help=f"spread of each peer's own yearly change (default: {DEFAULT_GROWTH.sd})",
+    )
+    sub.add_argument(
+        "--shock-sd",
+        type=_number_arg,
+        default=DEFAULT_GROWTH.shock_sd,
+        help="spread of a province-wide yearly change shared by every peer (default: "
+        f"{DEFAULT_GROWTH.shock_sd})",
+    )
+    sub.add_argument(
+        "--estimate-growth",
+        action="store_true",
+        help="estimate the peers' growth (mean, spread, common shift) from their results over "
+        "two or more years in --peers, instead of the --growth-* values",
+    )
+    sub.add_argument(
+        "--to",
+        metavar="DATE",
+        default=EVALUATION,
+        help="the evaluation date, YYYY-MM-DD or DD/MM/YYYY; default: " + EVALUATION,
+    )
+    sub.add_argument(
+        "--seed",
+        type=_non_negative,
+        default=DEFAULT_SEED,
+        help=f"random seed of the projection and of Monte Carlo (default: {DEFAULT_SEED})",
+    )
+    if verb == "rank":
+        sub.add_argument(
+            "--method",
+            choices=("exact", "montecarlo"),
+            default="exact",
+            help="exact (default) or montecarlo",
+        )
+        sub.add_argument(
+            "--draws",
+            type=_positive_int,
+            default=None,
+            help="Monte Carlo draws (default: 100000; with --everyone 10000)",
+        )
+        sub.add_argument(
+            "--everyone",
+            action="store_true",
+            help="everyone's rank at once: Monte Carlo at component level for every unit, the "
+            "commune included (needs the peers' component values; a progress bar on stderr)",
+        )
+    else:
+        sub.add_argument(
+            "--budget",
+            type=_number_arg,
+            default=None,
+            help="an effort budget: the most chance of the top k within it, instead of the "
+            "least effort reaching the points needed",
+        )
+        sub.add_argument(
+            "--limit",
+            type=_positive_int,
+            default=None,
+            help="show only the first N actions (text format)",
+        )
+
+
+_DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+
+
+def parse_as_of(text: str | None) -> datetime.date:
+    if text is None:
+        return datetime.date.today()
+    match = _DMY.match(text)
+    try:
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            day_read = datetime.date(year, month, day)
+        else:
+            day_read = datetime.date.fromisoformat(text.strip())
+        if not 1900 <= day_read.year <= 2100:
+            raise ValueError("out of range")
+        return day_read
+    except ValueError:
+        raise UsageError(
+            f'--as-of: cannot read "{text}" as a date (expected YYYY-MM-DD or DD/MM/YYYY, '
+            "years 1900 to 2100)"
+        ) from None
+
+
+def parse_month(text: str | None, as_of: datetime.date) -> Period:
+    if text is None:
+        return Period.month(as_of.year, as_of.month)
+    try:
+        period = Period.parse(text)
+    except _core.Error as error:
+        raise UsageError(f"--month: {' '.join(str(error).split())}") from None
+    if period.kind != _core.PeriodKind.Month:
+        raise UsageError(f'--month: "{text}" is not a month (expected YYYY-MM)')
+    return period
+
+
+
+
+def parse_to(text: str) -> datetime.date:
+    """The evaluation date of --to (read like --as-of)."""
+    try:
+        return parse_as_of(text)
+    except UsageError as error:
+        raise UsageError(str(error).replace("--as-of", "--to", 1)) from None
