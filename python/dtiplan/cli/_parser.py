@@ -207,7 +207,10 @@ def _add_rank_options(sub: argparse.ArgumentParser, verb: str) -> None:
         "synthetic province, labelled as such)",
     )
     sub.add_argument(
-        "--top", type=_positive_int, default=None, help="the k of the top k (default: the plan's goal, 10)"
+        "--top",
+        type=_positive_int,
+        default=None,
+        help="the k of the top k (default: the plan's goal, 10)",
     )
     sub.add_argument(
         "--probability",

@@ -47,14 +47,14 @@ LANGUAGES: dict[str, Language] = {"vi": Language.Vietnamese, "en": Language.Engl
 
 # --- Numbers and dates ------------------------------------------------------------------------
 
+_SWAP_SEPARATORS = str.maketrans(",.", ".,")
+
 
 def number(value: float, decimals: int, lang: str) -> str:
     """``value`` with ``decimals`` places, thousands grouped: decimal comma and dot grouping in
     Vietnamese ("1.000", "82,5"), the other way round in English ("1,000", "82.5")."""
     text = f"{value:,.{decimals}f}"
-    if lang == "vi":
-        text = text.translate(str.maketrans({",": ".", ".": ","}))
-    return text
+    return text.translate(_SWAP_SEPARATORS) if lang == "vi" else text
 
 
 def short_number(value: float, lang: str, decimals: int = 1) -> str:

@@ -117,7 +117,8 @@ def report_csv(data: dict[str, Any], out: TextIO, lang: str = "vi") -> None:
     flag = csv_cell(data["illustrative"])
     for severity in ("errors", "warnings"):
         for f in data["check"][severity]:
-            writer.writerow([severity[:-1], f["code"], "; ".join(f["indicators"]), f["message"], flag])
+            indicators = "; ".join(f["indicators"])
+            writer.writerow([severity[:-1], f["code"], indicators, f["message"], flag])
     out.write("\n")
     status_csv(data["status"], out, lang)
     out.write("\n")

@@ -65,7 +65,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "indicators_n": "{n} chỉ số",
         "totals": "Tổng: {indicators} chỉ số, {targets} mục tiêu",
         "note_inferred": "* năm suy ra: Kế hoạch không ghi năm cho mục tiêu này",
-        "note_conflict": "⚠ Kế hoạch ghi nhiều mục tiêu khác nhau cho cùng năm (xem: dtiplan check)",
+        "note_conflict": (
+            "⚠ Kế hoạch ghi nhiều mục tiêu khác nhau cho cùng năm (xem: dtiplan check)"
+        ),
         "section_I": "Phụ lục I. Chỉ tiêu do cơ quan, đơn vị xã chủ trì thực hiện",
         "section_II": "Phụ lục II. Chỉ tiêu do cấp trên chủ trì, xã phối hợp thực hiện",
         "section": "Mục {key}",
@@ -111,7 +113,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "indicators_n": "{n} indicators",
         "totals": "Total: {indicators} indicators, {targets} targets",
         "note_inferred": "* year inferred: the plan gives no year for this target",
-        "note_conflict": "⚠ the plan gives different targets for the same year (see: dtiplan check)",
+        "note_conflict": (
+            "⚠ the plan gives different targets for the same year (see: dtiplan check)"
+        ),
         "section_I": "Appendix I. Indicators led by commune units",
         "section_II": "Appendix II. Indicators led by upper-level bodies, the commune coordinating",
         "section": "Section {key}",
@@ -169,7 +173,8 @@ def _section_heading(key: str, lang: str) -> str:
 
 
 def plan_header(plan: Plan) -> dict[str, Any]:
-    """The plan's identity for JSON outputs: id, title, commune, province, period, goal, reporting."""
+    """The plan's identity for JSON outputs: id, title, commune, province, period, goal and
+    reporting rule."""
     return {
         "id": plan.id,
         "title": plan.title,

@@ -208,6 +208,7 @@ def project_csv(data: dict[str, Any], out: TextIO, lang: str = "vi") -> None:
         writer.writerow([*(csv_cell(x) for x in cells), "", "", "", "", flag])
     for r in [data["dti"], *data["mains"]]:
         row_type = "dti" if r["id"] == "DTI" else "main"
-        cells = (row_type, r["id"], r["name"], r["mean"], r["median"], r["p05"], r["p95"])
-        writer.writerow([*(csv_cell(x) for x in cells[:3]), *([""] * 8),
-                         *(csv_cell(x) for x in cells[3:]), flag])  # fmt: skip
+        names = (row_type, r["id"], r["name"])
+        summary = (r["mean"], r["median"], r["p05"], r["p95"])
+        writer.writerow([*(csv_cell(x) for x in names), *([""] * 8),
+                         *(csv_cell(x) for x in summary), flag])  # fmt: skip

@@ -19,7 +19,6 @@ from ..rank import (
     PEERS_ILLUSTRATIVE_LABEL,
     RankOutlook,
     SimulationResult,
-    actions_frame,
     commune_name,
 )
 from ..track import ILLUSTRATIVE_LABEL
@@ -68,7 +67,10 @@ _WORDS: dict[str, dict[str, Any]] = {
         "giai đoạn",
         "assumed": "; mức tăng là giả định",
         "method": "Phương pháp: {method}",
-        "methods": {"exact": "chính xác (Poisson-nhị thức, cầu phương)", "montecarlo": "Monte Carlo"},
+        "methods": {
+            "exact": "chính xác (Poisson-nhị thức, cầu phương)",
+            "montecarlo": "Monte Carlo",
+        },
         "improve_title": "Kế hoạch cải thiện của {commune}: mục tiêu top {top} (xác suất {p})",
         "now": "Hiện tại: thứ hạng kỳ vọng {expected}; xác suất vào top {top}: {prob}; "
         "cần thêm {gap} điểm",
@@ -125,7 +127,8 @@ _WORDS: dict[str, dict[str, Any]] = {
         "method": "Method: {method}",
         "methods": {"exact": "exact (Poisson-binomial, quadrature)", "montecarlo": "Monte Carlo"},
         "improve_title": "Improvement plan of {commune}: goal top {top} (probability {p})",
-        "now": "Now: expected rank {expected}; chance of the top {top}: {prob}; {gap} points needed",
+        "now": "Now: expected rank {expected}; chance of the top {top}: {prob}; "
+        "{gap} points needed",
         "now_ok": "Now: expected rank {expected}; chance of the top {top}: {prob}; "
         "the projection has the points",
         "budget": "Effort budget: {budget}",
@@ -237,8 +240,12 @@ def rank_data(outlook: RankOutlook, lang: str = "vi") -> dict[str, Any]:
     data = _outlook_data(outlook, lang)
     data["method"] = outlook.distribution.method
     data["distribution"] = [
-        {"rank": int(r.rank), "probability": float(r.probability), "cumulative": float(r.cumulative)}
-        for r in outlook.distribution.frame().itertuples(index=False)
+        {
+            "rank": int(r["rank"]),
+            "probability": float(r["probability"]),
+            "cumulative": float(r["cumulative"]),
+        }
+        for r in outlook.distribution.frame().to_dict("records")
     ]
     return data
 
@@ -381,7 +388,7 @@ def _peers_line(data: dict[str, Any], lang: str) -> str:
         if e is not None
         else w["assumed"]
     )
-    return w["peers"].format(
+    line: str = w["peers"].format(
         how=how,
         n=peers["count"],
         source=peers["source"],
@@ -389,6 +396,7 @@ def _peers_line(data: dict[str, Any], lang: str) -> str:
         sd=number(g["sd"], 3, lang),
         shock=number(g["shock_sd"], 3, lang),
     )
+    return line
 
 
 def rank_text(data: dict[str, Any], lang: str = "vi") -> str:
@@ -421,7 +429,7 @@ def rank_text(data: dict[str, Any], lang: str = "vi") -> str:
 
 
 def _lead_text(units: list[str], lang: str) -> str:
-    return ", ".join(units) if units else _WORDS[lang]["no_lead"]
+    return ", ".join(units) if units else str(_WORDS[lang]["no_lead"])
 
 
 def improve_text(data: dict[str, Any], lang: str = "vi", limit: int | None = None) -> str:
