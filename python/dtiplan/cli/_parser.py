@@ -302,6 +302,7 @@ _DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 
 
 def parse_as_of(text: str | None) -> datetime.date:
+    """The date of --as-of: YYYY-MM-DD or DD/MM/YYYY, years 1900 to 2100; today when None."""
     if text is None:
         return datetime.date.today()
     match = _DMY.match(text)
@@ -322,6 +323,8 @@ def parse_as_of(text: str | None) -> datetime.date:
 
 
 def parse_month(text: str | None, as_of: datetime.date) -> Period:
+    """The month of --month (2026-03, 03/2026, "tháng 3/2026"); the month of ``as_of`` when
+    None."""
     if text is None:
         return Period.month(as_of.year, as_of.month)
     try:
