@@ -61,7 +61,7 @@ def test_the_consumer_prints_what_the_command_prints_for_the_example(run_cli) ->
     consumer = _consumer(*DATES)
     assert consumer["plan"] == "dai-phuoc-2026-2030" and consumer["components"] == 47
     assert consumer["illustrative"] is True
-    assert 0.0 < consumer["prob_top"] < 1.0
+    assert 0.0 <= consumer["prob_top"] <= 1.0 and 1.0 <= consumer["expected_rank"] <= 95.0
     assert consumer["points_needed"]["points"] == pytest.approx(
         1000.0 * consumer["points_needed"]["dti"]
     )
