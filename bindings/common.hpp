@@ -39,7 +39,9 @@ namespace py = pybind11;
 
 // boost::gregorian::date <-> datetime.date. A date that is not set (not_a_date_time) is None, and
 // None converts back to it. From Python, a datetime.date (or datetime.datetime: its date) or an
-// ISO string "2026-03-19" (read by dtiplan::parse_date, which raises FormatError quoting it).
+// ISO string "2026-03-19" (read by dtiplan::parse_iso_date, which raises FormatError quoting it:
+// a string given for a date field is data, and data files write dates in ISO; dtiplan.parse_date
+// also reads "19/03/2026").
 namespace pybind11::detail {
 template <>
 struct type_caster<boost::gregorian::date> {
@@ -66,7 +68,7 @@ struct type_caster<boost::gregorian::date> {
             return true;
         }
         if (convert && PyUnicode_Check(src.ptr())) {
-            value = dtiplan::parse_date(src.cast<std::string>());
+            value = dtiplan::parse_iso_date(src.cast<std::string>());
             return true;
         }
         return false;
@@ -112,6 +114,10 @@ void register_projection(py::module_& m);
 void register_rank_peers(py::module_& m);
 void register_rank_simulation(py::module_& m);
 void register_rank_planner(py::module_& m);
+void register_examples(py::module_& m);
+void register_score_log(py::module_& m);
+void register_indicator_progress(py::module_& m);
+void register_outlook(py::module_& m);
 
 /// Attach `spelling` (the file spelling, C++ to_string) and `from_spelling` to a finished
 /// Python enum class `m.<name>`. to_string and label are called unqualified, so that argument-

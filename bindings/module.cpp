@@ -30,4 +30,8 @@ PYBIND11_MODULE(_core, m) {
     dtiplan_bindings::register_rank_peers(m);
     dtiplan_bindings::register_rank_simulation(m);
     dtiplan_bindings::register_rank_planner(m);
+    dtiplan_bindings::register_examples(m);
+    dtiplan_bindings::register_score_log(m);
+    dtiplan_bindings::register_indicator_progress(m);
+    dtiplan_bindings::register_outlook(m);
 }

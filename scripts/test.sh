@@ -28,6 +28,8 @@ cmake --install build/cpp >/dev/null
 cmake -S tests/consumer -B build/consumer -G Ninja -DCMAKE_PREFIX_PATH="$PWD/build/prefix" >/dev/null
 cmake --build build/consumer
 build/consumer/dtiplan_consumer
+# The Python tests compare its results with the command's (tests/python/test_consumer_pipeline.py).
+export DTIPLAN_CONSUMER="$PWD/build/consumer/dtiplan_consumer"
 
 echo "== Python tests"
 .venv/bin/python -m pytest tests/python

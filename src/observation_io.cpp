@@ -115,7 +115,7 @@ public:
         if (submitted.empty())
             fail<FormatError>("submitted", "missing submission date (e.g. 2026-03-19)");
         try {
-            o.submitted = parse_date(submitted);
+            o.submitted = parse_iso_date(submitted);
         } catch (const FormatError& e) {
             fail<FormatError>("submitted", e.detail());
         }
@@ -318,7 +318,7 @@ Observation read_json_observation(const Cursor& c, const Plan& plan) {
     o.unit = optional_string(c, "unit");
     const Cursor submitted = c.required("submitted");
     try {
-        o.submitted = parse_date(submitted.string());
+        o.submitted = parse_iso_date(submitted.string());
     } catch (const FormatError& e) {
         submitted.fail(e.detail());
     }

@@ -262,26 +262,64 @@ std::strong_ordering operator<=>(const Period& a, const Period& b) {
            std::make_tuple(b.year, end_month(b), static_cast<int>(b.kind), b.index);
 }
 
-Date parse_date(std::string_view text) {
-    std::string_view s = text;
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+namespace {
+
+// A date from its year, month and day as read, or a FormatError quoting `text`.
+Date checked_date(std::string_view text, int y, int m, int d) {
     auto bad = [&](const std::string& why) -> FormatError {
         return FormatError("", "cannot read \"" + std::string(text) + "\" as a date (" + why + ")");
     };
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !all_digits(s.substr(0, 4)) ||
-        !all_digits(s.substr(5, 2)) || !all_digits(s.substr(8, 2)))
-        throw bad("expected YYYY-MM-DD, e.g. 2026-03-19");
-    const int y = to_int(s.substr(0, 4));
-    const int m = to_int(s.substr(5, 2));
-    const int d = to_int(s.substr(8, 2));
     if (y < kMinYear || y > kMaxYear) throw bad("the year is outside 1400..9999");
     if (m < 1 || m > 12) throw bad("there is no month " + std::to_string(m));
     try {
         return make_date(y, m, d);
     } catch (const std::out_of_range&) {
-        throw bad("there is no day " + std::to_string(d) + " in " + std::string(s.substr(0, 7)));
+        const std::string month = std::to_string(m);
+        throw bad("there is no day " + std::to_string(d) + " in " + std::to_string(y) +
+                  (m < 10 ? "-0" : "-") + month);
     }
+}
+
+[[nodiscard]] std::string_view trimmed(std::string_view s) noexcept {
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+[[nodiscard]] bool is_iso(std::string_view s) noexcept {
+    return s.size() == 10 && s[4] == '-' && s[7] == '-' && all_digits(s.substr(0, 4)) &&
+           all_digits(s.substr(5, 2)) && all_digits(s.substr(8, 2));
+}
+
+FormatError unreadable(std::string_view text, const std::string& expected) {
+    return FormatError("", "cannot read \"" + std::string(text) + "\" as a date (expected " +
+                               expected + ")");
+}
+
+}  // namespace
+
+Date parse_iso_date(std::string_view text) {
+    const std::string_view s = trimmed(text);
+    if (!is_iso(s)) throw unreadable(text, "YYYY-MM-DD, e.g. 2026-03-19");
+    return checked_date(text, to_int(s.substr(0, 4)), to_int(s.substr(5, 2)),
+                        to_int(s.substr(8, 2)));
+}
+
+Date parse_date(std::string_view text) {
+    const std::string_view s = trimmed(text);
+    if (is_iso(s)) return parse_iso_date(text);
+    // D/M/YYYY or DD/MM/YYYY, day first, as Vietnamese documents write a date.
+    const std::size_t first = s.find('/');
+    const std::size_t second = first == std::string_view::npos ? first : s.find('/', first + 1);
+    if (second != std::string_view::npos && s.find('/', second + 1) == std::string_view::npos) {
+        const std::string_view day = s.substr(0, first);
+        const std::string_view month = s.substr(first + 1, second - first - 1);
+        const std::string_view year = s.substr(second + 1);
+        if (!day.empty() && day.size() <= 2 && all_digits(day) && !month.empty() &&
+            month.size() <= 2 && all_digits(month) && year.size() == 4 && all_digits(year))
+            return checked_date(text, to_int(year), to_int(month), to_int(day));
+    }
+    throw unreadable(text, "YYYY-MM-DD or DD/MM/YYYY, e.g. 2026-03-19 or 19/03/2026");
 }
 
 std::string format_date(const Date& d) {

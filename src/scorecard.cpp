@@ -9,6 +9,7 @@
 #include <set>
 
 #include "dtiplan/score/attainment.hpp"
+#include "dtiplan/score/score_log.hpp"
 #include "dtiplan/score/scorecard.hpp"
 #include "dtiplan/score/scoring.hpp"
 
@@ -20,18 +21,7 @@ std::vector<UnitScorecard> unit_scorecards(const Plan& plan, const Framework& f,
     // Attainment and values of every indicator on the date.
     std::map<std::string, Attainment, std::less<>> attained;
     for (auto& a : attainment(plan, log, as_of)) attained.emplace(a.indicator, std::move(a));
-    IndicatorValues values;
-    for (const auto& ind : plan.indicators) {
-        const Observation* obs = log.latest(ind.id, as_of);
-        if (obs == nullptr) continue;
-        const Target* t = target_in_force(ind, plan, static_cast<int>(as_of.year()));
-        const double v = as_fraction(obs->value, ind, t);
-        if (!std::isnan(v)) values[ind.id] = std::clamp(v, 0.0, 1.0);
-    }
-    ScoringContext context;
-    context.plan = &plan;
-    context.year = static_cast<int>(as_of.year());
-    const ScoreCard card = score(f, values, context);
+    const ScoreCard card = score_log(f, plan, log, as_of);
 
     // Reports due: every month from the plan's first through as_of's (within the plan's years).
     struct Reports {

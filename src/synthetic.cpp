@@ -256,7 +256,7 @@ SyntheticProvince synthetic_province(const Framework& framework, const Synthetic
             const auto r = static_cast<Eigen::Index>(i);
             const auto c = static_cast<Eigen::Index>(j);
             model.mean(r, c) = m;
-            model.sd(r, c) = o.value_sd * factor[j] * 2.0 * std::sqrt(m * (1.0 - m));
+            model.sd(r, c) = component_value_sd(m, o.value_sd * factor[j]);
         }
     }
     out.dti = dti_at_means(model, framework);

@@ -1311,9 +1311,9 @@ class GrowthModel:
     unit_sd: dict[str, float]
     def __init__(
         self,
-        mean: float = 0.0,
-        sd: float = 0.0,
-        shock_sd: float = 0.0,
+        mean: float = 0.02,
+        sd: float = 0.02,
+        shock_sd: float = 0.01,
         unit_mean: Mapping[str, float] = ...,
         unit_sd: Mapping[str, float] = ...,
     ) -> None: ...
@@ -1885,3 +1885,148 @@ def plan_improvements(
     exact: ExactOptions = ...,
     max_frontier: int = 2000000,
 ) -> ImprovementPlan: ...
+
+# bindings/examples.cpp: the illustrative examples embedded in the library.
+EXAMPLE_OBSERVATIONS_FILE: str
+EXAMPLE_PEERS_FILE: str
+
+def example_observations_csv() -> str: ...
+def example_observations(plan: Plan) -> ObservationLog: ...
+def is_illustrative(log: ObservationLog) -> bool: ...
+def example_peers_csv() -> str: ...
+def example_peers(framework: Framework) -> PeerTable: ...
+
+# bindings/score_log.cpp: the points on a date from an observation log.
+def indicator_values(plan: Plan, log: ObservationLog, as_of: _DateLike) -> dict[str, float]: ...
+def score_log(
+    framework: Framework,
+    plan: Plan,
+    log: ObservationLog,
+    as_of: _DateLike,
+    best: Mapping[str, float] = ...,
+) -> ScoreCard: ...
+
+# bindings/indicator_progress.cpp: the default evaluation date, one indicator's progress.
+def default_evaluation(plan: Plan, as_of: _DateLike) -> datetime.date: ...
+def indicator_progress(
+    plan: Plan,
+    log: ObservationLog,
+    indicator: Indicator,
+    as_of: _DateLike,
+    year: int,
+    method: ProgressMethod = ...,
+) -> ProgressResult: ...
+
+# bindings/outlook.cpp: the outlook pipeline and the everyone-at-once model made from it.
+class OutlookOptions:
+    as_of: datetime.date | None
+    evaluation: datetime.date | None
+    projection: ProjectionOptions
+    growth: GrowthModel
+    estimate_growth: bool
+    untracked: UntrackedAssumption
+    top: int | None
+    probability: float
+    method: RankMethod
+    exact: ExactOptions
+    montecarlo: MonteCarloOptions
+    improve: bool
+    budget: float | None
+    improvement_options: list[ImprovementOption] | None
+    observations_illustrative: bool | None
+    peer_source: str
+    def __init__(
+        self,
+        as_of: _DateLike | None = None,
+        evaluation: _DateLike | None = None,
+        projection: ProjectionOptions = ...,
+        growth: GrowthModel = ...,
+        estimate_growth: bool = False,
+        untracked: UntrackedAssumption = ...,
+        top: int | None = None,
+        probability: float = 0.5,
+        method: RankMethod = ...,
+        exact: ExactOptions = ...,
+        montecarlo: MonteCarloOptions = ...,
+        improve: bool = True,
+        budget: float | None = None,
+        improvement_options: list[ImprovementOption] | None = None,
+        observations_illustrative: bool | None = None,
+        peer_source: str = "",
+    ) -> None: ...
+    def __copy__(self) -> OutlookOptions: ...
+    def __deepcopy__(self, memo: Any) -> OutlookOptions: ...
+
+class Outlook:
+    @property
+    def as_of(self) -> datetime.date: ...
+    @property
+    def evaluation(self) -> datetime.date: ...
+    @property
+    def top(self) -> int: ...
+    @property
+    def probability(self) -> float: ...
+    @property
+    def projection(self) -> DtiProjection: ...
+    @property
+    def observations_illustrative(self) -> bool: ...
+    @property
+    def held(self) -> dict[str, float]: ...
+    @property
+    def peers(self) -> PeerTable: ...
+    @property
+    def peer_source(self) -> str: ...
+    @property
+    def peers_illustrative(self) -> bool: ...
+    @property
+    def own_unit(self) -> str: ...
+    @property
+    def commune(self) -> str: ...
+    @property
+    def growth(self) -> GrowthModel: ...
+    @property
+    def growth_estimate(self) -> GrowthEstimate | None: ...
+    @property
+    def forecasts(self) -> list[PeerForecast]: ...
+    @property
+    def fill(self) -> UntrackedFill: ...
+    @property
+    def tracked_dti(self) -> float: ...
+    @property
+    def own(self) -> OwnScore: ...
+    @property
+    def distribution(self) -> RankDistribution: ...
+    @property
+    def needed(self) -> PointsNeeded: ...
+    @property
+    def needed_shift(self) -> PointsNeeded: ...
+    @property
+    def improvement_options(self) -> list[ImprovementOption]: ...
+    @property
+    def improvements(self) -> ImprovementPlan | None: ...
+    @property
+    def budget(self) -> float | None: ...
+    @property
+    def illustrative(self) -> bool: ...
+    @property
+    def units(self) -> int: ...
+    @property
+    def projected_dti(self) -> float: ...
+
+def rank_outlook(
+    plan: Plan,
+    framework: Framework,
+    log: ObservationLog,
+    peers: PeerTable | None = None,
+    options: OutlookOptions = ...,
+) -> Outlook: ...
+def find_own_unit(peers: PeerTable, commune: str) -> str: ...
+def ranked_name(plan: Plan, own_unit: str = "") -> str: ...
+
+COMPONENT_VALUE_SD: float
+
+def component_value_sd(mean: float, base: float = 0.05) -> float: ...
+def everyone_model(
+    framework: Framework, outlook: Outlook, value_sd: float = 0.05
+) -> ComponentModel: ...
+def component_targets(framework: Framework, plan: Plan, year: int) -> dict[str, TargetValue]: ...

@@ -35,7 +35,6 @@ from ._core import (
     Indicator,
     ObservationLog,
     Plan,
-    ProgressCategory,
     ProgressMethod,
     TrendModel,
 )
@@ -59,8 +58,8 @@ __all__ = [
     "trend_model",
 ]
 
-#: The seed of :func:`project_dti` by default (as the C++ ProjectionOptions).
-DEFAULT_SEED = 20260101
+#: The seed of :func:`project_dti` by default (the C++ ProjectionOptions' default).
+DEFAULT_SEED: int = _core.ProjectionOptions().seed
 
 #: Short status labels for reports, by category spelling: (Vietnamese, English). The long labels
 #: of the C++ library are ``ProgressCategory.label(lang)``.
@@ -423,11 +422,6 @@ class Projection:
         )
 
 
-def _default_evaluation(plan: Plan, as_of: _dt.date) -> _dt.date:
-    years = sorted(y for y in plan.milestones if y >= as_of.year)
-    return _dt.date(years[0] if years else as_of.year, 12, 31)
-
-
 def project_dti(
     plan: Plan | None = None,
     framework: Framework | None = None,
@@ -459,7 +453,9 @@ def project_dti(
     if not illustrative:
         illustrative = is_illustrative(log)
     as_of_date = _dt.date.today() if as_of is None else _to_date(as_of)
-    eval_date = _default_evaluation(plan, as_of_date) if evaluation is None else _to_date(evaluation)
+    eval_date = (
+        _core.default_evaluation(plan, as_of_date) if evaluation is None else _to_date(evaluation)
+    )
     model = trend_model(method)
     options = _core.ProjectionOptions(
         model=model,
@@ -487,10 +483,6 @@ def project_dti(
 # --- Per-indicator details --------------------------------------------------------------------
 
 
-def _fraction(indicator: Indicator, target: _core.Target | None, value: float) -> float:
-    return float(_core.as_fraction(_core.ObservedValue(value=value), indicator, target))
-
-
 def indicator_progress(
     plan: Plan,
     log: ObservationLog,
@@ -502,36 +494,8 @@ def indicator_progress(
     """Progress of one plan indicator toward its target in force in ``year`` (due 31 December
     of the target's year), from its first to its latest value known on ``as_of`` (as fractions
     of full attainment). Insufficient data with fewer than two values."""
-    target, _ = _core.target_in_force(indicator, plan, year)
-    series = _core.series_from_log(log, indicator.id, as_of)
-    times = series.times()
-    values = series.values
-    if not values:
-        result = _core.ProgressResult(
-            method=progress_method(method),
-            category=ProgressCategory.InsufficientData,
-            explanation=f"no value of {indicator.id} known on {as_of.isoformat()}",
-        )
-        return _status(result)
-    base = (times[0], _fraction(indicator, target, values[0]))
-    current = (times[-1], _fraction(indicator, target, values[-1]))
-    if target is None:
-        goal: tuple[DateLike, float | None] | None = None
-        strict = False
-    else:
-        goal = (_dt.date(target.year, 12, 31), target.parsed.as_fraction())
-        strict = target.parsed.comparator == _core.Comparator.Above
-    if len(values) < 2:
-        # One value (or none) gives no growth rate; the library says so unless achieved.
-        base = current
-    return progress_status(
-        base,
-        current,
-        goal,
-        method=method,
-        direction=indicator.direction,
-        strict=strict,
-        bounded_rate=True,
+    return _status(
+        _core.indicator_progress(plan, log, indicator, as_of, int(year), progress_method(method))
     )
 
 

@@ -27,7 +27,6 @@ import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO, Union
 
@@ -78,8 +77,8 @@ __all__ = [
 
 PathLike = Union[str, "os.PathLike[str]"]
 
-#: The illustrative peer table shipped with dtiplan (scripts/make_example_peers.py).
-EXAMPLE_PEERS_FILE = "illustrative-peers-2025.csv"
+#: The illustrative peer table embedded in the library (scripts/make_example_peers.py).
+EXAMPLE_PEERS_FILE: str = _core.EXAMPLE_PEERS_FILE
 
 #: What every output using illustrative peers says, by language.
 PEERS_ILLUSTRATIVE_LABEL = {
@@ -87,11 +86,11 @@ PEERS_ILLUSTRATIVE_LABEL = {
     "en": "Peers: illustrative data (a synthetic province, not real DTI results)",
 }
 
-#: The peers' yearly change assumed when none is given: +0.02 a year (20 points of 1,000), each
-#: peer's own rate uncertain by 0.02, and a province-wide shift of 0.01 shared by all. An
-#: assumption, not a published figure (docs/rank.md §12): estimate it from two or more years of
-#: results where they exist.
-DEFAULT_GROWTH = GrowthModel(mean=0.02, sd=0.02, shock_sd=0.01)
+#: The peers' yearly change assumed when none is given: the C++ GrowthModel's default, +0.02 a
+#: year (20 points of 1,000), each peer's own rate uncertain by 0.02, and a province-wide shift of
+#: 0.01 shared by all. An assumption, not a published figure (docs/rank.md §12): estimate it from
+#: two or more years of results where they exist.
+DEFAULT_GROWTH = GrowthModel()
 
 
 OwnLike = Union[float, Sequence[float], np.ndarray, OwnScore, Any]
@@ -103,11 +102,7 @@ PeersLike = Union[PeerTable, PathLike, pd.DataFrame, Sequence[PeerForecast]]
 
 def example_peers_csv() -> str:
     """The CSV text of the illustrative peer table (94 invented communes, 2025)."""
-    packaged = resources.files("dtiplan").joinpath("data", EXAMPLE_PEERS_FILE)
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    source = Path(__file__).resolve().parents[2] / "data" / "examples" / EXAMPLE_PEERS_FILE
-    return source.read_text(encoding="utf-8")
+    return _core.example_peers_csv()
 
 
 def example_peers(framework: Framework | None = None) -> PeerTable:
@@ -115,7 +110,7 @@ def example_peers(framework: Framework | None = None) -> PeerTable:
     DTI and main indices (seeded, scripts/make_example_peers.py). Not real results: every
     result is marked ``illustrative``; label every output (:data:`PEERS_ILLUSTRATIVE_LABEL`)."""
     framework = framework if framework is not None else _core.builtin_framework()
-    return _core.peers_from_csv(example_peers_csv(), EXAMPLE_PEERS_FILE, framework)
+    return _core.example_peers(framework)
 
 
 def load_peers(
@@ -160,24 +155,13 @@ def peers_frame(table: PeerTable) -> pd.DataFrame:
 
 
 def growth_model(growth: GrowthModel | Mapping[str, Any] | None = None) -> GrowthModel:
-    """A :class:`GrowthModel` from one, from a mapping of its fields, or the default
-    (:data:`DEFAULT_GROWTH`)."""
+    """A :class:`GrowthModel` from one, from a mapping of its fields (the others at their
+    defaults), or the default (:data:`DEFAULT_GROWTH`)."""
     if growth is None:
-        return GrowthModel(mean=DEFAULT_GROWTH.mean, sd=DEFAULT_GROWTH.sd,
-                           shock_sd=DEFAULT_GROWTH.shock_sd)  # fmt: skip
+        return GrowthModel()
     if isinstance(growth, GrowthModel):
         return growth
     return GrowthModel(**dict(growth))
-
-
-def _own_unit(table: PeerTable, commune: str) -> str:
-    """The unit of the table that is the own commune ("Xã Đại Phước" for "Đại Phước"), or ""."""
-    if not commune:
-        return ""
-    for unit in table.units():
-        if unit == commune or unit.endswith(" " + commune):
-            return unit
-    return ""
 
 
 def _to_date(when: Any) -> _dt.date:
@@ -345,16 +329,22 @@ def rank_distribution(
     rank, as the DTI ranks its 4-decimal values."""
     score = own_score(own)
     forecasts = peer_forecasts(peers, growth, evaluation, exclude_unit)
-    if method == "exact":
+    if _rank_method(method) == _core.RankMethod.Exact:
         core = _core.rank_distribution_exact(score, forecasts, _core.ExactOptions(decimals=decimals))
-    elif method in ("montecarlo", "monte-carlo"):
+    else:
         options = _core.MonteCarloOptions(
             decimals=decimals, draws=int(draws), seed=int(seed), threads=int(threads)
         )
         core = _core.rank_distribution_montecarlo(score, forecasts, options)
-    else:
-        raise ValueError(f'method: expected "exact" or "montecarlo", found "{method}"')
     return RankResult(core, _peers_illustrative(peers, forecasts))
+
+
+def _rank_method(method: str) -> _core.RankMethod:
+    if method == "exact":
+        return _core.RankMethod.Exact
+    if method in ("montecarlo", "monte-carlo"):
+        return _core.RankMethod.MonteCarlo
+    raise ValueError(f'method: expected "exact" or "montecarlo", found "{method}"')
 
 
 def prob_top_curve(
@@ -592,7 +582,9 @@ def actions_frame(improvements: ImprovementPlan | Improvements, plan: Plan | Non
 
 @dataclass
 class RankOutlook:
-    """Everything the rank questions need for one plan, computed by :func:`rank_outlook`."""
+    """Everything the rank questions need for one plan, computed by :func:`rank_outlook`: the
+    C++ :class:`dtiplan.Outlook` (``core``) with the plan, framework and Python wrappers of its
+    projection, rank distribution and improvements."""
 
     plan: Plan
     framework: Framework
@@ -616,6 +608,7 @@ class RankOutlook:
     tracked_dti: float = field(default=0.0)
     budget: float | None = None
     growth_estimate: _core.GrowthEstimate | None = None
+    core: _core.Outlook | None = field(default=None, repr=False)
 
     @property
     def illustrative(self) -> bool:
@@ -634,9 +627,21 @@ class RankOutlook:
 
 
 def _held_values(projection: Any) -> dict[str, float]:
-    from .scoring import indicator_values
+    """The values in force on the projection's as-of date (:func:`dtiplan.indicator_values`)."""
+    return dict(_core.indicator_values(projection.plan, projection.log, projection.core.as_of))
 
-    return indicator_values(projection.plan, projection.log, projection.core.as_of)
+
+def _peer_table(
+    peers: PeerTable | PathLike | pd.DataFrame | None, framework: Framework
+) -> tuple[PeerTable | None, str]:
+    """The peer table and the name it goes by; (None, the example's name) for the example."""
+    if peers is None:
+        return None, EXAMPLE_PEERS_FILE
+    if isinstance(peers, PeerTable):
+        return load_peers(peers, framework), "PeerTable"
+    if isinstance(peers, pd.DataFrame):
+        return load_peers(peers, framework), "DataFrame"
+    return load_peers(peers, framework), str(peers)
 
 
 def rank_outlook(
@@ -658,9 +663,11 @@ def rank_outlook(
     budget: float | None = None,
     options: Sequence[ImprovementOption] | None = None,
     improve: bool = True,
+    observations_illustrative: bool | None = None,
 ) -> RankOutlook:
     """The commune's projected rank, its chance of the top k, the points still needed and the
-    cheapest improvements, from its plan and observations (docs/rank.md §11).
+    cheapest improvements, from its plan and observations (docs/rank.md §11): the C++
+    :func:`dtiplan._core.rank_outlook`, whose defaults are these.
 
     Steps: :func:`dtiplan.project_dti` projects the plan's indicators to ``evaluation`` (default
     31 December of the first milestone year); the components the plan does not track are filled
@@ -670,115 +677,83 @@ def rank_outlook(
     needed for P(rank <= top) >= ``probability`` (a sure score, and the shift of the whole
     projection), and the improvement plan from the projection's default options (or ``options``),
     reaching the shift needed at least effort, or, with ``budget``, the most P(top k) within it.
-    ``top`` defaults to the plan's goal (10)."""
-    from .projection import project_dti
+    ``top`` defaults to the plan's goal (10). ``observations_illustrative``: whether the
+    observations are illustrative (default: :func:`dtiplan.is_illustrative`)."""
+    from .projection import Projection, _to_date, trend_model
 
     plan = plan if plan is not None else _core.builtin_plan()
     framework = framework if framework is not None else _core.builtin_framework()
-    top = int(top) if top is not None else int(plan.goal.top)
-    projection = project_dti(
-        plan, framework, observations, as_of, evaluation, draws=projection_draws, seed=seed
-    )
-    eval_date = projection.core.evaluation
-    if peers is None:
-        table, source = example_peers(framework), EXAMPLE_PEERS_FILE
-    elif isinstance(peers, PeerTable):
-        table, source = load_peers(peers, framework), "PeerTable"
-    elif isinstance(peers, pd.DataFrame):
-        table, source = load_peers(peers, framework), "DataFrame"
-    else:
-        table, source = load_peers(peers, framework), str(peers)
-    own_unit = _own_unit(table, plan.commune)
-    growth_estimate = None
+    log = _core.example_observations(plan) if observations is None else observations
+    opts = _core.OutlookOptions()
+    opts.as_of = _dt.date.today() if as_of is None else _to_date(as_of)
+    opts.evaluation = None if evaluation is None else _to_date(evaluation)
+    opts.projection = _core.ProjectionOptions(draws=int(projection_draws), seed=int(seed))
     if isinstance(growth, str):
         if growth != "estimate":
             raise ValueError(f'growth: expected a GrowthModel, a mapping or "estimate", found "{growth}"')
-        growth_estimate = _core.estimate_growth(table, eval_date.year)
-        model = growth_estimate.model
+        opts.estimate_growth = True
     else:
-        model = growth_model(growth)
-    forecasts = _core.evolve_peers(table, model, eval_date, own_unit)
-    if not forecasts:
-        raise _core.ValidationError(
-            f"{source}: no peer result of {eval_date.year} or earlier to rank against"
-        )
-    coverage = _core.coverage(framework, plan)
-    fill = _core.untracked_fill(
-        framework, coverage, untracked_assumption(untracked), table, eval_date.year, own_unit
+        opts.growth = growth_model(growth)
+    opts.untracked = untracked_assumption(untracked)
+    opts.top = None if top is None else int(top)
+    opts.probability = float(probability)
+    opts.method = _rank_method(method)
+    opts.montecarlo = _core.MonteCarloOptions(draws=int(draws), seed=int(seed))
+    opts.improve = bool(improve)
+    opts.budget = None if budget is None else float(budget)
+    opts.improvement_options = None if options is None else list(options)
+    opts.observations_illustrative = observations_illustrative
+    table, opts.peer_source = _peer_table(peers, framework)
+    core = _core.rank_outlook(plan, framework, log, table, opts)
+
+    projection = Projection(
+        core.projection,
+        plan,
+        framework,
+        log,
+        model=trend_model(opts.projection.model).spelling,
+        method="open-sdg",
+        illustrative=core.observations_illustrative,
+        draws=int(projection_draws),
+        seed=int(seed),
+        level=float(opts.projection.level),
     )
-    samples = np.clip(np.asarray(projection.core.samples, dtype=float) + fill.dti(), 0.0, 1.0)
-    own = OwnScore.from_samples(samples.tolist())
-    peers_illustrative = table.illustrative
-    distribution = rank_distribution(own, forecasts, method=method, draws=draws, seed=seed)
-    distribution.illustrative = peers_illustrative or projection.illustrative
-    max_points = framework.max_points()
-    needed = _core.points_needed(
-        own, forecasts, max_points, _core.PointsNeededOptions(top=top, probability=probability)
-    )
-    needed_shift = _core.points_needed(
-        own,
-        forecasts,
-        max_points,
-        _core.PointsNeededOptions(top=top, probability=probability, keep_own_spread=True),
-    )
+    distribution = RankResult(core.distribution, core.illustrative)
     improvements = None
-    if improve:
-        held = _held_values(projection)
-        chosen = (
-            list(options)
-            if options is not None
-            else _core.default_improvement_options(plan, framework, projection.core, held)
+    if core.improvements is not None:
+        improvements = Improvements(
+            core.improvements, list(core.improvement_options), plan, core.peers_illustrative
         )
-        projected = _core.projected_values(projection.core, held)
-        best: dict[str, float] = {}
-        core_plan = _core.plan_improvements(
-            framework,
-            projected,
-            chosen,
-            own,
-            forecasts,
-            points_needed=None if budget is not None else max(0.0, needed_shift.gap_points),
-            budget=budget,
-            top=top,
-            probability=probability,
-            best=best,
-            plan=plan,
-            year=eval_date.year,
-        )
-        improvements = Improvements(core_plan, chosen, plan, peers_illustrative)
     return RankOutlook(
         plan=plan,
         framework=framework,
         projection=projection,
-        peers=table,
-        peer_source=source,
-        own_unit=own_unit,
-        growth=model,
-        evaluation=eval_date,
-        fill=fill,
-        own=own,
-        forecasts=list(forecasts),
+        peers=core.peers,
+        peer_source=core.peer_source,
+        own_unit=core.own_unit,
+        growth=core.growth,
+        evaluation=core.evaluation,
+        fill=core.fill,
+        own=core.own,
+        forecasts=list(core.forecasts),
         distribution=distribution,
-        needed=needed,
-        needed_shift=needed_shift,
+        needed=core.needed,
+        needed_shift=core.needed_shift,
         improvements=improvements,
-        top=top,
-        probability=float(probability),
-        observations_illustrative=bool(projection.illustrative),
-        peers_illustrative=bool(peers_illustrative),
-        tracked_dti=float(projection.core.dti.mean),
-        budget=None if budget is None else float(budget),
-        growth_estimate=growth_estimate,
+        top=int(core.top),
+        probability=float(core.probability),
+        observations_illustrative=bool(core.observations_illustrative),
+        peers_illustrative=bool(core.peers_illustrative),
+        tracked_dti=float(core.tracked_dti),
+        budget=core.budget,
+        growth_estimate=core.growth_estimate,
+        core=core,
     )
 
 
 #: Spread of a component value at the evaluation date in :func:`everyone_model`: this times
 #: 2·sqrt(m (1 - m)) (smaller near 0 and 1), as the synthetic province draws them (docs/rank.md §9).
-COMPONENT_VALUE_SD = 0.05
-
-
-def _value_sd(mean: float, base: float) -> float:
-    return base * 2.0 * math.sqrt(max(0.0, mean * (1.0 - mean)))
+COMPONENT_VALUE_SD: float = _core.COMPONENT_VALUE_SD
 
 
 def everyone_model(outlook: RankOutlook, value_sd: float = COMPONENT_VALUE_SD) -> _core.ComponentModel:
@@ -788,83 +763,20 @@ def everyone_model(outlook: RankOutlook, value_sd: float = COMPONENT_VALUE_SD) -
     at the mean of its indicators' projected values, each untracked one at the outlook's
     untracked fraction for its main indicator. Needs every component value of every peer
     (columns "CQS.01", ...); ValidationError naming the first missing one otherwise."""
-    framework = outlook.framework
-    ids = list(_core.component_ids(framework))
-    held = _held_values(outlook.projection)
-    projected = _core.projected_values(outlook.projection.core, held)
-    units: list[str] = []
-    means: list[list[float]] = []
-    sds: list[list[float]] = []
-    growth = outlook.growth
-    for r in outlook.peers.latest(outlook.evaluation.year):
-        if r.unit == outlook.own_unit:
-            continue
-        missing = [k for k in ids if k not in r.components]
-        if missing:
-            raise _core.ValidationError(
-                f"{outlook.peer_source}: {r.unit} ({r.year}) has no value for component "
-                f"{missing[0]}: everyone's rank at once needs every component value of every "
-                "peer (columns " + ", ".join(ids[:2]) + ", ...)"
-            )
-        years = max(0.0, _core.years_elapsed(r.year, outlook.evaluation))
-        row_mean = [min(1.0, max(0.0, r.components[k] + years * growth.mean)) for k in ids]
-        row_sd = [
-            math.hypot(_value_sd(m, value_sd), years * growth.sd)
-            for m in row_mean
-        ]
-        units.append(r.unit)
-        means.append(row_mean)
-        sds.append(row_sd)
-    own_mean: list[float] = []
-    for main in framework.main_indicators:
-        fraction = outlook.fill.fraction_by_main.get(main.id, 0.0)
-        for comp in main.components:
-            values = [projected[i] for i in comp.indicators if i in projected]
-            own_mean.append(float(np.mean(values)) if values else fraction)
-    units.append(commune_name(outlook))
-    means.append(own_mean)
-    sds.append([_value_sd(m, value_sd) for m in own_mean])
-    return _core.ComponentModel(
-        units=units,
-        components=ids,
-        mean=np.asarray(means, dtype=float),
-        sd=np.asarray(sds, dtype=float),
-        illustrative=outlook.illustrative,
-    )
+    assert outlook.core is not None, "an outlook made by rank_outlook"
+    return _core.everyone_model(outlook.framework, outlook.core, float(value_sd))
 
 
 def commune_name(outlook: RankOutlook) -> str:
     """The commune as ranked: the peer table's name for it, else "Xã <commune>"."""
-    name = outlook.plan.commune
-    if outlook.own_unit:
-        return outlook.own_unit
-    return name if name.lower().startswith(("xã", "phường")) else f"Xã {name}"
+    return _core.ranked_name(outlook.plan, outlook.own_unit)
 
 
 def component_targets(framework: Framework, plan: Plan, year: int) -> dict[str, _core.TargetValue]:
     """The target each Target-rule component is scored against in :func:`rank_everyone`: its
     first plan indicator's target in force in ``year``, as a fraction (every unit is held to the
     same target, as score() holds the commune to it)."""
-    out: dict[str, _core.TargetValue] = {}
-    for main in framework.main_indicators:
-        for comp in main.components:
-            if comp.rule.kind != _core.RuleKind.Target:
-                continue
-            for indicator_id in comp.indicators:
-                ind = plan.find_indicator(indicator_id)
-                target = _core.target_in_force(ind, plan, year)[0] if ind is not None else None
-                if target is None:
-                    continue
-                fraction = _core.as_fraction(
-                    _core.ObservedValue(value=target.parsed.value), ind, target
-                )
-                out[comp.id] = _core.TargetValue(
-                    kind=_core.MeasureKind.Rate,
-                    comparator=target.parsed.comparator,
-                    value=float(fraction),
-                )
-                break
-    return out
+    return dict(_core.component_targets(framework, plan, int(year)))
 
 
 def rank_everyone(

@@ -61,15 +61,7 @@ def indicator_values(plan: Plan, log: ObservationLog, as_of: _dt.date) -> dict[s
     """The latest value of each plan indicator known on ``as_of`` as a fraction of full
     attainment (a count divided by its total), clamped to 0..1: the input of scoring, as the
     units' board computes it. Indicators without a value are left out."""
-    values: dict[str, float] = {}
-    for ind in plan.indicators:
-        latest = log.latest(ind.id, as_of)
-        if latest is None:
-            continue
-        target, _ = _core.target_in_force(ind, plan, as_of.year)
-        fraction = _core.as_fraction(latest.value, ind, target)
-        values[ind.id] = min(1.0, max(0.0, fraction))
-    return values
+    return dict(_core.indicator_values(plan, log, as_of))
 
 
 def score_log(
@@ -83,13 +75,7 @@ def score_log(
     framework, with the plan's targets in force in ``as_of``'s year for Target rules. A
     component no plan indicator measures, or without a value, scores 0: the DTI is then a lower
     bound (see :func:`coverage_frame`)."""
-    return _core.score(
-        framework,
-        indicator_values(plan, log, as_of),
-        best=dict(best or {}),
-        plan=plan,
-        year=as_of.year,
-    )
+    return _core.score_log(framework, plan, log, as_of, best=dict(best or {}))
 
 
 # --- DataFrames -------------------------------------------------------------------------------

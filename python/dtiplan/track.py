@@ -19,7 +19,6 @@ import math
 import os
 import re
 from collections.abc import Iterable, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any, Union
 
@@ -52,8 +51,8 @@ __all__ = [
     "upcoming_frame",
 ]
 
-#: The file name of the illustrative observations shipped in the package (dtiplan/data/).
-EXAMPLE_OBSERVATIONS_FILE = "illustrative-observations-2026.csv"
+#: The file name of the illustrative observations embedded in the library.
+EXAMPLE_OBSERVATIONS_FILE: str = _core.EXAMPLE_OBSERVATIONS_FILE
 
 #: What every output using the illustrative observations says, by language.
 ILLUSTRATIVE_LABEL = {
@@ -86,13 +85,9 @@ _DATAFRAME_ORIGIN = "DataFrame"
 
 def example_observations_csv() -> str:
     """The CSV text of the illustrative observations of 2026 (invented figures, seeded script
-    ``scripts/make_example_observations.py``; see data/examples/README.md)."""
-    packaged = resources.files("dtiplan").joinpath("data", EXAMPLE_OBSERVATIONS_FILE)
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    # Running from a source tree without the installed package data.
-    source = Path(__file__).resolve().parents[2] / "data" / "examples" / EXAMPLE_OBSERVATIONS_FILE
-    return source.read_text(encoding="utf-8")
+    ``scripts/make_example_observations.py``; see data/examples/README.md), as embedded in the
+    library."""
+    return _core.example_observations_csv()
 
 
 def example_observations(plan: Plan | None = None) -> ObservationLog:
@@ -100,16 +95,13 @@ def example_observations(plan: Plan | None = None) -> ObservationLog:
     :class:`ObservationLog`. Invented figures: label every output that uses them
     (:data:`ILLUSTRATIVE_LABEL`)."""
     plan = plan if plan is not None else _core.builtin_plan()
-    return _core.observations_from_csv(example_observations_csv(), EXAMPLE_OBSERVATIONS_FILE, plan)
+    return _core.example_observations(plan)
 
 
 def is_illustrative(log: ObservationLog) -> bool:
     """True when every observation of a non-empty log was read from the illustrative example
     (by its file name, wherever the file lies: "data/examples/illustrative-....csv:12")."""
-    observations = log.all()
-    return bool(observations) and all(
-        Path(o.origin.rsplit(":", 1)[0]).name == EXAMPLE_OBSERVATIONS_FILE for o in observations
-    )
+    return bool(_core.is_illustrative(log))
 
 
 def _cell(value: Any) -> str:

@@ -152,12 +152,33 @@ TEST(PeriodOrder, ByEndDateThenLength) {
     EXPECT_EQ(march <=> Period::month(2026, 3), std::strong_ordering::equal);
 }
 
+TEST(PeriodDates, ParseReadsTheDayFirstSpellingOfVietnameseDocuments) {
+    EXPECT_EQ(parse_date("02/12/2026"), ymd(2026, 12, 2));  // ngày 2 tháng 12, as --as-of reads it
+    EXPECT_EQ(parse_date("2/12/2026"), ymd(2026, 12, 2));
+    EXPECT_EQ(parse_date(" 19/3/2026 "), ymd(2026, 3, 19));
+    // Data files keep ISO: a day-first date there is refused, quoting it.
+    try {
+        (void)parse_iso_date("19/03/2026");
+        ADD_FAILURE() << "expected a FormatError";
+    } catch (const FormatError& e) {
+        EXPECT_NE(std::string(e.what()).find("\"19/03/2026\""), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(parse_iso_date("2026-03-19"), ymd(2026, 3, 19));
+    try {
+        (void)parse_date("30/02/2026");
+        ADD_FAILURE() << "expected a FormatError";
+    } catch (const FormatError& e) {
+        EXPECT_NE(std::string(e.what()).find("no day 30 in 2026-02"), std::string::npos) << e.what();
+    }
+}
+
 TEST(PeriodDates, ParseAndFormatIso) {
     EXPECT_EQ(parse_date("2026-03-19"), ymd(2026, 3, 19));
     EXPECT_EQ(parse_date(" 2026-03-19 "), ymd(2026, 3, 19));
     EXPECT_EQ(format_date(ymd(2026, 3, 9)), "2026-03-09");
     EXPECT_EQ(format_date(Date()), "");
-    for (const char* bad : {"19/03/2026", "2026-02-30", "2026-13-01", "2026-3-19", "hôm nay", ""}) {
+    for (const char* bad : {"2026-02-30", "2026-13-01", "2026-3-19", "hôm nay", "", "31/02/2026",
+                            "19/03/26", "19-03-2026", "1/2/3/2026", "19/003/2026"}) {
         try {
             (void)parse_date(bad);
             ADD_FAILURE() << "expected a FormatError for " << bad;

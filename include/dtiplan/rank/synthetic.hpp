@@ -5,6 +5,7 @@
 // on every platform.
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -19,6 +20,19 @@ namespace dtiplan {
 /// Unit counts of the reorganised administration (from 1 July 2025).
 inline constexpr std::size_t kDongNaiCommuneUnits = 95;   ///< 72 xã, 23 phường
 inline constexpr std::size_t kNationalCommuneUnits = 3321;  ///< 2,621 xã, 687 phường, 13 đặc khu
+
+/// The base spread of a component value at the evaluation date (0..1 scale): a value with mean
+/// m is uncertain by about this × 2·sqrt(m (1 - m)) (component_value_sd). The synthetic province
+/// draws its spreads around it and the everyone-at-once model of a plan (everyone_model) uses it.
+inline constexpr double kComponentValueSd = 0.05;
+
+/// The spread of a component value with mean `mean`: base × 2·sqrt(m (1 - m)), largest at 0.5
+/// and 0 at 0 and 1 (a mean outside 0..1 counts as 0 or 1).
+[[nodiscard]] inline double component_value_sd(double mean,
+                                               double base = kComponentValueSd) noexcept {
+    const double v = mean * (1.0 - mean);
+    return base * 2.0 * std::sqrt(v > 0.0 ? v : 0.0);
+}
 
 struct SyntheticOptions {
     std::size_t units = kDongNaiCommuneUnits;
@@ -36,7 +50,7 @@ struct SyntheticOptions {
     double unit_spread = 0.5;
     /// The uncertainty of a component value at the evaluation date: each sd is this times a
     /// factor from 0.5 to 1.5, times 2·sqrt(m (1 - m)) (smaller near 0 and 1).
-    double value_sd = 0.05;
+    double value_sd = kComponentValueSd;
     int year = 2025;  ///< the year of the peer results made from it
 
     friend bool operator==(const SyntheticOptions&, const SyntheticOptions&) = default;

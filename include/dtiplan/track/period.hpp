@@ -41,8 +41,13 @@ struct Period {
     friend std::strong_ordering operator<=>(const Period& a, const Period& b);
 };
 
-/// "2026-03-19" -> Date; throws FormatError quoting the text for anything else.
+/// A date as a person writes it: ISO "2026-03-19" or day first "19/03/2026" (also "2/12/2026"),
+/// as Vietnamese documents and the command's --as-of write it; spaces around are ignored.
+/// Throws FormatError quoting the text for anything else (or a day that does not exist).
 [[nodiscard]] Date parse_date(std::string_view text);
+/// ISO "2026-03-19" only: the spelling of data files (observations' `submitted`), where a
+/// day-first date would be ambiguous to other tools. Throws FormatError quoting the text.
+[[nodiscard]] Date parse_iso_date(std::string_view text);
 /// ISO spelling "2026-03-19"; "" for a date that is not set (not_a_date_time).
 [[nodiscard]] std::string format_date(const Date& d);
 
