@@ -47,6 +47,7 @@ from ._core import (
 )
 
 __all__ = [
+    "DEFAULT_EVALUATION",
     "DEFAULT_GROWTH",
     "EXAMPLE_PEERS_FILE",
     "PEERS_ILLUSTRATIVE_LABEL",
@@ -85,6 +86,10 @@ PEERS_ILLUSTRATIVE_LABEL = {
     "vi": "Đơn vị so sánh: số liệu minh họa (tỉnh minh họa, không phải kết quả DTI thật)",
     "en": "Peers: illustrative data (a synthetic province, not real DTI results)",
 }
+
+#: The evaluation date of the functions that take peers without a plan: the last day of 2026,
+#: the built-in plan's first milestone (with a plan, :func:`dtiplan.default_evaluation` applies).
+DEFAULT_EVALUATION = _dt.date(2026, 12, 31)
 
 #: The peers' yearly change assumed when none is given: the C++ GrowthModel's default, +0.02 a
 #: year (20 points of 1,000), each peer's own rate uncertain by 0.02, and a province-wide shift of
@@ -173,7 +178,7 @@ def _to_date(when: Any) -> _dt.date:
 def peer_forecasts(
     peers: PeersLike,
     growth: GrowthModel | Mapping[str, Any] | str | None = None,
-    evaluation: Any = "2026-12-31",
+    evaluation: Any = DEFAULT_EVALUATION,
     exclude_unit: str = "",
     framework: Framework | None = None,
 ) -> list[PeerForecast]:
@@ -311,7 +316,7 @@ def rank_distribution(
     peers: PeersLike,
     *,
     growth: GrowthModel | Mapping[str, Any] | None = None,
-    evaluation: Any = "2026-12-31",
+    evaluation: Any = DEFAULT_EVALUATION,
     exclude_unit: str = "",
     method: str = "exact",
     draws: int = 100_000,
@@ -354,7 +359,7 @@ def prob_top_curve(
     top: int = 10,
     sd: float = 0.0,
     growth: GrowthModel | Mapping[str, Any] | None = None,
-    evaluation: Any = "2026-12-31",
+    evaluation: Any = DEFAULT_EVALUATION,
     exclude_unit: str = "",
 ) -> pd.DataFrame:
     """P(rank <= top) against the DTI reached (exact method): one row per DTI value (default
@@ -378,7 +383,7 @@ def points_needed(
     keep_own_spread: bool = False,
     max_points: float = 1000.0,
     growth: GrowthModel | Mapping[str, Any] | None = None,
-    evaluation: Any = "2026-12-31",
+    evaluation: Any = DEFAULT_EVALUATION,
     exclude_unit: str = "",
 ) -> _core.PointsNeeded:
     """The least DTI (and points) at the evaluation date giving P(rank <= top) >= probability,

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import re
 from typing import Any
 
 from .. import _core
@@ -18,8 +17,9 @@ from ..report import LANGUAGES
 __all__ = ["UsageError", "build_parser", "parse_as_of", "parse_month", "parse_to"]
 
 
-#: The evaluation date --to takes by default: the DTI of 2026 is evaluated on its last day.
-EVALUATION = "2026-12-31"
+#: What --to says when it is not given: the library's default evaluation date
+#: (:func:`dtiplan.default_evaluation`), the last day of the plan's next milestone year.
+EVALUATION_HELP = "31 December of the plan's next milestone year (2026-12-31 through 2026)"
 
 
 class UsageError(Exception):
@@ -144,9 +144,9 @@ def _add_project_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "--to",
         metavar="DATE",
-        default=EVALUATION,
+        default=None,
         help="the date to project to (the DTI evaluation), YYYY-MM-DD or DD/MM/YYYY; "
-        f"default: {EVALUATION}",
+        f"default: {EVALUATION_HELP}",
     )
     sub.add_argument(
         "--method",
@@ -254,8 +254,8 @@ def _add_rank_options(sub: argparse.ArgumentParser, verb: str) -> None:
     sub.add_argument(
         "--to",
         metavar="DATE",
-        default=EVALUATION,
-        help="the evaluation date, YYYY-MM-DD or DD/MM/YYYY; default: " + EVALUATION,
+        default=None,
+        help="the evaluation date, YYYY-MM-DD or DD/MM/YYYY; default: " + EVALUATION_HELP,
     )
     sub.add_argument(
         "--seed",
@@ -298,28 +298,21 @@ def _add_rank_options(sub: argparse.ArgumentParser, verb: str) -> None:
         )
 
 
-_DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
-
-
 def parse_as_of(text: str | None) -> datetime.date:
-    """The date of --as-of: YYYY-MM-DD or DD/MM/YYYY, years 1900 to 2100; today when None."""
+    """The date of --as-of: YYYY-MM-DD or DD/MM/YYYY (the library's :func:`dtiplan.parse_date`),
+    years 1900 to 2100; today when None."""
     if text is None:
         return datetime.date.today()
-    match = _DMY.match(text)
     try:
-        if match:
-            day, month, year = (int(g) for g in match.groups())
-            day_read = datetime.date(year, month, day)
-        else:
-            day_read = datetime.date.fromisoformat(text.strip())
-        if not 1900 <= day_read.year <= 2100:
-            raise ValueError("out of range")
-        return day_read
-    except ValueError:
+        day_read = _core.parse_date(text.strip())
+    except _core.Error:
+        day_read = None
+    if day_read is None or not 1900 <= day_read.year <= 2100:
         raise UsageError(
             f'--as-of: cannot read "{text}" as a date (expected YYYY-MM-DD or DD/MM/YYYY, '
             "years 1900 to 2100)"
-        ) from None
+        )
+    return day_read
 
 
 def parse_month(text: str | None, as_of: datetime.date) -> Period:
@@ -338,8 +331,11 @@ def parse_month(text: str | None, as_of: datetime.date) -> Period:
 
 
 
-def parse_to(text: str) -> datetime.date:
-    """The evaluation date of --to (read like --as-of)."""
+def parse_to(text: str | None) -> datetime.date | None:
+    """The evaluation date of --to (read like --as-of); None when not given, so that the
+    library's default evaluation date applies."""
+    if text is None:
+        return None
     try:
         return parse_as_of(text)
     except UsageError as error:
