@@ -109,7 +109,8 @@ def test_improve_text_lists_actions_with_their_lead_units(run_cli) -> None:
     out = result.stdout
     assert "Kế hoạch cải thiện của Xã Đại Phước: mục tiêu top 10" in out
     assert "Các việc cần làm" in out
-    assert "VHXH" in out  # II.01 and II.03 are led by Phòng Văn hóa - Xã hội
+    assert "Phòng VH-XH, Sở KH&CN" in out  # II.01: unit names, not ids ("VHXH, SKHCN")
+    assert "VHXH, SKHCN" not in out
     assert "… và " in out  # more actions than the limit
     assert "P(top 10) sau" in out
     assert dtiplan.ILLUSTRATIVE_LABEL["vi"] in out and PEERS_LABEL["vi"] in out

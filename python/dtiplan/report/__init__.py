@@ -18,7 +18,14 @@ from __future__ import annotations
 
 from ._format import LANGUAGES
 from .deadlines import deadlines_csv, deadlines_data, deadlines_text
-from .monthly import check_summary_data, check_summary_text, report_csv, report_data, report_text
+from .monthly import (
+    check_summary_data,
+    check_summary_text,
+    report_csv,
+    report_data,
+    report_text,
+    report_title,
+)
 from .plan import (
     ROLE_LETTERS,
     check_csv,
@@ -84,6 +91,7 @@ __all__ = [
     "report_csv",
     "report_data",
     "report_text",
+    "report_title",
     "scorecard",
     "show_csv",
     "show_json",

@@ -22,7 +22,7 @@ from ..rank import (
     commune_name,
 )
 from ..track import ILLUSTRATIVE_LABEL
-from ._format import csv_writer, date_text, from_iso, number, short_name, text_table
+from ._format import csv_writer, date_text, from_iso, number, short_name, text_table, unit_label
 
 __all__ = [
     "TEXT_ONLY",
@@ -274,6 +274,7 @@ def improve_data(outlook: RankOutlook, lang: str = "vi") -> dict[str, Any]:
                 "points_gained": a.points_gained,
                 "effort": a.effort,
                 "lead_units": list(a.lead_units),
+                "lead_names": [unit_label(outlook.plan, u) for u in a.lead_units],
                 "components": list(a.components),
                 "prob_top_after": a.prob_top_after,
             }
@@ -474,7 +475,7 @@ def improve_text(data: dict[str, Any], lang: str = "vi", limit: int | None = Non
                     f"{_pct(a['from'], lang)} → {_pct(a['to'], lang)}",
                     number(a["points_gained"], 1, lang),
                     number(a["effort"], 2, lang),
-                    _lead_text(a["lead_units"], lang),
+                    _lead_text(a["lead_names"], lang),
                     _pct(a["prob_top_after"], lang),
                 )
             )
