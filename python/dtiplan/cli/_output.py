@@ -75,7 +75,10 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
 
 
 def _write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
-    atomic_write(path, lambda tmp: tmp.write_text(text, encoding=encoding, newline="\n"))
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, encoding=encoding, newline="\n")
+
+    atomic_write(path, write)
 
 
 def write_output(data: D, renderers: Renderers[D], args: argparse.Namespace) -> list[Path]:

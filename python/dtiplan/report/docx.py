@@ -32,15 +32,17 @@ from ._format import number, short_name
 from ._summary import probability_text
 from .tables import cell_text
 
-__all__ = ["FONT", "LAYOUT", "report_docx"]
+__all__ = ["FONT", "LAYOUT", "MARGINS_MM", "PAGE_MM", "report_docx"]
 
 #: The font (Nghị định 30/2020, Phụ lục I: Times New Roman, Unicode TCVN 6909:2001).
 FONT = "Times New Roman"
 
-#: Page and type sizes (Phụ lục I; configurable values of a secondary summary, ADMIN.md §2).
-LAYOUT = {
-    "page_mm": (210, 297),
-    "margins_mm": {"top": 20, "bottom": 20, "left": 30, "right": 15},
+#: The page, A4 portrait, and its margins in mm (Phụ lục I).
+PAGE_MM = (210, 297)
+MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
+
+#: Type sizes in points (Phụ lục I; configurable values of a secondary summary, ADMIN.md §2).
+LAYOUT: dict[str, float] = {
     "body_pt": 14,
     "national_pt": 12,
     "motto_pt": 13,
@@ -81,7 +83,7 @@ def _run(paragraph: Paragraph, text: str, size: float, bold: bool = False,
 def _para(container: Any, text: str = "", size: float = LAYOUT["body_pt"], *, bold: bool = False,
           italic: bool = False, align: Any = None, indent: bool = False, after: float = 0,
           before: float = 0) -> Paragraph:  # fmt: skip
-    p = container.add_paragraph()
+    p: Paragraph = container.add_paragraph()
     if text:
         _run(p, text, size, bold, italic)
     fmt = p.paragraph_format
@@ -164,7 +166,7 @@ def _grid(doc: Any, titles: Sequence[str], rows: Sequence[Sequence[str]],
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     tr_pr.append(header)
-    return table
+    return table  # type: ignore[no-any-return]
 
 
 # --- The parts ----------------------------------------------------------------------------------
@@ -335,8 +337,8 @@ def report_docx(data: dict[str, Any], path: Path, lang: str, lines: Sequence[str
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = (Mm(v) for v in LAYOUT["page_mm"])
-    m = LAYOUT["margins_mm"]
+    section.page_width, section.page_height = (Mm(v) for v in PAGE_MM)
+    m = MARGINS_MM
     section.top_margin, section.bottom_margin = Mm(m["top"]), Mm(m["bottom"])
     section.left_margin, section.right_margin = Mm(m["left"]), Mm(m["right"])
     style = doc.styles["Normal"]
@@ -367,4 +369,4 @@ def report_docx(data: dict[str, Any], path: Path, lang: str, lines: Sequence[str
     _closing(doc, d)
     doc.core_properties.title = f"{d['type']} {d['subject']}"
     doc.core_properties.language = "vi-VN"
-    doc.save(path)
+    doc.save(str(path))

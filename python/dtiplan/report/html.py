@@ -112,6 +112,10 @@ def tables_html(title: str, lines: Sequence[str], tables: Sequence[Table], lang:
 # --- Charts -----------------------------------------------------------------------------------
 
 
+def _svg_open(w: int, h: int) -> str:
+    return f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img">'
+
+
 def _fan_svg(data: dict[str, Any], lang: str) -> str:
     """Last month's and today's DTI, then the projected band at the evaluation date."""
     proj = data["projection"]["dti"]
@@ -126,7 +130,7 @@ def _fan_svg(data: dict[str, Any], lang: str) -> str:
     w, h, left, right, top, bottom = 460, 260, 52, 16, 14, 34
     start = points[0][0]
     span = max(1, (to - start).days)
-    values = [v for _, v in points] + [proj["p05"], proj["p95"]]
+    values = [float(v) for _, v in points] + [float(proj["p05"]), float(proj["p95"])]
     lo = max(0.0, min(values) - 0.05)
     hi = min(1.0, max(values) + 0.05)
     if hi - lo < 0.1:
@@ -138,8 +142,7 @@ def _fan_svg(data: dict[str, Any], lang: str) -> str:
     def y(v: float) -> float:
         return top + (h - top - bottom) * (hi - v) / (hi - lo)
 
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
-           f'viewBox="0 0 {w} {h}" role="img">']  # fmt: skip
+    out = [_svg_open(w, h)]
     for k in range(5):
         v = lo + (hi - lo) * k / 4
         out.append(f'<line x1="{left}" y1="{y(v):.1f}" x2="{w - right}" y2="{y(v):.1f}" '
@@ -177,13 +180,12 @@ def _rank_svg(outlook: dict[str, Any], lang: str) -> str:
     w, h, left, right, bottom, head = 460, 260, 44, 12, 34, 14
     n = last - first + 1
     bar = (w - left - right) / n
-    peak = max([r["probability"] for r in dist] + [0.01])
+    peak = max([float(r["probability"]) for r in dist] + [0.01])
 
     def y(p: float) -> float:
         return head + (h - head - bottom) * (1 - p / peak)
 
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
-           f'viewBox="0 0 {w} {h}" role="img">']  # fmt: skip
+    out = [_svg_open(w, h)]
     for k in range(5):
         p = peak * k / 4
         out.append(f'<line x1="{left}" y1="{y(p):.1f}" x2="{w - right}" y2="{y(p):.1f}" '

@@ -13,7 +13,14 @@ from typing import Any, TextIO
 
 from .._core import Finding, Plan, Severity
 from ._admin import document_data, plan_name
-from ._format import LANGUAGES, csv_cell, csv_writer, date_text, from_iso, illustrative_lines
+from ._format import (
+    LANGUAGES,
+    csv_cell,
+    csv_writer,
+    date_text,
+    from_iso,
+    illustrative_lines,
+)
 from ._summary import grouped_findings, summary_data, summary_text
 from .deadlines import deadlines_csv, deadlines_text
 from .plan import plan_header, summary_counts

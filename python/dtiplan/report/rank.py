@@ -22,7 +22,15 @@ from ..rank import (
     commune_name,
 )
 from ..track import ILLUSTRATIVE_LABEL
-from ._format import csv_writer, date_text, from_iso, number, short_name, text_table, unit_label
+from ._format import (
+    csv_writer,
+    date_text,
+    from_iso,
+    number,
+    short_name,
+    text_table,
+    unit_label,
+)
 
 __all__ = [
     "TEXT_ONLY",

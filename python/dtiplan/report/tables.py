@@ -11,6 +11,7 @@ comma of :mod:`._format`). Nothing is computed here: the values are the data's.
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -72,7 +73,7 @@ def cell_text(value: Any, kind: str, lang: str) -> str:
         return cell_text(value.value, value.kind, lang)
     if value is None:
         return ""
-    if isinstance(value, float) and value != value:
+    if isinstance(value, float) and math.isnan(value):
         return ""
     if kind == "int":
         return number(float(value), 0, lang)

@@ -9,13 +9,14 @@ stored 0.825: the number formats say how many decimals, not which comma (docs/do
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
+from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
 from ._format import display_width
 from .tables import Cell, Table, cell_text
@@ -37,7 +38,7 @@ _MAX_WIDTH = 60
 def _value(cell: Any, kind: str) -> tuple[Any, str]:
     if isinstance(cell, Cell):
         return cell.value, cell.kind
-    if isinstance(cell, float) and cell != cell:
+    if isinstance(cell, float) and math.isnan(cell):
         return None, kind
     return cell, kind
 
