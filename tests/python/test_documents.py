@@ -234,3 +234,49 @@ def test_html_in_headless_chromium(hostile_page: Path, tmp_path: Path) -> None:
                           hostile_page.as_uri()], capture_output=True, text=True, timeout=120,
                          check=False)  # fmt: skip
     assert run.returncode == 0 and shot.stat().st_size > 10_000
+
+
+# --- The annual self-assessment form ------------------------------------------------------------
+
+
+def test_assessment_self_scores_add_up_to_the_status_dti(run_cli: Run, tmp_path: Path) -> None:
+    path = tmp_path / "tu-danh-gia-dti-2026.xlsx"
+    result = run_cli("assessment", "--year", "2026", "--output", path)
+    assert result.returncode == 0, result.stderr
+    form = pd.read_excel(path, sheet_name="Tự đánh giá", header=1, dtype={"STT": str})
+    assert list(form.columns) == ["STT", "Chỉ số", "Điểm tối đa", "Cách xác định và cho điểm",
+                                  "Giá trị", "Điểm tự chấm", "Giải trình", "Tài liệu kiểm chứng",
+                                  "Nguồn dữ liệu"]  # fmt: skip
+    components = form[form["STT"].fillna("").str.contains(r"^\d+\.\d+$")]
+    assert len(components) == 47 and components["Điểm tối đa"].sum() == 1000
+    status = run_cli("status", "--as-of", "2026-12-14", "--format", "json")
+    import json
+
+    dti = json.loads(status.stdout)["dti"]
+    assert components["Điểm tự chấm"].sum() / 1000 == pytest.approx(dti, abs=5e-5)
+    # A component the plan does not track: listed, an empty self-score and a note.
+    nts1 = components[components["Chỉ số"].str.startswith("NTS.01.")].iloc[0]
+    assert pd.isna(nts1["Điểm tự chấm"])
+    assert nts1["Giải trình"].startswith("Kế hoạch chưa có chỉ tiêu đo chỉ số này")
+    assert nts1["Cách xác định và cho điểm"].startswith("Trưởng ban là Bí thư hoặc Chủ tịch")
+    # A tracked one: its value, the indicator read, its evidence and its source.
+    cqs2 = components[components["Chỉ số"].str.startswith("CQS.02.")].iloc[0]
+    assert cqs2["Điểm tự chấm"] > 0 and 0 < cqs2["Giá trị"] <= 1
+    assert cqs2["Cách xác định và cho điểm"] == "Tỷ lệ = a/b; Điểm = Tỷ lệ × Điểm tối đa"
+    assert "I.04 “Tỷ lệ hồ sơ trực tuyến toàn trình”" in cqs2["Giải trình"]
+    assert "tháng 12/2026" in cqs2["Tài liệu kiểm chứng"] or "I.04" in cqs2["Tài liệu kiểm chứng"]
+    assert cqs2["Nguồn dữ liệu"].startswith("TT PVHCC: illustrative-observations-2026.csv")
+
+
+def test_assessment_as_a_word_form(run_cli: Run, tmp_path: Path) -> None:
+    path = tmp_path / "tu-danh-gia-dti-2026.docx"
+    result = run_cli("assessment", "--year", "2026", "--output", path)
+    assert result.returncode == 0, result.stderr
+    doc = Document(str(path))
+    texts = [p.text for p in doc.paragraphs]
+    assert "BẢNG TỰ ĐÁNH GIÁ" in texts
+    assert "Chỉ số chuyển đổi số (DTI) năm 2026 của xã Đại Phước" in texts
+    form = doc.tables[1]
+    assert [c.text for c in form.rows[0].cells][5] == "Điểm tự chấm"
+    assert len(form.rows) == 1 + 8 + 47 + 1  # titles, main indicators, components, total
+    assert doc.sections[0].page_width > doc.sections[0].page_height  # landscape

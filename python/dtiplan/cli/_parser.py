@@ -49,11 +49,15 @@ _HELP = {
     "the top 10, the points still needed",
     "improve": "the improvement plan: which indicators, led by which units, buy the points "
     "needed for the top 10 at the least effort",
+    "assessment": "the annual DTI self-assessment form: per component its maximum, how it is "
+    "scored, the value and self-score at the year's cut-off, explanation, evidence, sources",
 }
 
 # Which verbs take which options beyond --plan, --lang and --format.
-_OBSERVATIONS_VERBS = ("status", "deadlines", "units", "report", "project", "rank", "improve")
-_FRAMEWORK_VERBS = ("status", "units", "report", "project", "rank", "improve")
+_OBSERVATIONS_VERBS = (
+    "status", "deadlines", "units", "report", "project", "rank", "improve", "assessment",
+)  # fmt: skip
+_FRAMEWORK_VERBS = ("status", "units", "report", "project", "rank", "improve", "assessment")
 _SHIFT_VERBS = ("deadlines", "units", "report")
 _MONTH_VERBS = ("deadlines", "report")
 
@@ -67,7 +71,7 @@ _OUTPUT_VERBS: dict[str, tuple[str, ...]] = {
     "project": _TABLE_FILES,
     "rank": _TABLE_FILES,
     "improve": _TABLE_FILES,
-    "assessment": (".xlsx", ".docx", ".csv", ".md", ".json"),
+    "assessment": (".xlsx", ".docx", *_TABLE_FILES[1:]),
 }
 
 
@@ -153,6 +157,15 @@ def build_parser() -> argparse.ArgumentParser:
             )
         if verb == "report":
             _add_report_options(sub)
+        if verb == "assessment":
+            sub.add_argument(
+                "--year",
+                type=_positive_int,
+                default=None,
+                help="the year assessed (default: the year of --as-of); its figures are those "
+                "in force on 14 December (the annual cut-off of Nghị định 09/2019), or on "
+                "--as-of when given",
+            )
         if verb == "project":
             _add_project_options(sub)
         if verb in ("rank", "improve"):

@@ -15,11 +15,12 @@ from .. import _core, rank, report
 from .._core import Finding, GrowthModel, Plan
 from ..projection import project_dti
 from ..rank import DEFAULT_GROWTH
-from ..report import tables
+from ..report import assessment, tables
 from ..report._summary import summary_lines
-from ..report.docx import report_docx
+from ..report.docx import assessment_docx, report_docx
 from ..report.html import report_html
-from ..report.textfiles import markdown_text
+from ..report.tables import cell_text
+from ..report.textfiles import csv_files, markdown_text
 from ._inputs import Inputs, load_inputs, reading
 from ._output import Renderers, as_is, emit
 from ._parser import UsageError, parse_to
@@ -289,6 +290,40 @@ def _improve(plan: Plan, args: argparse.Namespace) -> int:
     return 0
 
 
+# --- The annual self-assessment -----------------------------------------------------------------
+
+
+def _assessment_docx(data: dict[str, Any], path: Path, lang: str) -> None:
+    table = assessment.assessment_tables(data, lang)[0]
+    rows = [[cell_text(v, table.kinds[i], lang) if table.kinds[i] != "text" else (v or "")
+             for i, v in enumerate(row)] for row in table.rows]  # fmt: skip
+    assessment_docx(data, path, lang, table.titles, rows)
+
+
+_ASSESSMENT: Renderers[dict[str, Any]] = Renderers(
+    assessment.assessment_text,
+    as_is,
+    lambda data, out, lang: out.write(
+        next(iter(csv_files(assessment.assessment_tables(data, lang)).values())).lstrip("\ufeff")
+    ),
+    assessment.assessment_tables,
+    assessment.assessment_title,
+    {".docx": _assessment_docx},
+)
+
+
+def _assessment(plan: Plan, args: argparse.Namespace) -> int:
+    inputs = load_inputs(plan, args)
+    year: int = args.year or inputs.as_of.year
+    cutoff = inputs.as_of if args.as_of is not None else datetime.date(year, *assessment.CUTOFF)
+    data = assessment.assessment_data(
+        plan, inputs.framework, inputs.log, year, cutoff, inputs.illustrative, inputs.source,
+        args.lang,
+    )  # fmt: skip
+    emit(data, _ASSESSMENT, args)
+    return 0
+
+
 #: Each verb's function, by name.
 VERBS: dict[str, Verb] = {
     "show": _show,
@@ -301,4 +336,5 @@ VERBS: dict[str, Verb] = {
     "project": _project,
     "rank": _rank,
     "improve": _improve,
+    "assessment": _assessment,
 }

@@ -32,7 +32,7 @@ from ._format import number, short_name
 from ._summary import probability_text
 from .tables import cell_text
 
-__all__ = ["FONT", "LAYOUT", "MARGINS_MM", "PAGE_MM", "report_docx"]
+__all__ = ["FONT", "LAYOUT", "MARGINS_MM", "PAGE_MM", "assessment_docx", "report_docx"]
 
 #: The font (Nghị định 30/2020, Phụ lục I: Times New Roman, Unicode TCVN 6909:2001).
 FONT = "Times New Roman"
@@ -330,14 +330,16 @@ def _closing(doc: Any, d: dict[str, Any]) -> None:
     _para(right, d["signer_name"] or "……………………", LAYOUT["body_pt"], bold=True, align=centre)
 
 
-def report_docx(data: dict[str, Any], path: Path, lang: str, lines: Sequence[str]) -> None:
-    """Write the monthly report ``data`` to ``path`` as a Word document; ``lines`` is the
-    summary as the text report writes it. The document is in Vietnamese (the language of
-    the office's documents) whatever ``lang``; numbers follow ``lang``."""
+def _new_document(landscape: bool = False) -> Any:
     doc = Document()
     section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = (Mm(v) for v in PAGE_MM)
+    width, height = (Mm(v) for v in PAGE_MM)
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        width, height = height, width
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = width, height
     m = MARGINS_MM
     section.top_margin, section.bottom_margin = Mm(m["top"]), Mm(m["bottom"])
     section.left_margin, section.right_margin = Mm(m["left"]), Mm(m["right"])
@@ -346,7 +348,38 @@ def report_docx(data: dict[str, Any], path: Path, lang: str, lines: Sequence[str
     style.font.size = Pt(LAYOUT["body_pt"])
     style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
     _page_number_header(section)
+    return doc
 
+
+def assessment_docx(data: dict[str, Any], path: Path, lang: str, titles: Sequence[str],
+                    rows: Sequence[Sequence[str]]) -> None:  # fmt: skip
+    """The annual self-assessment form as a Word document: the same heading as the report, on
+    A4 landscape, the form's table (``titles`` and ``rows`` as text), then Nơi nhận and the
+    signature block."""
+    doc = _new_document(landscape=True)
+    d = dict(data["document"])
+    d["type"] = "BẢNG TỰ ĐÁNH GIÁ"
+    d["subject"] = f"Chỉ số chuyển đổi số (DTI) năm {data['year']} của xã {data['plan']['commune']}"
+    _heading_block(doc, d)
+    note = ILLUSTRATIVE_LABEL["vi"] if data["illustrative"] else ""
+    _title_block(doc, d, note)
+    _grid(doc, titles, rows, (1.0, 4.6, 1.4, 4.2, 1.6, 1.6, 4.4, 3.6, 2.6),
+          (False, False, True, False, True, True, False, False, False))  # fmt: skip
+    _para(doc, after=6)
+    _body(doc, f"Chỉ số DTI tự đánh giá: {number(data['dti'], 4, lang)} "
+               f"({cell_text(data['points'], 'number', lang)}/"
+               f"{number(data['max_points'], 0, lang)} điểm).")  # fmt: skip
+    _closing(doc, d)
+    doc.core_properties.title = f"{d['type']} {d['subject']}"
+    doc.core_properties.language = "vi-VN"
+    doc.save(str(path))
+
+
+def report_docx(data: dict[str, Any], path: Path, lang: str, lines: Sequence[str]) -> None:
+    """Write the monthly report ``data`` to ``path`` as a Word document; ``lines`` is the
+    summary as the text report writes it. The document is in Vietnamese (the language of
+    the office's documents) whatever ``lang``; numbers follow ``lang``."""
+    doc = _new_document()
     d = data["document"]
     note = ILLUSTRATIVE_LABEL["vi"] if data["illustrative"] else ""
     _heading_block(doc, d)
