@@ -300,12 +300,16 @@ def _assessment_docx(data: dict[str, Any], path: Path, lang: str) -> None:
     assessment_docx(data, path, lang, table.titles, rows)
 
 
+def _assessment_csv(data: dict[str, Any], out: TextIO, lang: str) -> None:
+    """The form as CSV on stdout (without the byte-order mark of the files)."""
+    text = next(iter(csv_files(assessment.assessment_tables(data, lang)).values()))
+    out.write(text.lstrip("\ufeff"))
+
+
 _ASSESSMENT: Renderers[dict[str, Any]] = Renderers(
     assessment.assessment_text,
     as_is,
-    lambda data, out, lang: out.write(
-        next(iter(csv_files(assessment.assessment_tables(data, lang)).values())).lstrip("\ufeff")
-    ),
+    _assessment_csv,
     assessment.assessment_tables,
     assessment.assessment_title,
     {".docx": _assessment_docx},
