@@ -23,7 +23,7 @@ def test_units_text_vietnamese(run_cli: Run) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "Bảng xếp hạng kết quả thực hiện của các đơn vị, ngày 28/11/2026"
     assert lines[1] == LABEL_VI
-    assert "0,5 × tỷ lệ chỉ số đạt mục tiêu + 0,5 × tỷ lệ báo cáo đúng hạn" in result.stdout
+    assert "0,5 × tỷ lệ chỉ tiêu đạt mục tiêu + 0,5 × tỷ lệ báo cáo đúng hạn" in result.stdout
     header = next(line for line in lines if line.startswith("Hạng"))
     assert "Đơn vị" in header and "Điểm xếp hạng" in header
     board = [line for line in lines[lines.index(header) + 2 :] if not line.startswith("–:")]

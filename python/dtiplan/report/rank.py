@@ -50,7 +50,7 @@ __all__ = [
 _WORDS: dict[str, dict[str, Any]] = {
     "vi": {
         "title": "Thứ hạng dự báo của {commune}, đánh giá ngày {to}",
-        "goal": "Mục tiêu: top {top} trong {units} đơn vị ({goal})",
+        "goal": "Mục tiêu: top {top} trong {units} đơn vị (Kế hoạch ghi: “{goal}”)",
         "dti": "DTI dự báo (thang 0–1): {dti}",
         "tracked": "  phần kế hoạch theo dõi ({points} điểm): {dti}",
         "untracked": "  phần kế hoạch chưa theo dõi ({points} điểm), giả định {basis}: +{dti}",
@@ -107,7 +107,7 @@ _WORDS: dict[str, dict[str, Any]] = {
     },
     "en": {
         "title": "Projected rank of {commune}, evaluated on {to}",
-        "goal": "Goal: top {top} of {units} units ({goal})",
+        "goal": "Goal: top {top} of {units} units (the plan: “{goal}”)",
         "dti": "Projected DTI (0–1 scale): {dti}",
         "tracked": "  tracked by the plan ({points} points): {dti}",
         "untracked": "  not tracked by the plan ({points} points), assumed {basis}: +{dti}",

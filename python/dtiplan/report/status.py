@@ -38,7 +38,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "vi": {
         "id": "Mã",
         "status_title": "Tình hình thực hiện kế hoạch {id}, ngày {date}",
-        "indicators_title": "Chỉ số của kế hoạch ({n})",
+        "indicators_title": "Chỉ tiêu của kế hoạch ({n})",
         "name": "Tên",
         "target": "Mục tiêu",
         "value": "Giá trị",

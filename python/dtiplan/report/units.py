@@ -32,12 +32,12 @@ _WORDS: dict[str, dict[str, str]] = {
     "vi": {
         "units_title": "Bảng xếp hạng kết quả thực hiện của các đơn vị, ngày {date}",
         "units_rule": (
-            "Điểm xếp hạng = 0,5 × tỷ lệ chỉ số đạt mục tiêu + 0,5 × tỷ lệ báo cáo đúng hạn; điểm"
+            "Điểm xếp hạng = 0,5 × tỷ lệ chỉ tiêu đạt mục tiêu + 0,5 × tỷ lệ báo cáo đúng hạn; điểm"
             " DTI chỉ để tham khảo, không tính vào xếp hạng."
         ),
         "rank": "Hạng",
         "unit": "Đơn vị",
-        "u_indicators": "Chỉ số",
+        "u_indicators": "Chỉ tiêu",
         "u_with_value": "Có số liệu",
         "u_met": "Đạt",
         "u_due": "Đến hạn",
