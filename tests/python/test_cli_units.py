@@ -89,6 +89,9 @@ def test_report_text_leads_with_a_one_screen_summary(run_cli: Run) -> None:
     assert out.count("chưa có đơn vị chủ trì") == 1
     assert "⚠ 2 chỉ tiêu giao chủ trì cho cả một nhóm đơn vị: I.01, I.02" in out
     assert "dtiplan report --full" in out
+    # A report missing in last month's report too is marked as unchanged.
+    assert "TT PVHCC (II.03 – như tháng trước)" in out
+    assert "Trễ hạn: Công an xã (I.06)" in out  # late this month only: not marked
 
 
 def test_report_full_text_in_order(run_cli: Run) -> None:

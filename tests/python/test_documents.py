@@ -229,6 +229,12 @@ def test_html_in_headless_chromium(hostile_page: Path, tmp_path: Path) -> None:
     board = dom.stdout.split('id="board"', 1)[1].split("</table>", 1)[0]
     assert board.count("<tr") == 1 + 5  # the heading and one row per unit
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in board  # shown as text
+    # The console check would catch an error: a page with one shows it on stderr.
+    bad = tmp_path / "loi.html"
+    bad.write_text("<p>x</p><script>khong_co_ham()</script>", encoding="utf-8")
+    probe = subprocess.run([*base, "--dump-dom", bad.as_uri()], capture_output=True, text=True,
+                           timeout=120, check=False)  # fmt: skip
+    assert "CONSOLE" in probe.stderr
     shot = tmp_path / "bang-xep-hang.png"
     run = subprocess.run([*base, "--window-size=1200,1600", f"--screenshot={shot}",
                           hostile_page.as_uri()], capture_output=True, text=True, timeout=120,

@@ -163,7 +163,10 @@ def _month_before(day: datetime.date) -> datetime.date:
 def _report(plan: Plan, args: argparse.Namespace) -> int:
     inputs = load_inputs(plan, args)
     findings = plan.check()
-    previous = dataclasses.replace(inputs, as_of=_month_before(inputs.as_of))
+    before = _month_before(inputs.as_of)
+    previous = dataclasses.replace(
+        inputs, as_of=before, month=_core.Period.month(before.year, before.month)
+    )
     # The projection and the rank of the month: the evaluation at the end of the year.
     args.to = args.to or f"{inputs.as_of.year}-12-31"
     outlook = _rank_outlook(plan, args, improve=True)
@@ -179,6 +182,7 @@ def _report(plan: Plan, args: argparse.Namespace) -> int:
         illustrative=inputs.illustrative,
         lang=args.lang,
         previous=_status_data(previous, args.lang),
+        previous_deadlines=_deadlines_data(previous, args.lang),
         projection=report.project_data(outlook.projection, args.lang),
         outlook=outlook_data,
     )

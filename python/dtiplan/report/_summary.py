@@ -42,7 +42,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "shared-lead": "{n} chỉ tiêu {scope}có nhiều đơn vị cùng chủ trì: {ids}",
         "same": "{n} phát hiện “{code}” {scope}: {ids}",
         "scope": "mục {part} ",
-        "unchanged": " (như tháng trước)",
+        "unchanged": " – như tháng trước",
+        "consolidated": "báo cáo tổng hợp",
     },
     "en": {
         "dti": "DTI on {date}: {dti} ({points}/{max} points)",
@@ -67,7 +68,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "shared-lead": "{n} indicators {scope}have several lead units: {ids}",
         "same": "{n} findings “{code}” {scope}: {ids}",
         "scope": "of section {part} ",
-        "unchanged": " (as last month)",
+        "unchanged": " – as last month",
+        "consolidated": "consolidated report",
     },
 }
 
@@ -108,16 +110,27 @@ def grouped_findings(findings: Sequence[dict[str, Any]], lang: str) -> list[str]
     return lines
 
 
-def _who(obligations: Sequence[dict[str, Any]], state: str) -> list[dict[str, Any]]:
-    """Per unit (in the table's order), the indicators whose report is in ``state``."""
+def _who(
+    obligations: Sequence[dict[str, Any]],
+    state: str,
+    lang: str,
+    before: Sequence[Sequence[str]] = (),
+) -> list[dict[str, Any]]:
+    """Per unit (in the table's order), the indicators whose report is in ``state``, and those
+    of them that were in the same state in last month's report (``before``: unit, indicator)."""
     by_unit: dict[str, dict[str, Any]] = {}
+    seen = {(u, i) for u, i in before}
     for o in obligations:
         if o["state"] != state:
             continue
         entry = by_unit.setdefault(
-            o["unit"], {"unit": o["unit"], "unit_name": o["unit_name"], "indicators": []}
+            o["unit"],
+            {"unit": o["unit"], "unit_name": o["unit_name"], "indicators": [], "unchanged": []},
         )
-        entry["indicators"].append(o["indicator"] or "tổng hợp")
+        name = o["indicator"] or _WORDS[lang]["consolidated"]
+        entry["indicators"].append(name)
+        if (o["unit"], o["indicator"]) in seen:
+            entry["unchanged"].append(name)
     return list(by_unit.values())
 
 
@@ -139,8 +152,10 @@ def summary_data(data: dict[str, Any], lang: str) -> dict[str, Any]:
         "rank": None,
         "month": data["deadlines"]["month"],
         "reports": dict(data["deadlines"]["summary"]),
-        "missing": _who(data["deadlines"]["obligations"], "missing"),
-        "late": _who(data["deadlines"]["obligations"], "late"),
+        "missing": _who(data["deadlines"]["obligations"], "missing", lang,
+                        previous["missing"] if previous else ()),  # fmt: skip
+        "late": _who(data["deadlines"]["obligations"], "late", lang,
+                     previous["late"] if previous else ()),  # fmt: skip
         "check": dict(data["check"]["summary"]),
         "findings": [f"✗ {line}" for line in grouped_findings(data["check"]["errors"], lang)]
         + [f"⚠ {line}" for line in grouped_findings(data["check"]["warnings"], lang)],
@@ -190,8 +205,15 @@ def _signed(value: float, lang: str) -> str:
     return ("+" if value >= 0 else "−") + number(abs(value), 4, lang)
 
 
-def _people(entries: Sequence[dict[str, Any]]) -> str:
-    return "; ".join(f"{e['unit_name']} ({', '.join(e['indicators'])})" for e in entries)
+def _people(entries: Sequence[dict[str, Any]], lang: str) -> str:
+    """"TT PVHCC (II.03, như tháng trước)": each unit with its indicators, those already in
+    last month's report marked."""
+    mark = _WORDS[lang]["unchanged"]
+    parts = []
+    for e in entries:
+        ids = [i + (mark if i in e.get("unchanged", ()) else "") for i in e["indicators"]]
+        parts.append(f"{e['unit_name']} ({', '.join(ids)})")
+    return "; ".join(parts)
 
 
 def month_text(month: str, lang: str) -> str:
@@ -262,9 +284,9 @@ def summary_lines(summary: dict[str, Any], lang: str) -> list[str]:
         )
     )
     if summary["late"]:
-        lines.append(w["late"].format(who=_people(summary["late"])))
+        lines.append(w["late"].format(who=_people(summary["late"], lang)))
     if summary["missing"]:
-        lines.append(w["missing"].format(who=_people(summary["missing"])))
+        lines.append(w["missing"].format(who=_people(summary["missing"], lang)))
     lines.append(w["check"].format(**summary["check"]))
     lines.extend("  " + f for f in summary["findings"])
     return lines

@@ -95,6 +95,7 @@ def report_data(
     lang: str = "vi",
     *,
     previous: dict[str, Any] | None = None,
+    previous_deadlines: dict[str, Any] | None = None,
     projection: dict[str, Any] | None = None,
     outlook: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
@@ -113,7 +114,7 @@ def report_data(
         "status": status,
         "deadlines": deadlines,
         "units": units,
-        "previous": None if previous is None else _previous_data(previous),
+        "previous": None if previous is None else _previous_data(previous, previous_deadlines),
         "projection": projection,
         "outlook": outlook,
         "document": document_data(plan, as_of, f"tháng {month.month} năm {month.year}"),
@@ -122,12 +123,19 @@ def report_data(
     return data
 
 
-def _previous_data(status: dict[str, Any]) -> dict[str, Any]:
-    """What the summary compares with: last month's DTI and the indicators met then."""
+def _previous_data(
+    status: dict[str, Any], deadlines: dict[str, Any] | None
+) -> dict[str, Any]:
+    """What the summary compares with: last month's DTI, the indicators met then, and the
+    reports late or missing in last month's report (unit and indicator)."""
+    obligations = [] if deadlines is None else deadlines["obligations"]
     return {
         "as_of": status["as_of"],
         "dti": status["dti"],
         "met": [i["id"] for i in status["indicators"] if i["met"]],
+        "month": None if deadlines is None else deadlines["month"],
+        "missing": [[o["unit"], o["indicator"]] for o in obligations if o["state"] == "missing"],
+        "late": [[o["unit"], o["indicator"]] for o in obligations if o["state"] == "late"],
     }
 
 
