@@ -325,6 +325,14 @@ def everyone_data(
 # --- Text -------------------------------------------------------------------------------------
 
 
+def _in_text(commune: str, lang: str) -> str:
+    """The commune in running Vietnamese text: "xã Đại Phước", not "Xã Đại Phước"."""
+    for kind in ("Xã ", "Phường "):
+        if lang == "vi" and commune.startswith(kind):
+            return kind.lower() + commune[len(kind):]
+    return commune
+
+
 def _pct(value: float, lang: str) -> str:
     if 0.0 < value < 0.0005:
         return "< " + number(0.1, 1, lang) + "%"
@@ -415,7 +423,7 @@ def rank_text(data: dict[str, Any], lang: str = "vi") -> str:
     w = _WORDS[lang]
     labels = data["labels"]
     evaluation = date_text(from_iso(data["evaluation"]), lang)
-    lines = [w["title"].format(commune=data["commune"], to=evaluation)]
+    lines = [w["title"].format(commune=_in_text(data["commune"], lang), to=evaluation)]
     lines += labels
     goal = data["goal"]
     lines.append(w["goal"].format(top=goal["top"], units=goal["of"], goal=goal["text"]))
@@ -449,7 +457,7 @@ def improve_text(data: dict[str, Any], lang: str = "vi", limit: int | None = Non
     labels = data["labels"]
     top = data["goal"]["top"]
     p = _pct(data["probability"], lang)
-    lines = [w["improve_title"].format(commune=data["commune"], top=top, p=p)]
+    lines = [w["improve_title"].format(commune=_in_text(data["commune"], lang), top=top, p=p)]
     lines += labels
     lines.append("")
     lines += _summary_lines(data, lang)
