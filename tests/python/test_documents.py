@@ -286,3 +286,12 @@ def test_assessment_as_a_word_form(run_cli: Run, tmp_path: Path) -> None:
     assert [c.text for c in form.rows[0].cells][5] == "Điểm tự chấm"
     assert len(form.rows) == 1 + 8 + 47 + 1  # titles, main indicators, components, total
     assert doc.sections[0].page_width > doc.sections[0].page_height  # landscape
+
+
+def test_the_word_report_is_vietnamese_whatever_lang(run_cli: Run, tmp_path: Path) -> None:
+    path = tmp_path / "report.docx"
+    result = run_cli("report", "--as-of", AS_OF, "--lang", "en", "--output", path)
+    assert result.returncode == 0, result.stderr
+    texts = [p.text for p in Document(str(path)).paragraphs]
+    assert "I. TÓM TẮT" in texts
+    assert any(t.startswith("- Chỉ số DTI ngày 20/11/2026: 0,5049") for t in texts)

@@ -170,6 +170,9 @@ def _report(plan: Plan, args: argparse.Namespace) -> int:
     # The projection and the rank of the month: the evaluation at the end of the year.
     args.to = args.to or f"{inputs.as_of.year}-12-31"
     outlook = _rank_outlook(plan, args, improve=True)
+    # The Word document is an administrative document: Vietnamese whatever --lang.
+    if str(getattr(args, "output", "") or "").lower().endswith(".docx"):
+        args.lang = "vi"
     outlook_data = report.rank_data(outlook, args.lang)
     outlook_data["improvement"] = report.improve_data(outlook, args.lang)["improvement"]
     data = report.report_data(
