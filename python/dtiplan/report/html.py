@@ -127,7 +127,7 @@ def _fan_svg(data: dict[str, Any], lang: str) -> str:
     as_of = from_iso(data["as_of"])
     now = data["status"]["dti"]
     points.append((as_of, now))
-    w, h, left, right, top, bottom = 460, 260, 52, 16, 14, 34
+    w, h, left, right, top, bottom = 460, 260, 52, 40, 14, 34
     start = points[0][0]
     span = max(1, (to - start).days)
     values = [float(v) for _, v in points] + [float(proj["p05"]), float(proj["p95"])]
@@ -159,13 +159,14 @@ def _fan_svg(data: dict[str, Any], lang: str) -> str:
     out.append(f'<polyline points="{path}" fill="none" stroke="#111" stroke-width="2"/>')
     for d, v in points:
         out.append(f'<circle cx="{x(d):.1f}" cy="{y(v):.1f}" r="3.5" fill="#111"/>')
-        out.append(f'<text x="{x(d):.1f}" y="{y(v) - 8:.1f}" font-size="11" '
-                   f'text-anchor="middle">{escape(number(v, 4, lang))}</text>')  # fmt: skip
-    out.append(f'<text x="{x1 - 2:.1f}" y="{y(proj["median"]) - 6:.1f}" font-size="11" '
-               f'text-anchor="end">{escape(number(proj["median"], 4, lang))}</text>')  # fmt: skip
+        out.append(f'<text x="{x(d) + 4:.1f}" y="{y(v) - 8:.1f}" font-size="11" '
+                   f'text-anchor="start">{escape(number(v, 4, lang))}</text>')  # fmt: skip
+    out.append(f'<text x="{x1 + 3:.1f}" y="{y(proj["median"]) + 4:.1f}" font-size="11" '
+               f'text-anchor="start">{escape(number(proj["median"], 4, lang))}</text>')  # fmt: skip
     for d in sorted({*(p[0] for p in points), to}):
+        anchor = "start" if d == start else "middle"
         out.append(f'<text x="{x(d):.1f}" y="{h - 12}" font-size="11" '
-                   f'text-anchor="middle">{escape(date_text(d, lang))}</text>')  # fmt: skip
+                   f'text-anchor="{anchor}">{escape(date_text(d, lang))}</text>')  # fmt: skip
     out.append("</svg>")
     return "".join(out)
 

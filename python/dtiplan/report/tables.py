@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 #: Column kinds and how a writer shows them.
-KINDS = ("text", "int", "number", "index", "percent", "date")
+KINDS = ("text", "int", "year", "number", "index", "percent", "date")
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,8 @@ def cell_text(value: Any, kind: str, lang: str) -> str:
         return ""
     if kind == "int":
         return number(float(value), 0, lang)
+    if kind == "year":
+        return str(int(value))
     if kind == "number":
         return short_number(float(value), lang)
     if kind == "index":
@@ -106,7 +108,7 @@ def status_tables(data: dict[str, Any], lang: str) -> list[Table]:
             "Đơn vị báo cáo", "Đánh giá", "Còn thiếu", "Thành phần DTI", "Điểm", "Điểm tối đa"),
            ("ID", "Indicator", "Target", "Year", "Value", "Rate", "Period", "Submitted",
             "Reporting unit", "Status", "Gap", "DTI component", "Points", "Max points")),
-        ("text", "text", "text", "int", "text", "percent", "text", "date", "text", "text",
+        ("text", "text", "text", "year", "text", "percent", "text", "date", "text", "text",
          "percent", "text", "number", "number"),
         note=note,
     )  # fmt: skip

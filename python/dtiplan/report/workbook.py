@@ -26,6 +26,7 @@ __all__ = ["NUMBER_FORMATS", "write_workbook"]
 #: The number format of each column kind.
 NUMBER_FORMATS = {
     "int": "#,##0",
+    "year": "0",
     "number": "#,##0.0##",
     "index": "0.0000",
     "percent": "0.0%",
