@@ -5,7 +5,11 @@
 # then (`dtiplan project`) each indicator's projected 2026 value and progress status, and the
 # projected DTI with its band; then (`dtiplan rank`) the projected rank among the province's 95
 # units with its distribution, the chance of the top 10 and the points still needed; and last
-# (`dtiplan improve`) the first actions of the improvement plan, each with its lead units.
+# (`dtiplan improve`) the first actions of the improvement plan, each with its lead units. It
+# ends by writing the month's report as the documents the office sends, into the folder
+# bao-cao/ (or $DTIPLAN_OUT): bao-cao-thang.docx (the signed report, Nghị định 30/2020 layout),
+# bao-cao-thang.xlsx (every table, one sheet each) and bang-xep-hang.html (the page for the
+# portal), and prints where they are (docs/documents.md).
 # Without --observations it uses the illustrative 2026 observations shipped with dtiplan, and
 # without --peers the illustrative peer table (a synthetic province): invented figures
 # (data/examples/README.md), and every output says so. Options are passed on to every verb:
@@ -20,3 +24,13 @@ echo
 .venv/bin/dtiplan rank "$@"
 echo
 .venv/bin/dtiplan improve --limit 10 "$@"
+echo
+OUT="${DTIPLAN_OUT:-bao-cao}"
+mkdir -p "$OUT"
+.venv/bin/dtiplan report "$@" --output "$OUT/bao-cao-thang.docx" || [ $? -eq 1 ]
+.venv/bin/dtiplan report "$@" --output "$OUT/bao-cao-thang.xlsx" || [ $? -eq 1 ]
+.venv/bin/dtiplan report "$@" --output "$OUT/bang-xep-hang.html" || [ $? -eq 1 ]
+echo "Báo cáo tháng đã ghi vào thư mục $(cd "$OUT" && pwd):"
+for f in bao-cao-thang.docx bao-cao-thang.xlsx bang-xep-hang.html; do
+  echo "  $OUT/$f"
+done

@@ -13,8 +13,22 @@ import pytest
 import dtiplan
 
 ARGS = ("--as-of", "2026-09-30", "--to", "2026-12-31", "--draws", "300")
-STATUS_VI = [vi for vi, _ in dtiplan.STATUS_LABELS.values()]
-STATUS_EN = [en for _, en in dtiplan.STATUS_LABELS.values()]
+# A yes/no or milestone indicator still at 0 is "not done yet", not a trend going down.
+STATUS_VI = [vi for vi, _ in dtiplan.STATUS_LABELS.values()] + ["Chưa thực hiện"]
+STATUS_EN = [en for _, en in dtiplan.STATUS_LABELS.values()] + ["Not done yet"]
+
+
+def test_project_speaks_vietnamese_and_never_copies_a_typo(run_cli) -> None:
+    result = run_cli("project", "--as-of", "2026-03-25", "--draws", "200")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    ii01 = next(line for line in lines if line.startswith("II.01"))
+    assert "Chưa thực hiện" in ii01 and "Đi xuống" not in ii01
+    assert "chưa hoàn thành" in ii01  # the milestone's value in words, not 0,00
+    i02 = next(line for line in lines if line.startswith("I.02"))
+    assert "Phấn đấu đạt 10%" in i02 and "Phần đầu" not in result.stdout
+    assert "phân đấu" not in result.stdout.lower()
+    assert "giữ giá trị cuối" in i02 and "last-value" not in result.stdout
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

@@ -22,7 +22,7 @@ def test_rank_text_answers_the_goal_and_labels_invented_data(run_cli, lang: str)
     assert dtiplan.ILLUSTRATIVE_LABEL[lang] in out
     assert PEERS_LABEL[lang] in out
     if lang == "vi":
-        assert "Thứ hạng dự báo của Xã Đại Phước, đánh giá ngày 31/12/2026" in out
+        assert "Thứ hạng dự báo của xã Đại Phước, đánh giá ngày 31/12/2026" in out
         assert "Xác suất vào top 10:" in out
         assert "Để vào top 10 với xác suất 50,0%: cần DTI 0," in out
         assert "giả định như trung vị các đơn vị khác" in out
@@ -107,9 +107,10 @@ def test_improve_text_lists_actions_with_their_lead_units(run_cli) -> None:
     result = run_cli("improve", *ARGS, "--limit", "3")
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "Kế hoạch cải thiện của Xã Đại Phước: mục tiêu top 10" in out
+    assert "Kế hoạch cải thiện của xã Đại Phước: mục tiêu top 10" in out
     assert "Các việc cần làm" in out
-    assert "VHXH" in out  # II.01 and II.03 are led by Phòng Văn hóa - Xã hội
+    assert "Phòng VH-XH, Sở KH&CN" in out  # II.01: unit names, not ids ("VHXH, SKHCN")
+    assert "VHXH, SKHCN" not in out
     assert "… và " in out  # more actions than the limit
     assert "P(top 10) sau" in out
     assert dtiplan.ILLUSTRATIVE_LABEL["vi"] in out and PEERS_LABEL["vi"] in out

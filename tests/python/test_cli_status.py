@@ -45,7 +45,7 @@ def test_status_text_vietnamese(run_cli: Run) -> None:
     assert lines[0] == "Tình hình thực hiện kế hoạch dai-phuoc-2026-2030, ngày 25/03/2026"
     assert lines[1] == LABEL_VI
     assert "Khung điểm:" in out
-    assert "Chỉ số của kế hoạch (38)" in out
+    assert "Chỉ tiêu của kế hoạch (38)" in out
     i03 = next(line for line in lines if line.startswith("I.03 "))
     assert "Trên 80%" in i03 and "CQS.04" in i03 and "2026-03" in i03
     assert "Đạt" in out and "Chưa đạt" in out

@@ -23,12 +23,16 @@ def test_units_text_vietnamese(run_cli: Run) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "Bảng xếp hạng kết quả thực hiện của các đơn vị, ngày 28/11/2026"
     assert lines[1] == LABEL_VI
-    assert "0,5 × tỷ lệ chỉ số đạt mục tiêu + 0,5 × tỷ lệ báo cáo đúng hạn" in result.stdout
+    assert "0,5 × tỷ lệ chỉ tiêu đạt mục tiêu + 0,5 × tỷ lệ báo cáo đúng hạn" in result.stdout
     header = next(line for line in lines if line.startswith("Hạng"))
     assert "Đơn vị" in header and "Điểm xếp hạng" in header
-    board = lines[lines.index(header) + 2 :]
-    ranks = [int(line.split()[0]) for line in board]
+    board = [line for line in lines[lines.index(header) + 2 :] if not line.startswith("–:")]
+    ranked = [line for line in board if line.split()[0].isdigit()]
+    ranks = [int(line.split()[0]) for line in ranked]
     assert ranks[0] == 1 and ranks == sorted(ranks) and len(ranks) >= 4
+    # The group of every unit is shown apart, after the ranked units, without a rank.
+    assert board[-1].split()[:2] == ["–", "Các"] and len(board) == len(ranked) + 1
+    assert lines[-1].startswith("–: nhóm đơn vị, không xếp hạng")
     assert any("Phòng VH-XH" in line for line in board)
     assert any("TT PVHCC" in line for line in board)
     assert "," in board[0].split()[-1]  # decimal comma
@@ -44,7 +48,8 @@ def test_units_text_english(run_cli: Run) -> None:
 def test_units_ties_share_a_rank(run_cli: Run) -> None:
     # on 5 January nothing is due yet and nothing has a value: every unit ranks first
     data = json.loads(run_cli("units", "--as-of", "2026-01-05", "--format", "json").stdout)
-    assert {u["rank"] for u in data["units"]} == {1}
+    assert {u["rank"] for u in data["units"] if not u["group"]} == {1}
+    assert [u["rank"] for u in data["units"] if u["group"]] == [None]
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -52,7 +57,9 @@ def test_units_json_and_csv(run_cli: Run, lang: str) -> None:
     data = json.loads(run_cli("units", "--as-of", AS_OF, "--format", "json", "--lang", lang).stdout)
     assert data["illustrative"] is True
     units = data["units"]
-    assert [u["rank"] for u in units] == sorted(u["rank"] for u in units)
+    ranked = [u["rank"] for u in units if not u["group"]]
+    assert ranked == sorted(ranked) and ranked[0] == 1
+    assert [u["unit"] for u in units if u["group"]] == ["ALL"]
     for u in units:
         assert u["score"] == pytest.approx(
             0.5 * u["met"] / u["indicators"] + 0.5 * u["on_time_rate"], abs=5e-5
@@ -63,27 +70,49 @@ def test_units_json_and_csv(run_cli: Run, lang: str) -> None:
     assert {r["illustrative"] for r in rows} == {"true"}
 
 
-def test_report_text_in_order(run_cli: Run) -> None:
+def test_report_text_leads_with_a_one_screen_summary(run_cli: Run) -> None:
     result = run_cli("report", "--as-of", "2026-03-25")
     assert result.returncode == 0, result.stderr  # the built-in plan has no error
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "Báo cáo tình hình thực hiện Kế hoạch duy trì, cải thiện và nâng cao chỉ số chuyển đổi "
+        "số (DTI) của xã Đại Phước giai đoạn 2026-2030, ngày 25/03/2026"
+    )
+    assert lines[1] == LABEL_VI
+    assert len(lines) <= 25  # one screen
     out = result.stdout
-    assert out.splitlines()[0] == "Báo cáo tình hình thực hiện kế hoạch dai-phuoc-2026-2030, ngày 25/03/2026"
-    assert out.splitlines()[1] == LABEL_VI
+    assert "Chỉ số DTI ngày 25/03/2026:" in out and "ngày 25/02/2026:" in out
+    assert "xác suất vào top 10:" in out
+    assert "Báo cáo tháng 03/2026:" in out
+    # Repeated findings on one line each.
+    assert "  ⚠ 19 chỉ tiêu mục III chưa có đơn vị chủ trì: III.1.01, III.1.02," in out
+    assert out.count("chưa có đơn vị chủ trì") == 1
+    assert "⚠ 2 chỉ tiêu giao chủ trì cho cả một nhóm đơn vị: I.01, I.02" in out
+    assert "dtiplan report --full" in out
+    # A report missing in last month's report too is marked as unchanged.
+    assert "TT PVHCC (II.03 – như tháng trước)" in out
+    assert "Trễ hạn: Công an xã (I.06)" in out  # late this month only: not marked
+
+
+def test_report_full_text_in_order(run_cli: Run) -> None:
+    result = run_cli("report", "--as-of", "2026-03-25", "--full")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
     check = out.index("Kiểm tra kế hoạch: 0 lỗi,")
     status = out.index("Tình hình thực hiện kế hoạch")
     deadlines = out.index("Hạn báo cáo tháng 03/2026")
     units = out.index("Bảng xếp hạng kết quả thực hiện")
     assert check < status < deadlines < units
-    assert "⚠ target.conflict:" in out  # the warnings' one-line messages
-    assert "⚠ responsibility.no-lead:" in out
+    assert "⚠ Chỉ tiêu II.12" in out and "target.conflict" not in out
     assert out.count(LABEL_VI) == 4  # the report and each of its parts say so
 
 
 def test_report_english(run_cli: Run) -> None:
-    result = run_cli("report", "--as-of", "2026-03-25", "--lang", "en")
+    result = run_cli("report", "--as-of", "2026-03-25", "--lang", "en", "--full")
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "Plan check: 0 errors," in out
+    assert "19 indicators of section III have no lead unit: III.1.01" in out
     assert out.count(LABEL_EN) == 4
     assert "late 6 days" in out
 
@@ -92,12 +121,18 @@ def test_report_json(run_cli: Run) -> None:
     result = run_cli("report", "--as-of", "2026-03-25", "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert list(data) == ["illustrative", "plan", "as_of", "check", "status", "deadlines", "units"]
+    assert list(data) == ["illustrative", "plan", "as_of", "check", "status", "deadlines", "units",
+                          "previous", "projection", "outlook", "document", "summary"]  # fmt: skip
     assert data["illustrative"] is True
     assert data["check"]["summary"]["error"] == 0
     assert any(w["code"] == "target.conflict" for w in data["check"]["warnings"])
     assert data["status"]["illustrative"] and data["deadlines"]["illustrative"]
     assert data["deadlines"]["month"] == "2026-03"
+    assert data["previous"]["as_of"] == "2026-02-25"
+    assert data["projection"]["to"] == data["outlook"]["evaluation"] == "2026-12-31"
+    assert data["document"]["number"] == "Số: …/BC-VHXH"
+    assert data["document"]["place_date"] == "Đại Phước, ngày 25 tháng 3 năm 2026"
+    assert data["summary"]["dti"] == data["status"]["dti"]
 
 
 def test_report_csv(run_cli: Run) -> None:

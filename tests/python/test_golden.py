@@ -82,11 +82,75 @@ _case("rank-everyone.en.json", (*_EVERYONE, "--lang", "en", "--format", "json"))
 _case("rank-everyone.vi.csv", (*_EVERYONE, "--format", "csv"))
 
 
-def _run(args: tuple[str, ...]) -> tuple[str, int]:
+# Files written with --output: the web page as it is, the Word document as an outline of its
+# structure (each paragraph and table cell with its style), so a diff shows what moved.
+OUT = "{out}"
+_case("report-nov.vi.html", ("report", *AUTUMN, "--draws", "300", "--output", OUT + ".html"))
+_case("report-nov.docx.txt", ("report", *AUTUMN, "--draws", "300", "--output", OUT + ".docx"))
+_case("assessment-2026.vi.txt", ("assessment", "--year", "2026"))
+_case("assessment-2026.docx.txt", ("assessment", "--year", "2026", "--output", OUT + ".docx"))
+
+
+def _docx_outline(path: Path) -> str:
+    """A Word document's structure as text: page set-up, header, then each paragraph (with
+    alignment, bold, italic, size) and each table row (cells separated by " | ")."""
+    from docx import Document
+
+    doc = Document(str(path))
+    s = doc.sections[0]
+    lines = [
+        f"page {round(s.page_width.mm)}x{round(s.page_height.mm)} mm; margins "
+        f"{round(s.top_margin.mm)}/{round(s.bottom_margin.mm)}/{round(s.left_margin.mm)}/"
+        f"{round(s.right_margin.mm)} mm; font {doc.styles['Normal'].font.name} "
+        f"{doc.styles['Normal'].font.size.pt:g} pt",
+        f"header (not on page 1): {'PAGE' if 'PAGE' in s.header._element.xml else '-'}",
+    ]
+
+    def para(p: object) -> str:
+        runs = [r for r in p.runs if r.text.strip()]  # type: ignore[attr-defined]
+        flags = ""
+        if runs and all(r.bold for r in runs):
+            flags += "B"
+        if runs and all(r.italic for r in runs):
+            flags += "I"
+        size = runs[0].font.size.pt if runs and runs[0].font.size else ""
+        align = str(p.alignment).split(".")[-1].split(" ")[0] if p.alignment is not None else ""  # type: ignore[attr-defined]
+        return f"[{flags}{size:g}{' ' + align if align else ''}] {p.text}" if runs else ""  # type: ignore[attr-defined]
+
+    body = doc.element.body
+    tables = iter(doc.tables)
+    paragraphs = iter(doc.paragraphs)
+    for child in body.iterchildren():
+        tag = child.tag.split("}")[-1]
+        if tag == "p":
+            text = para(next(paragraphs))
+            if text:
+                lines.append(text)
+        elif tag == "tbl":
+            table = next(tables)
+            lines.append("<table>")
+            for row in table.rows:
+                cells = [" / ".join(t for t in (para(p) for p in c.paragraphs) if t)
+                         for c in row.cells]  # fmt: skip
+                lines.append("  " + " | ".join(cells))
+            lines.append("</table>")
+    return "\n".join(lines) + "\n"
+
+
+def _run(args: tuple[str, ...], tmp: Path | None = None) -> tuple[str, int]:
     out = io.StringIO()
-    with contextlib.redirect_stdout(out):
+    written = None
+    if any(OUT in a for a in args):
+        assert tmp is not None
+        args = tuple(a.replace(OUT, str(tmp / "out")) for a in args)
+        written = next(Path(a) for a in args if a.startswith(str(tmp)))
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
         code = main(list(args))
-    return out.getvalue(), code
+    if written is None:
+        return out.getvalue(), code
+    if written.suffix == ".docx":
+        return _docx_outline(written), code
+    return written.read_text(encoding="utf-8"), code
 
 
 def _diff(expected: str, actual: str, name: str) -> str:
@@ -102,9 +166,9 @@ def _diff(expected: str, actual: str, name: str) -> str:
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_output_matches_its_golden_file(name: str) -> None:
+def test_output_matches_its_golden_file(name: str, tmp_path: Path) -> None:
     args, code = CASES[name]
-    actual, actual_code = _run(args)
+    actual, actual_code = _run(args, tmp_path)
     assert actual_code == code, f"dtiplan {' '.join(args)}: exit {actual_code}, expected {code}"
     path = GOLDEN / name
     if UPDATE:

@@ -8,12 +8,18 @@
                       [--shift keep|earlier|later] [...]
     dtiplan units     [--observations FILE] [--as-of DATE] [--framework FILE] [...]
     dtiplan report    [--observations FILE] [--as-of DATE] [--framework FILE] [--shift ...]
+                      [--full] [--peers FILE] [--to DATE] [--draws N] [--seed N]
     dtiplan project   [--observations FILE] [--as-of DATE] [--to DATE] [--method open-sdg|unsd]
                       [--model auto|linear|...] [--draws N] [--seed N] [--framework FILE]
     dtiplan rank      [--peers FILE] [--top 10] [--probability P] [--untracked peer-median|zero|F]
                       [--growth-mean G] [--growth-sd S] [--shock-sd T] [--method exact|montecarlo]
                       [--observations FILE] [--as-of DATE] [--to DATE] [--everyone] [...]
     dtiplan improve   [--peers FILE] [--top 10] [--budget E] [--limit N] [...]
+    dtiplan assessment [--year YYYY] [--observations FILE] [--as-of DATE] [--framework FILE]
+
+The verbs with tables (status, deadlines, units, report, project, rank, improve, assessment) take
+``--output FILE``: the format is the extension (.docx for report and assessment, .xlsx, .html,
+.md, .csv one file per table, .txt, .json), written atomically (docs/documents.md).
 
 Every verb works on the built-in plan of Đại Phước 2026-2030 unless ``--plan`` names a plan file,
 and on the built-in framework unless ``--framework`` names one. ``--as-of`` defaults to today and

@@ -14,7 +14,14 @@ from ..projection import DEFAULT_SEED
 from ..rank import DEFAULT_GROWTH
 from ..report import LANGUAGES
 
-__all__ = ["UsageError", "build_parser", "parse_as_of", "parse_month", "parse_to"]
+__all__ = [
+    "UsageError",
+    "build_parser",
+    "output_extensions",
+    "parse_as_of",
+    "parse_month",
+    "parse_to",
+]
 
 
 #: What --to says when it is not given: the library's default evaluation date
@@ -42,13 +49,30 @@ _HELP = {
     "the top 10, the points still needed",
     "improve": "the improvement plan: which indicators, led by which units, buy the points "
     "needed for the top 10 at the least effort",
+    "assessment": "the annual DTI self-assessment form: per component its maximum, how it is "
+    "scored, the value and self-score at the year's cut-off, explanation, evidence, sources",
 }
 
 # Which verbs take which options beyond --plan, --lang and --format.
-_OBSERVATIONS_VERBS = ("status", "deadlines", "units", "report", "project", "rank", "improve")
-_FRAMEWORK_VERBS = ("status", "units", "report", "project", "rank", "improve")
+_OBSERVATIONS_VERBS = (
+    "status", "deadlines", "units", "report", "project", "rank", "improve", "assessment",
+)  # fmt: skip
+_FRAMEWORK_VERBS = ("status", "units", "report", "project", "rank", "improve", "assessment")
 _SHIFT_VERBS = ("deadlines", "units", "report")
 _MONTH_VERBS = ("deadlines", "report")
+
+#: The verbs that write files with --output, and the extensions each writes (docs/documents.md).
+_TABLE_FILES = (".xlsx", ".csv", ".md", ".html", ".txt", ".json")
+_OUTPUT_VERBS: dict[str, tuple[str, ...]] = {
+    "status": _TABLE_FILES,
+    "deadlines": _TABLE_FILES,
+    "units": _TABLE_FILES,
+    "report": (".docx", *_TABLE_FILES),
+    "project": _TABLE_FILES,
+    "rank": _TABLE_FILES,
+    "improve": _TABLE_FILES,
+    "assessment": (".xlsx", ".docx", *_TABLE_FILES[1:]),
+}
 
 
 def _add_common(parser: argparse.ArgumentParser, default: Any) -> None:
@@ -123,11 +147,68 @@ def build_parser() -> argparse.ArgumentParser:
                 help="a deadline on a weekend or holiday: keep it (default), move it to the "
                 "previous or to the next working day",
             )
+        if verb in _OUTPUT_VERBS:
+            sub.add_argument(
+                "--output",
+                metavar="FILE",
+                help="write to FILE instead of printing; the format is the extension: "
+                + ", ".join(_OUTPUT_VERBS[verb])
+                + " (.csv: one file per table, FILE's stem + the table's name)",
+            )
+        if verb == "report":
+            _add_report_options(sub)
+        if verb == "assessment":
+            sub.add_argument(
+                "--year",
+                type=_positive_int,
+                default=None,
+                help="the year assessed (default: the year of --as-of); its figures are those "
+                "in force on 14 December (the annual cut-off of Nghị định 09/2019), or on "
+                "--as-of when given",
+            )
         if verb == "project":
             _add_project_options(sub)
         if verb in ("rank", "improve"):
             _add_rank_options(sub, verb)
     return parser
+
+
+def _add_report_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--full",
+        action="store_true",
+        help="after the summary, the full tables: every indicator's status, the month's "
+        "deadlines, the units' board",
+    )
+    sub.add_argument(
+        "--peers",
+        metavar="FILE",
+        help="peer communes' results for the projected rank (as dtiplan rank --peers)",
+    )
+    sub.add_argument(
+        "--to",
+        metavar="DATE",
+        default=None,
+        help="the evaluation date of the projection and the rank; default: the last day of "
+        "the year of --as-of",
+    )
+    sub.add_argument(
+        "--draws",
+        type=_non_negative,
+        default=2000,
+        help="simulated draws of the projection (default: 2000)",
+    )
+    sub.add_argument(
+        "--seed",
+        type=_non_negative,
+        default=DEFAULT_SEED,
+        help=f"random seed of the projection (default: {DEFAULT_SEED})",
+    )
+
+
+def output_extensions(verb: str) -> tuple[str, ...]:
+    """The extensions ``--output`` takes for ``verb``."""
+    return _OUTPUT_VERBS.get(verb, ())
 
 
 def _non_negative(text: str) -> int:

@@ -5,12 +5,22 @@ exit code: 0, or 1 when the plan check found an error (``check`` and ``report``)
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import datetime
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
 from .. import _core, rank, report
 from .._core import Finding, GrowthModel, Plan
 from ..projection import project_dti
+from ..rank import DEFAULT_GROWTH
+from ..report import assessment, tables
+from ..report._summary import summary_lines
+from ..report.docx import assessment_docx, report_docx
+from ..report.html import report_html
+from ..report.tables import cell_text
+from ..report.textfiles import csv_files, markdown_text
 from ._inputs import Inputs, load_inputs, reading
 from ._output import Renderers, as_is, emit
 from ._parser import UsageError, parse_to
@@ -56,12 +66,55 @@ def _matrix(plan: Plan, args: argparse.Namespace) -> int:
 
 # --- Observations: status, deadlines, units, report ---------------------------------------------
 
-_STATUS: Renderers[dict[str, Any]] = Renderers(report.status_text, as_is, report.status_csv)
+def _titled(text: Callable[[dict[str, Any], str], str]) -> Callable[[dict[str, Any], str], str]:
+    """The title of a page: the first line of the verb's text."""
+    return lambda data, lang: text(data, lang).splitlines()[0]
+
+
+_STATUS: Renderers[dict[str, Any]] = Renderers(
+    report.status_text, as_is, report.status_csv, tables.status_tables,
+    _titled(report.status_text),
+)  # fmt: skip
 _DEADLINES: Renderers[dict[str, Any]] = Renderers(
-    report.deadlines_text, as_is, report.deadlines_csv
+    report.deadlines_text, as_is, report.deadlines_csv, tables.deadlines_tables,
+    _titled(report.deadlines_text),
+)  # fmt: skip
+_UNITS: Renderers[dict[str, Any]] = Renderers(
+    report.units_text, as_is, report.units_csv, tables.units_tables, _titled(report.units_text)
 )
-_UNITS: Renderers[dict[str, Any]] = Renderers(report.units_text, as_is, report.units_csv)
-_REPORT: Renderers[dict[str, Any]] = Renderers(report.report_text, as_is, report.report_csv)
+
+
+def _report_lines(data: dict[str, Any], lang: str) -> list[str]:
+    return summary_lines(data["summary"], lang)
+
+
+def _report_docx(data: dict[str, Any], path: Path, lang: str) -> None:
+    report_docx(data, path, lang, _report_lines(data, lang))
+
+
+def _report_html(data: dict[str, Any], path: Path, lang: str) -> None:
+    board = tables.units_tables(data["units"], lang)[0]
+    page = report_html(data, lang, report.report_title(data, lang), _report_lines(data, lang), board)
+    path.write_text(page, encoding="utf-8")
+
+
+def _report_md(data: dict[str, Any], path: Path, lang: str) -> None:
+    title = report.report_title(data, lang)
+    all_tables = tables.report_tables(data, lang)
+    path.write_text(
+        markdown_text(title, _report_lines(data, lang), all_tables, lang), encoding="utf-8"
+    )
+
+
+def _report_renderers(full: bool) -> Renderers[dict[str, Any]]:
+    return Renderers(
+        lambda data, lang: report.report_text(data, lang, full),
+        as_is,
+        report.report_csv,
+        tables.report_tables,
+        report.report_title,
+        {".docx": _report_docx, ".html": _report_html, ".md": _report_md},
+    )
 
 
 def _status_data(inputs: Inputs, lang: str) -> dict[str, Any]:
@@ -100,9 +153,28 @@ def _units(plan: Plan, args: argparse.Namespace) -> int:
     return 0
 
 
+def _month_before(day: datetime.date) -> datetime.date:
+    """The same day a month earlier (the month's last day when it has no such day)."""
+    year, month = (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
+    last = (datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)).day
+    return datetime.date(year, month, min(day.day, last))
+
+
 def _report(plan: Plan, args: argparse.Namespace) -> int:
     inputs = load_inputs(plan, args)
     findings = plan.check()
+    before = _month_before(inputs.as_of)
+    previous = dataclasses.replace(
+        inputs, as_of=before, month=_core.Period.month(before.year, before.month)
+    )
+    # The projection and the rank of the month: the evaluation at the end of the year.
+    args.to = args.to or f"{inputs.as_of.year}-12-31"
+    outlook = _rank_outlook(plan, args, improve=True)
+    # The Word document is an administrative document: Vietnamese whatever --lang.
+    if str(getattr(args, "output", "") or "").lower().endswith(".docx"):
+        args.lang = "vi"
+    outlook_data = report.rank_data(outlook, args.lang)
+    outlook_data["improvement"] = report.improve_data(outlook, args.lang)["improvement"]
     data = report.report_data(
         plan,
         findings,
@@ -112,14 +184,21 @@ def _report(plan: Plan, args: argparse.Namespace) -> int:
         as_of=inputs.as_of,
         illustrative=inputs.illustrative,
         lang=args.lang,
+        previous=_status_data(previous, args.lang),
+        previous_deadlines=_deadlines_data(previous, args.lang),
+        projection=report.project_data(outlook.projection, args.lang),
+        outlook=outlook_data,
     )
-    emit(data, _REPORT, args)
+    emit(data, _report_renderers(args.full), args)
     return 1 if _core.has_errors(findings) else 0
 
 
 # --- Projection, rank, improvement --------------------------------------------------------------
 
-_PROJECT: Renderers[dict[str, Any]] = Renderers(report.project_text, as_is, report.project_csv)
+_PROJECT: Renderers[dict[str, Any]] = Renderers(
+    report.project_text, as_is, report.project_csv, tables.project_tables,
+    _titled(report.project_text),
+)  # fmt: skip
 
 
 def _project(plan: Plan, args: argparse.Namespace) -> int:
@@ -139,23 +218,29 @@ def _project(plan: Plan, args: argparse.Namespace) -> int:
     return 0
 
 
-def _rank_outlook(plan: Plan, args: argparse.Namespace) -> rank.RankOutlook:
-    """The outlook ``rank`` and ``improve`` print, from the options."""
+def _rank_outlook(
+    plan: Plan, args: argparse.Namespace, improve: bool | None = None
+) -> rank.RankOutlook:
+    """The outlook ``rank`` and ``improve`` print, from the options (``report`` takes the
+    defaults of the options it does not have)."""
     inputs = load_inputs(plan, args)
     to = parse_to(args.to)
     try:
-        untracked = rank.untracked_assumption(args.untracked)
+        untracked = rank.untracked_assumption(getattr(args, "untracked", "peer-median"))
     except ValueError as error:
         raise UsageError(f"--untracked: {error}") from None
-    if args.growth_sd < 0 or args.shock_sd < 0:
+    mean = getattr(args, "growth_mean", DEFAULT_GROWTH.mean)
+    sd = getattr(args, "growth_sd", DEFAULT_GROWTH.sd)
+    shock_sd = getattr(args, "shock_sd", DEFAULT_GROWTH.shock_sd)
+    if sd < 0 or shock_sd < 0:
         raise UsageError("--growth-sd and --shock-sd: expected a spread >= 0")
     budget: float | None = getattr(args, "budget", None)
     if budget is not None and budget < 0:
         raise UsageError("--budget: expected an effort >= 0")
     growth = (
         "estimate"
-        if args.estimate_growth
-        else GrowthModel(mean=args.growth_mean, sd=args.growth_sd, shock_sd=args.shock_sd)
+        if getattr(args, "estimate_growth", False)
+        else GrowthModel(mean=mean, sd=sd, shock_sd=shock_sd)
     )
     with reading(args.peers if args.peers is not None else rank.EXAMPLE_PEERS_FILE):
         return rank.rank_outlook(
@@ -167,17 +252,21 @@ def _rank_outlook(plan: Plan, args: argparse.Namespace) -> rank.RankOutlook:
             evaluation=to,
             growth=growth,
             untracked=untracked,
-            top=args.top,
-            probability=args.probability,
-            method=getattr(args, "method", "exact"),
-            draws=getattr(args, "draws", None) or 100000,
+            top=getattr(args, "top", None),
+            probability=getattr(args, "probability", 0.5),
+            method=getattr(args, "method", "exact") if args.verb == "rank" else "exact",
+            draws=(getattr(args, "draws", None) if args.verb == "rank" else None) or 100000,
             seed=args.seed,
             budget=budget,
-            improve=args.verb == "improve",
+            improve=args.verb == "improve" if improve is None else improve,
+            **({"projection_draws": args.draws} if args.verb == "report" else {}),
         )
 
 
-_RANK: Renderers[dict[str, Any]] = Renderers(report.rank_text, report.rank_json, report.rank_csv)
+_RANK: Renderers[dict[str, Any]] = Renderers(
+    report.rank_text, report.rank_json, report.rank_csv, tables.rank_tables,
+    _titled(report.rank_text),
+)  # fmt: skip
 _EVERYONE: Renderers[dict[str, Any]] = Renderers(
     report.everyone_text, report.everyone_json, report.everyone_csv
 )
@@ -201,8 +290,48 @@ def _improve(plan: Plan, args: argparse.Namespace) -> int:
         lambda data, lang: report.improve_text(data, lang, limit),
         report.improve_json,
         report.improve_csv,
+        tables.improve_tables,
+        _titled(report.improve_text),
     )
     emit(report.improve_data(_rank_outlook(plan, args), args.lang), renderers, args)
+    return 0
+
+
+# --- The annual self-assessment -----------------------------------------------------------------
+
+
+def _assessment_docx(data: dict[str, Any], path: Path, lang: str) -> None:
+    table = assessment.assessment_tables(data, lang)[0]
+    rows = [[cell_text(v, table.kinds[i], lang) if table.kinds[i] != "text" else (v or "")
+             for i, v in enumerate(row)] for row in table.rows]  # fmt: skip
+    assessment_docx(data, path, lang, table.titles, rows)
+
+
+def _assessment_csv(data: dict[str, Any], out: TextIO, lang: str) -> None:
+    """The form as CSV on stdout (without the byte-order mark of the files)."""
+    text = next(iter(csv_files(assessment.assessment_tables(data, lang)).values()))
+    out.write(text.lstrip("\ufeff"))
+
+
+_ASSESSMENT: Renderers[dict[str, Any]] = Renderers(
+    assessment.assessment_text,
+    as_is,
+    _assessment_csv,
+    assessment.assessment_tables,
+    assessment.assessment_title,
+    {".docx": _assessment_docx},
+)
+
+
+def _assessment(plan: Plan, args: argparse.Namespace) -> int:
+    inputs = load_inputs(plan, args)
+    year: int = args.year or inputs.as_of.year
+    cutoff = inputs.as_of if args.as_of is not None else datetime.date(year, *assessment.CUTOFF)
+    data = assessment.assessment_data(
+        plan, inputs.framework, inputs.log, year, cutoff, inputs.illustrative, inputs.source,
+        args.lang,
+    )  # fmt: skip
+    emit(data, _ASSESSMENT, args)
     return 0
 
 
@@ -218,4 +347,5 @@ VERBS: dict[str, Verb] = {
     "project": _project,
     "rank": _rank,
     "improve": _improve,
+    "assessment": _assessment,
 }

@@ -11,14 +11,24 @@ How numbers, dates, widths, tables, unit labels and CSV cells are written lives 
 
 Modules: ``plan`` (show, check, matrix), ``status``, ``deadlines``, ``units``, ``monthly``
 (the ``report`` verb), ``projection`` (``project``), ``rank`` (``rank``, ``improve``,
-``rank --everyone``).
+``rank --everyone``), ``assessment`` (the annual self-assessment form). For ``--output``:
+``tables`` (each verb's data as typed tables), ``workbook`` (.xlsx), ``textfiles`` (.csv files,
+.md), ``html`` (.html), ``docx`` (the Word report and form); see docs/documents.md.
 """
 
 from __future__ import annotations
 
 from ._format import LANGUAGES
+from .assessment import assessment_data, assessment_tables, assessment_text
 from .deadlines import deadlines_csv, deadlines_data, deadlines_text
-from .monthly import check_summary_data, check_summary_text, report_csv, report_data, report_text
+from .monthly import (
+    check_summary_data,
+    check_summary_text,
+    report_csv,
+    report_data,
+    report_text,
+    report_title,
+)
 from .plan import (
     ROLE_LETTERS,
     check_csv,
@@ -54,6 +64,9 @@ from .units import units_csv, units_data, units_text
 __all__ = [
     "LANGUAGES",
     "ROLE_LETTERS",
+    "assessment_data",
+    "assessment_tables",
+    "assessment_text",
     "check_csv",
     "check_json",
     "check_summary_data",
@@ -84,6 +97,7 @@ __all__ = [
     "report_csv",
     "report_data",
     "report_text",
+    "report_title",
     "scorecard",
     "show_csv",
     "show_json",

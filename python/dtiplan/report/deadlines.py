@@ -37,7 +37,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "shift_earlier": "Hạn rơi vào ngày nghỉ được lùi về ngày làm việc liền trước.",
         "shift_later": "Hạn rơi vào ngày nghỉ được dời sang ngày làm việc liền sau.",
         "unit": "Đơn vị",
-        "indicator": "Chỉ số",
+        "indicator": "Chỉ tiêu",
         "deadline": "Hạn nộp",
         "submitted": "Ngày nộp",
         "state": "Tình trạng",

@@ -57,7 +57,7 @@ _WORDS: dict[str, dict[str, str]] = {
             "{consolidator}; {consolidator} tổng hợp, báo cáo trước ngày {consolidated_day}"
         ),
         "id": "Mã",
-        "indicator": "Chỉ số",
+        "indicator": "Chỉ tiêu",
         "year": "Năm {year}",
         "lead": "Chủ trì",
         "no_lead": "— chưa giao",

@@ -14,11 +14,12 @@ from typing import Any, TextIO
 import numpy as np
 import pandas as pd
 
+from .. import _core
 from .._core import MeasureKind
 from ..projection import STATUS_LABELS, Projection, dti_summary_frame, projection_frame
 from ..track import ILLUSTRATIVE_LABEL
-from ._format import csv_cell, csv_writer, date_text, display_width, from_iso, number, pad
-from ._format import short_name, text_table
+from ._format import LANGUAGES, csv_cell, csv_writer, date_text, display_width, from_iso, number, pad
+from ._format import short_name, short_number, text_table
 
 __all__ = ["project_csv", "project_data", "project_text"]
 
@@ -83,8 +84,47 @@ def _none_if_nan(value: Any) -> Any:
     return value
 
 
-def _status_label(progress: str, lang: str) -> str:
+#: Trend model names as the text shows them (the JSON and CSV keep the codes).
+MODEL_NAMES: dict[str, tuple[str, str]] = {
+    "auto": ("tự chọn", "auto"),
+    "linear": ("tuyến tính", "linear"),
+    "weighted-linear": ("tuyến tính có trọng số", "weighted linear"),
+    "growth": ("tăng trưởng", "growth"),
+    "logistic": ("logistic", "logistic"),
+    "last-value": ("giữ giá trị cuối", "last value"),
+}
+
+#: A yes/no or milestone indicator still at 0 has not been done: that, not a trend going down.
+_NOT_DONE = ("Chưa thực hiện", "Not done yet")
+
+
+def model_name(model: str | None, lang: str) -> str:
+    """A trend model's name in ``lang`` ("–" for none)."""
+    if not model:
+        return "–"
+    names = MODEL_NAMES.get(model)
+    return model if names is None else names[0 if lang == "vi" else 1]
+
+
+def _status_label(progress: str, lang: str, kind: str | None = None,
+                  forecast: float | None = None) -> str:  # fmt: skip
+    binary = kind in (MeasureKind.YesNo.spelling, MeasureKind.Milestone.spelling)
+    if binary and forecast is not None and forecast == forecast and forecast < 0.5:
+        if progress != "insufficient-data":
+            return _NOT_DONE[0 if lang == "vi" else 1]
     return STATUS_LABELS[progress][0 if lang == "vi" else 1]
+
+
+def _target_reading(projection: Projection, indicator: str, year: Any, lang: str) -> str | None:
+    """The normalised reading of the target the projection compares with ("Phấn đấu đạt 10%"),
+    so the text never copies a typo of the plan outside quotation marks."""
+    found = projection.plan.find_indicator(indicator)
+    if found is None or year is None or year != year:
+        return None
+    for t in found.targets:
+        if t.year == int(year):
+            return str(_core.format_target(t.parsed, LANGUAGES[lang]))
+    return None
 
 
 def project_data(projection: Projection, lang: str = "vi") -> dict[str, Any]:
@@ -96,7 +136,8 @@ def project_data(projection: Projection, lang: str = "vi") -> dict[str, Any]:
     indicators = []
     for r in projection_frame(projection).to_dict("records"):
         rec = {k: _none_if_nan(v) for k, v in r.items() if k != "illustrative"}
-        rec["status_label"] = _status_label(r["progress"], lang)
+        rec["status_label"] = _status_label(r["progress"], lang, r.get("kind"), r.get("forecast"))
+        rec["target_reading"] = _target_reading(projection, r["indicator"], r["target_year"], lang)
         indicators.append(rec)
     summary = [
         {k: _none_if_nan(v) for k, v in r.items()}
@@ -120,12 +161,20 @@ def project_data(projection: Projection, lang: str = "vi") -> dict[str, Any]:
     return out
 
 
+_BINARY_WORDS = {
+    "yes-no": {"vi": ("không", "có"), "en": ("no", "yes")},
+    "milestone": {"vi": ("chưa hoàn thành", "hoàn thành"), "en": ("not done", "done")},
+}
+
+
 def _value_text(kind: str, value: float | None, lang: str) -> str:
     if value is None or math.isnan(value):
         return "–"
+    if kind in _BINARY_WORDS:
+        return _BINARY_WORDS[kind][lang][1 if value >= 0.5 else 0]
     if kind == MeasureKind.Rate.spelling:
         return number(100.0 * value, 1, lang) + "%"
-    return number(value, 2, lang)
+    return short_number(value, lang, 2)
 
 
 def project_text(data: dict[str, Any], lang: str = "vi") -> str:
@@ -141,7 +190,7 @@ def project_text(data: dict[str, Any], lang: str = "vi") -> str:
     lines.append(
         w["basis"].format(
             as_of=date_text(from_iso(data["as_of"]), lang),
-            model=data["model"],
+            model=model_name(data["model"], lang),
             method=_METHOD_NAMES.get(data["method"], data["method"]),
             draws=number(data["draws"], 0, lang),
             seed=data["seed"],
@@ -153,15 +202,15 @@ def project_text(data: dict[str, Any], lang: str = "vi") -> str:
     for r in data["indicators"]:
         kind = r["kind"]
         if r["model"]:
-            fc = (
-                f"{_value_text(kind, r['forecast'], lang)} "
-                f"({_value_text(kind, r['lower'], lang)} – {_value_text(kind, r['upper'], lang)})"
-            )
+            low, high = _value_text(kind, r["lower"], lang), _value_text(kind, r["upper"], lang)
+            fc = _value_text(kind, r["forecast"], lang)
+            if not (low == high == fc):
+                fc += f" ({low} – {high})"
         else:
             fc = w["no_forecast"]
-        target = r["target"] if r["target"] else "–"
+        target = r.get("target_reading") or "–"
         rows.append(
-            [r["indicator"], short_name(r["name"], 44), r["model"] or "–", fc,
+            [r["indicator"], short_name(r["name"], 44), model_name(r["model"], lang), fc,
              short_name(target, 22), r["status_label"]]
         )  # fmt: skip
     lines.extend(text_table(w["heading"], rows, rule="-"))

@@ -22,7 +22,15 @@ from ..rank import (
     commune_name,
 )
 from ..track import ILLUSTRATIVE_LABEL
-from ._format import csv_writer, date_text, from_iso, number, short_name, text_table
+from ._format import (
+    csv_writer,
+    date_text,
+    from_iso,
+    number,
+    short_name,
+    text_table,
+    unit_label,
+)
 
 __all__ = [
     "TEXT_ONLY",
@@ -42,7 +50,7 @@ __all__ = [
 _WORDS: dict[str, dict[str, Any]] = {
     "vi": {
         "title": "Thứ hạng dự báo của {commune}, đánh giá ngày {to}",
-        "goal": "Mục tiêu: top {top} trong {units} đơn vị ({goal})",
+        "goal": "Mục tiêu: top {top} trong {units} đơn vị (Kế hoạch ghi: “{goal}”)",
         "dti": "DTI dự báo (thang 0–1): {dti}",
         "tracked": "  phần kế hoạch theo dõi ({points} điểm): {dti}",
         "untracked": "  phần kế hoạch chưa theo dõi ({points} điểm), giả định {basis}: +{dti}",
@@ -99,7 +107,7 @@ _WORDS: dict[str, dict[str, Any]] = {
     },
     "en": {
         "title": "Projected rank of {commune}, evaluated on {to}",
-        "goal": "Goal: top {top} of {units} units ({goal})",
+        "goal": "Goal: top {top} of {units} units (the plan: “{goal}”)",
         "dti": "Projected DTI (0–1 scale): {dti}",
         "tracked": "  tracked by the plan ({points} points): {dti}",
         "untracked": "  not tracked by the plan ({points} points), assumed {basis}: +{dti}",
@@ -274,6 +282,7 @@ def improve_data(outlook: RankOutlook, lang: str = "vi") -> dict[str, Any]:
                 "points_gained": a.points_gained,
                 "effort": a.effort,
                 "lead_units": list(a.lead_units),
+                "lead_names": [unit_label(outlook.plan, u) for u in a.lead_units],
                 "components": list(a.components),
                 "prob_top_after": a.prob_top_after,
             }
@@ -314,6 +323,14 @@ def everyone_data(
 
 
 # --- Text -------------------------------------------------------------------------------------
+
+
+def _in_text(commune: str, lang: str) -> str:
+    """The commune in running Vietnamese text: "xã Đại Phước", not "Xã Đại Phước"."""
+    for kind in ("Xã ", "Phường "):
+        if lang == "vi" and commune.startswith(kind):
+            return kind.lower() + commune[len(kind):]
+    return commune
 
 
 def _pct(value: float, lang: str) -> str:
@@ -406,7 +423,7 @@ def rank_text(data: dict[str, Any], lang: str = "vi") -> str:
     w = _WORDS[lang]
     labels = data["labels"]
     evaluation = date_text(from_iso(data["evaluation"]), lang)
-    lines = [w["title"].format(commune=data["commune"], to=evaluation)]
+    lines = [w["title"].format(commune=_in_text(data["commune"], lang), to=evaluation)]
     lines += labels
     goal = data["goal"]
     lines.append(w["goal"].format(top=goal["top"], units=goal["of"], goal=goal["text"]))
@@ -440,7 +457,7 @@ def improve_text(data: dict[str, Any], lang: str = "vi", limit: int | None = Non
     labels = data["labels"]
     top = data["goal"]["top"]
     p = _pct(data["probability"], lang)
-    lines = [w["improve_title"].format(commune=data["commune"], top=top, p=p)]
+    lines = [w["improve_title"].format(commune=_in_text(data["commune"], lang), top=top, p=p)]
     lines += labels
     lines.append("")
     lines += _summary_lines(data, lang)
@@ -474,7 +491,7 @@ def improve_text(data: dict[str, Any], lang: str = "vi", limit: int | None = Non
                     f"{_pct(a['from'], lang)} → {_pct(a['to'], lang)}",
                     number(a["points_gained"], 1, lang),
                     number(a["effort"], 2, lang),
-                    _lead_text(a["lead_units"], lang),
+                    _lead_text(a["lead_names"], lang),
                     _pct(a["prob_top_after"], lang),
                 )
             )

@@ -28,6 +28,7 @@ from ._format import (
     short_number,
     shorten,
     text_table,
+    unit_label,
 )
 from .plan import plan_header
 
@@ -37,7 +38,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "vi": {
         "id": "Mã",
         "status_title": "Tình hình thực hiện kế hoạch {id}, ngày {date}",
-        "indicators_title": "Chỉ số của kế hoạch ({n})",
+        "indicators_title": "Chỉ tiêu của kế hoạch ({n})",
         "name": "Tên",
         "target": "Mục tiêu",
         "value": "Giá trị",
@@ -216,6 +217,7 @@ def status_data(
                 "period": None if a.period is None else str(a.period),
                 "submitted": None if latest is None else iso(latest.submitted),
                 "unit": None if latest is None else latest.unit,
+                "unit_name": None if latest is None else unit_label(plan, latest.unit),
                 "met": a.met,
                 "status": met_key,
                 "status_label": _words(lang)[_MET_WORD[met_key]],

@@ -32,12 +32,12 @@ _WORDS: dict[str, dict[str, str]] = {
     "vi": {
         "units_title": "Bảng xếp hạng kết quả thực hiện của các đơn vị, ngày {date}",
         "units_rule": (
-            "Điểm xếp hạng = 0,5 × tỷ lệ chỉ số đạt mục tiêu + 0,5 × tỷ lệ báo cáo đúng hạn; điểm"
+            "Điểm xếp hạng = 0,5 × tỷ lệ chỉ tiêu đạt mục tiêu + 0,5 × tỷ lệ báo cáo đúng hạn; điểm"
             " DTI chỉ để tham khảo, không tính vào xếp hạng."
         ),
         "rank": "Hạng",
         "unit": "Đơn vị",
-        "u_indicators": "Chỉ số",
+        "u_indicators": "Chỉ tiêu",
         "u_with_value": "Có số liệu",
         "u_met": "Đạt",
         "u_due": "Đến hạn",
@@ -45,6 +45,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "u_rate": "Tỷ lệ đúng hạn",
         "u_points": "Điểm DTI",
         "u_score": "Điểm xếp hạng",
+        "groups_apart": "–: nhóm đơn vị, không xếp hạng cùng các đơn vị (điểm để tham khảo).",
     },
     "en": {
         "units_title": "Ranking board of the units' results on {date}",
@@ -62,6 +63,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "u_rate": "On-time rate",
         "u_points": "DTI points",
         "u_score": "Score",
+        "groups_apart": "–: a group of units, not ranked with the units (score for reference).",
     },
 }
 
@@ -79,8 +81,18 @@ def units_data(
     illustrative: bool,
     source: str,
 ) -> dict[str, Any]:
-    """``dtiplan units --format json``: the ranking board (ranks shared on ties)."""
+    """``dtiplan units --format json``: the ranking board (ranks shared on ties). A group of
+    units ("Các cơ quan, đơn vị; các ngành xã") is shown apart: ``group`` true, no rank, and
+    the units' ranks count only the units (the library's order, the groups taken out)."""
     cards = _core.unit_scorecards(plan, framework, log, calendar, as_of)
+    groups = [c for c in cards if plan.find_group(c.unit) is not None]
+
+    def rank(card: Any) -> int | None:
+        if plan.find_group(card.unit) is not None:
+            return None
+        return int(card.rank) - sum(1 for g in groups if g.rank < card.rank)
+
+    ordered = [c for c in cards if c not in groups] + groups
     return {
         "illustrative": illustrative,
         "plan": plan_header(plan),
@@ -89,7 +101,8 @@ def units_data(
         "framework": {"id": framework.id, "name": framework.name},
         "units": [
             {
-                "rank": c.rank,
+                "rank": rank(c),
+                "group": c in groups,
                 "unit": c.unit,
                 "unit_name": unit_label(plan, c.unit),
                 "indicators": c.indicators,
@@ -102,7 +115,7 @@ def units_data(
                 "max_points": c.max_points,
                 "score": _core.round_to(c.score, 4),
             }
-            for c in cards
+            for c in ordered
         ],
     }
 
@@ -118,7 +131,7 @@ def units_text(data: dict[str, Any], lang: str = "vi") -> str:
     lines.append("")
     rows = [
         [
-            str(u["rank"]),
+            "–" if u["rank"] is None else str(u["rank"]),
             u["unit_name"],
             str(u["indicators"]),
             str(u["with_value"]),
@@ -146,6 +159,8 @@ def units_text(data: dict[str, Any], lang: str = "vi") -> str:
     lines.extend(
         text_table(headers, rows, [None, 34, *([None] * 8)], [True, False, *([True] * 8)])
     )
+    if any(u["group"] for u in data["units"]):
+        lines.append(words["groups_apart"])
     return "\n".join(lines) + "\n"
 
 
