@@ -13,7 +13,9 @@ import dtiplan
 from dtiplan import _core
 
 RECORDS = sorted(
-    name for name, value in vars(_core).items() if isinstance(value, type) and "to_dict" in vars(value)
+    name
+    for name, value in vars(_core).items()
+    if isinstance(value, type) and "to_dict" in vars(value)
 )
 VALUE_TYPES = [name for name in RECORDS if "__eq__" in vars(getattr(_core, name))]
 CLASSES = sorted(name for name, value in vars(_core).items() if isinstance(value, type))
