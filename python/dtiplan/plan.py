@@ -120,17 +120,13 @@ def targets_frame(plan: Plan) -> pd.DataFrame:
             p = t.parsed
             rows.append(
                 {
+                    **t.to_dict(),
+                    **p.to_dict(),
                     "indicator": ind.id,
-                    "year": t.year,
-                    "text": t.text,
                     "comparator": p.comparator.spelling,
-                    "value": p.value,
                     "denominator": np.nan if p.denominator is None else p.denominator,
                     "kind": p.kind.spelling,
-                    "basis": p.basis,
-                    "aspirational": p.aspirational,
                     "source": t.source.describe(Language.Vietnamese),
-                    "year_inferred": t.year_inferred,
                 }
             )
     frame = pd.DataFrame(rows, columns=columns)

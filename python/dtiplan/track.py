@@ -252,19 +252,15 @@ def observations_frame(log: ObservationLog, effective_only: bool = False) -> pd.
         o = observations[i]
         rows.append(
             {
-                "indicator": o.indicator,
+                **o.to_dict(),
                 "period": str(o.period),
                 "value": o.value.value,
                 "numerator": np.nan if o.value.numerator is None else o.value.numerator,
                 "denominator": np.nan if o.value.denominator is None else o.value.denominator,
-                "unit": o.unit,
-                "submitted": o.submitted,
                 "evidence_id": "; ".join(e.id for e in o.evidence),
                 "evidence_title": "; ".join(e.title for e in o.evidence),
                 "evidence_location": "; ".join(e.location for e in o.evidence),
                 "n_evidence": len(o.evidence),
-                "note": o.note,
-                "origin": o.origin,
                 "effective": i in in_force,
             }
         )
