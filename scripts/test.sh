@@ -8,10 +8,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Compile through ccache when it is installed: the extension's library objects (set-up) and the
-# Release preset's are compiled with the same flags, so the second build of them is a cache hit.
+# Compile through ccache when it is installed, so that a second run recompiles only what changed.
 # ccache keys on the compiler's name too: call it g++ as the extension's build does (scikit-build-
-# core takes Python's CXX, g++ on Debian), not CMake's default c++.
+# core takes Python's CXX, g++ on Debian), not CMake's default c++, so that the library objects of
+# set-up and of the release preset can be the same compile (docs/testing.md).
 if [ -z "${CMAKE_CXX_COMPILER_LAUNCHER:-}" ] && command -v ccache >/dev/null 2>&1; then
   export CMAKE_CXX_COMPILER_LAUNCHER=ccache
 fi
