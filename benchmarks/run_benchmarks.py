@@ -11,7 +11,8 @@ error) and writes benchmarks/results.json and the table in docs/performance.md.
 
 The C++ side runs through the small benchmark program benchmarks/bench_ranks.cpp rather than
 the Python module, so that the figures are the library's own (no binding in the way) and the
-script works before the binding exists. It is built here with CMake in --build-dir.
+script works before the binding exists. It is built here with CMake's `bench` preset
+(CMakePresets.json), in --build-dir.
 
     python benchmarks/run_benchmarks.py [--build-dir build/bench] [--quick]
 
@@ -44,9 +45,9 @@ def run(cmd: list[str], **kw) -> str:
 
 
 def build(build_dir: Path) -> Path:
-    gen = ["-G", "Ninja"] if subprocess.run(["ninja", "--version"], capture_output=True).returncode == 0 else []
-    run(["cmake", "-S", str(ROOT), "-B", str(build_dir), *gen, "-DCMAKE_BUILD_TYPE=Release",
-         "-DDTIPLAN_BUILD_BENCHMARKS=ON"])
+    """Configure with the `bench` preset of CMakePresets.json (in build_dir) and build the
+    benchmark program."""
+    run(["cmake", "--preset", "bench", "-B", str(build_dir)], cwd=ROOT)
     run(["cmake", "--build", str(build_dir), "--target", "dtiplan_bench"])
     exe = build_dir / "benchmarks" / "dtiplan_bench"
     if not exe.exists():

@@ -1,8 +1,9 @@
 // The one header every binding file includes first, so every translation unit sees the same
 // type casters (STL containers, std::optional, std::filesystem::path, Eigen, numpy) and the same
 // helpers. The helpers give every value type the same Python shape from one list of its fields:
-// keyword constructor, read-write properties, ==, repr from C++ operator<<, copy/deepcopy and a
-// versioned pickle state (version, field, field, ...). Nothing here knows about the domain.
+// keyword constructor, read-write properties, to_dict(), ==, repr from C++ operator<<,
+// copy/deepcopy and a versioned pickle state (version, field, field, ...). Nothing here knows
+// about the domain.
 #pragma once
 
 #include <pybind11/eigen.h>
@@ -217,10 +218,21 @@ template <class T, class... M>
     return text + ")";
 }
 
+/// The fields of a record as a Python dict, by name in declaration order, each value a copy
+/// converted as its property converts it (nested value types stay objects; lists are lists).
+/// What frame builders and JSON writers start from instead of naming every field again.
+template <class T, class... M>
+[[nodiscard]] py::dict fields_dict(const T& value, const Field<T, M>&... fields) {
+    py::dict out;
+    ((out[fields.name] = py::cast(value.*(fields.member), py::return_value_policy::copy)), ...);
+    return out;
+}
+
 /// Give a record its Python shape from the list of its fields (in declaration order):
 ///  - __init__(field=default, ...), defaults taken from a default-constructed T;
 ///  - a read-write property per field (containers are returned as copies: assign a new list to
 ///    change one; nested structs are returned by reference, so plan.goal.top = 5 works);
+///  - to_dict(): the fields by name (fields_dict);
 ///  - __repr__ from operator<< when T has one, else from the fields;
 ///  - __copy__ / __deepcopy__ (a C++ copy is a deep copy).
 /// For a record without a meaningful C++ operator== (equality is identity, no pickle state).
@@ -235,6 +247,11 @@ void def_record_type(py::class_<T>& cls, const char* init_doc, Field<T, M>... fi
             py::arg_v(fields.name, defaults.*(fields.member))..., init_doc);
 
     (cls.def_readwrite(fields.name, fields.member, fields.doc), ...);
+
+    cls.def(
+        "to_dict", [fields...](const T& self) { return fields_dict(self, fields...); },
+        "The fields by name, in declaration order: {'field': value, ...}; each value a copy, as "
+        "its property gives it (nested records stay objects).");
 
     if constexpr (Streamable<T>) {
         cls.def("__repr__", &repr_from_stream<T>, "One-line description (C++ operator<<).");

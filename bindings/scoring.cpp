@@ -10,6 +10,29 @@
 
 namespace dtiplan_bindings {
 
+namespace {
+
+/// Main-indicator indices from any object with items() (a dict, any mapping, a pandas Series):
+/// keys read with str(), values with float(), as Python would.
+std::map<std::string, double> main_indices(const py::handle& indices) {
+    if (!py::hasattr(indices, "items"))
+        throw py::type_error("main-indicator indices must be a mapping or a pandas Series "
+                             "keyed by id or name, not " +
+                             python_type_name(indices));
+    std::map<std::string, double> out;
+    for (const py::handle item : indices.attr("items")()) {
+        const auto pair = py::reinterpret_borrow<py::sequence>(item);
+        out[py::str(pair[0]).cast<std::string>()] = py::float_(pair[1]).cast<double>();
+    }
+    return out;
+}
+
+double dti_from_main_indices(const dtiplan::Framework& framework, const py::object& indices) {
+    return dtiplan::dti_from_main_indices(framework, main_indices(indices));
+}
+
+}  // namespace
+
 void register_scoring(py::module_& m) {
     using dtiplan::ComponentScore;
     using dtiplan::Coverage;
@@ -71,11 +94,12 @@ void register_scoring(py::module_& m) {
         "Score indicator values (fractions 0..1 by plan indicator id) through a framework. "
         "`best`: the best peer value by component id (RelativeToBest); `plan` and `year`: the "
         "targets in force for Target rules. ValidationError for a NaN or out-of-range value.");
-    m.def("dti_from_main_indices", &dtiplan::dti_from_main_indices, py::arg("framework"),
+    m.def("dti_from_main_indices", &dti_from_main_indices, py::arg("framework"),
           py::arg("indices"),
-          "The DTI from main-indicator indices (0..1) keyed by id or Vietnamese name: "
-          "Σ index × max points / total max. ValidationError for an unknown, repeated or missing "
-          "main indicator or an index outside 0..1.");
+          "The DTI from main-indicator indices (0..1) keyed by id or Vietnamese name (a dict, "
+          "any mapping or a pandas Series): Σ index × max points / total max, unrounded "
+          "(publish round_to(dti, 4)). ValidationError for an unknown, repeated or missing main "
+          "indicator or an index outside 0..1.");
     m.def("round_to", &dtiplan::round_to, py::arg("value"), py::arg("decimals"),
           "Round half away from zero to `decimals` places, as the DTI is published (4): "
           "round_to(0.80025, 4) == 0.8003.");
@@ -85,7 +109,7 @@ void register_scoring(py::module_& m) {
           "[1, 2, 2, 4]; values equal after rounding to `decimals` tie (-1: exact). NaN last.");
 
     auto framework = py::reinterpret_borrow<py::class_<Framework>>(m.attr("Framework"));
-    framework.def("dti_from_main_indices", &dtiplan::dti_from_main_indices, py::arg("indices"),
+    framework.def("dti_from_main_indices", &dti_from_main_indices, py::arg("indices"),
                   "The DTI from main-indicator indices keyed by id ('CQS') or Vietnamese name "
                   "('Hoạt động chính quyền số'); see dti_from_main_indices.");
 

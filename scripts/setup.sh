@@ -25,5 +25,11 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -r requirements-dev.txt
+# DTIPLAN_WERROR=ON scripts/setup.sh builds the extension with warnings as errors, as the C++
+# tests are: the library's objects then have the same flags as those of the `release` preset, so
+# that with ccache its second compile of them is a hit (docs/testing.md). Unset: CMake's cache
+# keeps what the build directory had.
+WERROR_SETTING=()
+[ -n "${DTIPLAN_WERROR:-}" ] && WERROR_SETTING=(--config-settings=cmake.define.DTIPLAN_WERROR="$DTIPLAN_WERROR")
 echo "setup: building and installing dtiplan into .venv"
-.venv/bin/python -m pip install -q --no-build-isolation .
+.venv/bin/python -m pip install -q --no-build-isolation "${WERROR_SETTING[@]}" .

@@ -1,27 +1,79 @@
 #!/usr/bin/env bash
-# Runs every test from a fresh machine: set-up, then the C++ tests (GoogleTest, warnings as
-# errors), the same tests built with AddressSanitizer and UndefinedBehaviorSanitizer, the
-# consumer project that finds the installed library with find_package, and the Python tests.
+# Runs every test from a fresh machine: set-up, lint (ruff, mypy), then the C++ tests
+# (GoogleTest, warnings as errors), the same tests built with AddressSanitizer and
+# UndefinedBehaviorSanitizer, the consumer project that finds the installed library with
+# find_package, and the Python tests. The C++ configurations are the presets of
+# CMakePresets.json (release: build/cpp, asan: build/asan). Each step's wall-clock time is
+# printed when it ends, and all of them at the end (docs/testing.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# Compile through ccache when it is installed, so that a second run recompiles only what changed.
+# ccache keys on the compiler's name too: call it g++ as the extension's build does (scikit-build-
+# core takes Python's CXX, g++ on Debian), not CMake's default c++, so that the library objects of
+# set-up and of the release preset can be the same compile (docs/testing.md).
+if [ -z "${CMAKE_CXX_COMPILER_LAUNCHER:-}" ] && command -v ccache >/dev/null 2>&1; then
+  export CMAKE_CXX_COMPILER_LAUNCHER=ccache
+fi
+export CXX="${CXX:-g++}"
+
+STEP_NAME=""
+STEP_START=0
+STEP_TIMES=()
+# begin NAME: start timing a step (ending the one before).
+begin() {
+  finish
+  STEP_NAME="$1"
+  STEP_START=$(date +%s%N)
+}
+# finish: print the running step's time and keep it for the summary.
+finish() {
+  [ -n "$STEP_NAME" ] || return 0
+  local ms=$(( ($(date +%s%N) - STEP_START) / 1000000 ))
+  local seconds
+  seconds=$(printf '%d.%01d' $((ms / 1000)) $(((ms % 1000) / 100)))
+  echo "-- ${STEP_NAME}: ${seconds} s"
+  STEP_TIMES+=("$(printf '%8s s  %s' "$seconds" "$STEP_NAME")")
+  STEP_NAME=""
+}
+summary() {
+  local status=$?
+  finish
+  echo "== Step times (wall clock, $(nproc) cores)"
+  printf '%s\n' "${STEP_TIMES[@]}"
+  [ "$status" -eq 0 ] || echo "(failed: exit status $status)"
+}
+trap summary EXIT
+
+begin "set-up (Python packages, the extension built by pip)"
 scripts/setup.sh
 
 export PATH="$PWD/.venv/bin:$PATH"
 JOBS="${JOBS:-$(nproc)}"
 
+begin "lint (ruff, mypy)"
+echo "== Lint"
+# The files kept in ruff's format so far (the rest join the list as they are rewritten).
+FORMATTED=(python/dtiplan/__init__.py python/dtiplan/plan.py python/dtiplan/track.py
+           python/dtiplan/scoring.py python/dtiplan/plots.py tests/python/conftest.py
+           tests/python/test_bindings.py)
+.venv/bin/python -m ruff check python tests/python
+.venv/bin/python -m ruff format --check "${FORMATTED[@]}"
+.venv/bin/python -m mypy python/dtiplan
+
+begin "C++ tests, Release (preset release)"
 echo "== C++ tests"
-cmake -S . -B build/cpp -G Ninja -DCMAKE_BUILD_TYPE=Release -DDTIPLAN_BUILD_TESTS=ON \
-      -DDTIPLAN_WERROR=ON -DCMAKE_INSTALL_PREFIX="$PWD/build/prefix" >/dev/null
-cmake --build build/cpp -j "$JOBS"
-ctest --test-dir build/cpp --output-on-failure -j "$JOBS"
+cmake --preset release >/dev/null
+cmake --build --preset release -j "$JOBS"
+ctest --preset release -j "$JOBS"
 
+begin "C++ tests, ASan and UBSan (preset asan)"
 echo "== C++ tests with AddressSanitizer and UndefinedBehaviorSanitizer"
-cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DDTIPLAN_BUILD_TESTS=ON \
-      -DDTIPLAN_SANITIZE=ON -DDTIPLAN_INSTALL=OFF >/dev/null
-cmake --build build/asan -j "$JOBS"
-ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --test-dir build/asan --output-on-failure -j "$JOBS"
+cmake --preset asan >/dev/null
+cmake --build --preset asan -j "$JOBS"
+ctest --preset asan -j "$JOBS"
 
+begin "consumer project"
 echo "== Consumer project (find_package(dtiplan CONFIG REQUIRED))"
 rm -rf build/prefix build/consumer
 cmake --install build/cpp >/dev/null
@@ -31,5 +83,6 @@ build/consumer/dtiplan_consumer
 # The Python tests compare its results with the command's (tests/python/test_consumer_pipeline.py).
 export DTIPLAN_CONSUMER="$PWD/build/consumer/dtiplan_consumer"
 
+begin "Python tests"
 echo "== Python tests"
 .venv/bin/python -m pytest tests/python

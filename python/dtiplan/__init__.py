@@ -6,7 +6,7 @@ command. Quick start::
 
     import dtiplan
     plan = dtiplan.builtin_plan()              # Đại Phước 2026-2030, built in
-    plan.indicators_frame()                    # one row per indicator
+    dtiplan.indicators_frame(plan)             # one row per indicator
     findings = plan.check()                    # what the plan gets wrong
     dtiplan.findings_frame(findings)
     plan.save("ke-hoach.json")                 # atomic; dtiplan.load_plan() reads it back

@@ -2,8 +2,8 @@
 
 Every frame has English snake_case column names and keeps the plan's Vietnamese text in its
 cells. Enum values are given by their file spellings ("above", "upper-lead", "government"), so a
-frame filters with plain strings. The functions are also attached to :class:`dtiplan.Plan` as
-methods (``plan.indicators_frame()``), which is why this module imports ``_core`` only.
+frame filters with plain strings. They are plain functions of a plan
+(``dtiplan.indicators_frame(plan)``): the compiled classes get no methods added here.
 """
 
 from __future__ import annotations
@@ -120,17 +120,13 @@ def targets_frame(plan: Plan) -> pd.DataFrame:
             p = t.parsed
             rows.append(
                 {
+                    **t.to_dict(),
+                    **p.to_dict(),
                     "indicator": ind.id,
-                    "year": t.year,
-                    "text": t.text,
                     "comparator": p.comparator.spelling,
-                    "value": p.value,
                     "denominator": np.nan if p.denominator is None else p.denominator,
                     "kind": p.kind.spelling,
-                    "basis": p.basis,
-                    "aspirational": p.aspirational,
                     "source": t.source.describe(Language.Vietnamese),
-                    "year_inferred": t.year_inferred,
                 }
             )
     frame = pd.DataFrame(rows, columns=columns)
@@ -213,21 +209,14 @@ def workload_frame(plan: Plan) -> pd.DataFrame:
         unit = units.get(w.unit)
         rows.append(
             {
-                "unit": w.unit,
+                **w.to_dict(),
                 "name": unit.name if unit else w.unit,
                 "short_name": unit.short_name if unit else w.unit,
                 "level": unit.level.spelling if unit else "",
-                "lead": w.lead,
-                "coordinating": w.coordinating,
-                "tracking": w.tracking,
-                "upper_lead": w.upper_lead,
-                "sole_lead": w.sole_lead,
                 "total": w.total(),
             }
         )
-    frame = pd.DataFrame(
-        rows, columns=["unit", "name", "short_name", "level", *counts]
-    )
+    frame = pd.DataFrame(rows, columns=["unit", "name", "short_name", "level", *counts])
     return frame.astype({c: "int64" for c in counts})
 
 
@@ -239,10 +228,8 @@ def findings_frame(findings: Sequence[Finding]) -> pd.DataFrame:
     """
     rows = [
         {
+            **f.to_dict(),
             "severity": f.severity.spelling,
-            "code": f.code,
-            "message_vi": f.message_vi,
-            "message_en": f.message_en,
             "indicators": _JOIN.join(f.indicators),
             "units": _JOIN.join(f.units),
             "sources": _sources_text(f.sources),
@@ -261,54 +248,3 @@ def findings_frame(findings: Sequence[Finding]) -> pd.DataFrame:
             "sources",
         ],
     )
-
-
-# --- Methods on Plan --------------------------------------------------------------------------
-
-
-def _plan_indicators_frame(self: Plan) -> pd.DataFrame:
-    """The plan's indicators as a DataFrame (see :func:`dtiplan.indicators_frame`)."""
-    return indicators_frame(self)
-
-
-def _plan_targets_frame(self: Plan) -> pd.DataFrame:
-    """The plan's targets as a DataFrame (see :func:`dtiplan.targets_frame`)."""
-    return targets_frame(self)
-
-
-def _plan_responsibilities_frame(self: Plan) -> pd.DataFrame:
-    """Who answers for what, as a DataFrame (see :func:`dtiplan.responsibilities_frame`)."""
-    return responsibilities_frame(self)
-
-
-def _plan_responsibility_matrix(self: Plan, role: Role | str | None = None) -> pd.DataFrame:
-    """Indicators x units role matrix (see :func:`dtiplan.responsibility_matrix`)."""
-    return responsibility_matrix(self, role)
-
-
-def _plan_workload_frame(self: Plan) -> pd.DataFrame:
-    """Workload per unit as a DataFrame (see :func:`dtiplan.workload_frame`)."""
-    return workload_frame(self)
-
-
-def _plan_findings_frame(self: Plan) -> pd.DataFrame:
-    """The plan's findings (``check()``) as a DataFrame (see :func:`dtiplan.findings_frame`)."""
-    return findings_frame(self.check())
-
-
-def _attach() -> None:
-    methods = {
-        "indicators_frame": _plan_indicators_frame,
-        "targets_frame": _plan_targets_frame,
-        "responsibilities_frame": _plan_responsibilities_frame,
-        "responsibility_matrix": _plan_responsibility_matrix,
-        "workload_frame": _plan_workload_frame,
-        "findings_frame": _plan_findings_frame,
-    }
-    for name, function in methods.items():
-        function.__name__ = name
-        function.__qualname__ = f"Plan.{name}"
-        setattr(Plan, name, function)
-
-
-_attach()

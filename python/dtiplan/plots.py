@@ -43,7 +43,7 @@ def _pyplot() -> Any:
 def _axes(ax: Any) -> Any:
     if ax is not None:
         return ax
-    fig, new_ax = _pyplot().subplots(figsize=(9, 5), layout="constrained")
+    _, new_ax = _pyplot().subplots(figsize=(9, 5), layout="constrained")
     return new_ax
 
 
@@ -173,7 +173,7 @@ def plot_indicator(
     if illustrative:
         subtitle += f" · {ILLUSTRATIVE_LABEL['vi']}"
     ax.set_title(f"{title}\n{subtitle}", fontsize=10)
-    handles, labels = ax.get_legend_handles_labels()
+    handles, _ = ax.get_legend_handles_labels()
     if handles:
         ax.legend(loc="lower right", fontsize=8)
     ax.tick_params(axis="x", labelrotation=30)
@@ -287,10 +287,7 @@ def plot_rank_distribution(result: RankResult, top: int = 10, ax: Any = None) ->
     _probability_axis(ax)
     ax.set_xlabel("Thứ hạng")
     ax.set_ylabel("Xác suất")
-    title = (
-        f"Phân bố thứ hạng dự báo — xác suất vào top {top}: "
-        f"{_vi_percent(result.prob_top(top))}"
-    )
+    title = f"Phân bố thứ hạng dự báo — xác suất vào top {top}: {_vi_percent(result.prob_top(top))}"
     if result.illustrative:
         title += _ILLUSTRATIVE_TAG
     ax.set_title(title, fontsize=10)

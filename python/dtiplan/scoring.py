@@ -38,23 +38,17 @@ __all__ = [
 ]
 
 
-def competition_rank(values: Iterable[float] | np.ndarray, decimals: int | None = None) -> list[int]:
+def competition_rank(
+    values: Iterable[float] | np.ndarray, decimals: int | None = None
+) -> list[int]:
     """Competition ranks, highest first, ties sharing a rank and the next rank skipping:
     ``competition_rank([0.9, 0.8, 0.8, 0.7]) == [1, 2, 2, 4]``. With ``decimals``, values equal
     after rounding to that many places tie (the DTI ranks its published 4-decimal values); NaN
     ranks last. Accepts a list, a pandas Series or a numpy array."""
     array = np.asarray(list(values) if not isinstance(values, np.ndarray) else values, dtype=float)
-    return list(_core.competition_rank(array.ravel().tolist(), -1 if decimals is None else decimals))
-
-
-def _dti_from_main_indices(self: Framework, indices: Mapping[str, float] | pd.Series) -> float:
-    """The DTI from main-indicator indices (0..1) keyed by the main indicators' ids ("CQS") or
-    Vietnamese names ("Hoạt động chính quyền số"): Σ index × max points / total max points,
-    unrounded (publish ``round_to(dti, 4)``). A dict, any mapping or a pandas Series. Raises
-    :class:`ValidationError` for an unknown, repeated or missing main indicator or an index
-    outside 0..1."""
-    items = indices.items()
-    return _core.dti_from_main_indices(self, {str(k): float(v) for k, v in items})
+    return list(
+        _core.competition_rank(array.ravel().tolist(), -1 if decimals is None else decimals)
+    )
 
 
 def indicator_values(plan: Plan, log: ObservationLog, as_of: _dt.date) -> dict[str, float]:
@@ -106,7 +100,9 @@ def score_frame(framework: Framework, card: ScoreCard) -> pd.DataFrame:
             )
     columns = ["main", "main_name", "component", "name", "rule", "indicators", "assumed"]
     frame = pd.DataFrame(rows, columns=[*columns, "value", "points", "max"])
-    return frame.astype({"assumed": "bool", "value": "float64", "points": "float64", "max": "float64"})
+    return frame.astype(
+        {"assumed": "bool", "value": "float64", "points": "float64", "max": "float64"}
+    )
 
 
 def main_indices_frame(framework: Framework, card: ScoreCard) -> pd.DataFrame:
@@ -145,9 +141,7 @@ def attainment_frame(plan: Plan, log: ObservationLog, as_of: _dt.date) -> pd.Dat
         ind = indicators[a.indicator]
         t = a.target
         latest = log.latest(a.indicator, as_of)
-        fraction = (
-            _core.as_fraction(latest.value, ind, t) if latest is not None else np.nan
-        )
+        fraction = _core.as_fraction(latest.value, ind, t) if latest is not None else np.nan
         rows.append(
             {
                 "indicator": a.indicator,
@@ -216,23 +210,7 @@ def scorecards_frame(cards: Sequence[UnitScorecard], plan: Plan | None = None) -
     ``points``, ``max_points`` and ``score``."""
     from .track import _unit_name
 
-    rows = [
-        {
-            "rank": c.rank,
-            "unit": c.unit,
-            "unit_name": _unit_name(plan, c.unit),
-            "indicators": c.indicators,
-            "with_value": c.with_value,
-            "met": c.met,
-            "reports_due": c.reports_due,
-            "reports_on_time": c.reports_on_time,
-            "on_time_rate": c.on_time_rate,
-            "points": c.points,
-            "max_points": c.max_points,
-            "score": c.score,
-        }
-        for c in cards
-    ]
+    rows = [{**c.to_dict(), "unit_name": _unit_name(plan, c.unit)} for c in cards]
     ints = ["rank", "indicators", "with_value", "met", "reports_due", "reports_on_time"]
     columns = ["rank", "unit", "unit_name", *ints[1:], "on_time_rate", "points", "max_points"]
     frame = pd.DataFrame(rows, columns=[*columns, "score"])
@@ -265,12 +243,3 @@ def coverage_frame(framework: Framework, plan: Plan) -> pd.DataFrame:
     columns = ["main", "main_name", "component", "name", "max_points", "indicators", "unknown"]
     frame = pd.DataFrame(rows, columns=[*columns, "tracked", "assumed"])
     return frame.astype({"max_points": "float64", "tracked": "bool", "assumed": "bool"})
-
-
-def _attach() -> None:
-    _dti_from_main_indices.__name__ = "dti_from_main_indices"
-    _dti_from_main_indices.__qualname__ = "Framework.dti_from_main_indices"
-    Framework.dti_from_main_indices = _dti_from_main_indices  # type: ignore[method-assign]
-
-
-_attach()

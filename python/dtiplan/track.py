@@ -186,16 +186,16 @@ def excel_csv(path: PathLike) -> str:
     except FileNotFoundError:
         raise _core.FileError(f"{name}: cannot open the file (no such file)") from None
     except ImportError as error:
-        raise _core.FileError(f"{name}: reading Excel needs the openpyxl package ({error})") from None
+        raise _core.FileError(
+            f"{name}: reading Excel needs the openpyxl package ({error})"
+        ) from None
     except Exception as error:  # noqa: BLE001 - any reader failure means "not a workbook"
         raise _core.FormatError(f"{name}: cannot read as an Excel workbook ({error})") from None
     text, _ = _frame_to_csv(frame)
     return text
 
 
-def load_observations(
-    source: PathLike | pd.DataFrame, plan: Plan | None = None
-) -> ObservationLog:
+def load_observations(source: PathLike | pd.DataFrame, plan: Plan | None = None) -> ObservationLog:
     """Read observations from a ``.csv``, ``.json`` or Excel (``.xlsx``: the first sheet, header
     in row 1) file, or from a DataFrame with the
     documented columns (``indicator``, ``period``, ``value`` or ``numerator`` + ``denominator``,
@@ -244,26 +244,22 @@ def observations_frame(log: ObservationLog, effective_only: bool = False) -> pd.
         o = observations[i]
         rows.append(
             {
-                "indicator": o.indicator,
+                **o.to_dict(),
                 "period": str(o.period),
                 "value": o.value.value,
                 "numerator": np.nan if o.value.numerator is None else o.value.numerator,
                 "denominator": np.nan if o.value.denominator is None else o.value.denominator,
-                "unit": o.unit,
-                "submitted": o.submitted,
                 "evidence_id": "; ".join(e.id for e in o.evidence),
                 "evidence_title": "; ".join(e.title for e in o.evidence),
                 "evidence_location": "; ".join(e.location for e in o.evidence),
                 "n_evidence": len(o.evidence),
-                "note": o.note,
-                "origin": o.origin,
                 "effective": i in in_force,
             }
         )
     columns = [*OBSERVATION_COLUMNS[:7], *OBSERVATION_COLUMNS[7:10], "n_evidence", "note"]
     columns += ["origin", "effective"]
     frame = pd.DataFrame(rows, columns=columns)
-    frame["submitted"] = _dates([r["submitted"] for r in rows])
+    frame["submitted"] = _dates([observations[i].submitted for i in positions])
     return frame.astype(
         {
             "value": "float64",
@@ -346,15 +342,11 @@ def deadlines_frame(
     statuses: list[ReportStatus] = calendar.status(month, log, as_of)
     rows = [
         {
-            "unit": s.obligation.unit,
+            **s.obligation.to_dict(),
+            **s.to_dict(),
             "unit_name": _unit_name(plan, s.obligation.unit),
-            "indicator": s.obligation.indicator,
             "period": str(s.obligation.period),
-            "deadline": s.obligation.deadline,
-            "consolidated": s.obligation.consolidated,
             "state": s.state.spelling,
-            "days_late": s.days_late,
-            "submitted": s.submitted,
         }
         for s in statuses
     ]
@@ -370,8 +362,8 @@ def deadlines_frame(
         "submitted",
     ]
     frame = pd.DataFrame(rows, columns=columns)
-    frame["deadline"] = _dates([r["deadline"] for r in rows])
-    frame["submitted"] = _dates([r["submitted"] for r in rows])
+    frame["deadline"] = _dates([s.obligation.deadline for s in statuses])
+    frame["submitted"] = _dates([s.submitted for s in statuses])
     return frame.astype({"consolidated": "bool", "days_late": "int64"})
 
 
@@ -381,32 +373,13 @@ def upcoming_frame(
     """What falls due next: obligations with a deadline on or after ``start``, soonest first,
     up to ``limit``. Columns: ``deadline`` (datetime64), ``unit``, ``unit_name``, ``indicator``,
     ``period`` and ``consolidated``."""
+    obligations = calendar.upcoming(start, limit)
     rows = [
-        {
-            "deadline": o.deadline,
-            "unit": o.unit,
-            "unit_name": _unit_name(plan, o.unit),
-            "indicator": o.indicator,
-            "period": str(o.period),
-            "consolidated": o.consolidated,
-        }
-        for o in calendar.upcoming(start, limit)
+        {**o.to_dict(), "unit_name": _unit_name(plan, o.unit), "period": str(o.period)}
+        for o in obligations
     ]
     frame = pd.DataFrame(
         rows, columns=["deadline", "unit", "unit_name", "indicator", "period", "consolidated"]
     )
-    frame["deadline"] = _dates([r["deadline"] for r in rows])
+    frame["deadline"] = _dates([o.deadline for o in obligations])
     return frame.astype({"consolidated": "bool"})
-
-
-def _observation_methods() -> None:
-    def frame(self: ObservationLog, effective_only: bool = False) -> pd.DataFrame:
-        """The log as a DataFrame (see :func:`dtiplan.observations_frame`)."""
-        return observations_frame(self, effective_only)
-
-    frame.__name__ = "frame"
-    frame.__qualname__ = "ObservationLog.frame"
-    ObservationLog.frame = frame  # type: ignore[attr-defined]
-
-
-_observation_methods()

@@ -1,5 +1,6 @@
-// The built-in plan holds every row of the seed: appendix I (6), appendix II (13) and every
-// numeric rate of section III, with texts exactly as the signed document writes them.
+// The built-in plan holds every row of the seed (the plan document kept in data/source/):
+// appendix I (6), appendix II (13) and every numeric rate of section III, with texts exactly as
+// the signed document writes them.
 #include <gtest/gtest.h>
 
 #include <algorithm>

@@ -85,12 +85,12 @@ def test_unknown_enum_spelling(plan_data: dict[str, Any], write_plan: Callable[.
 
 def test_missing_file(tmp_path: Path) -> None:
     path = tmp_path / "khong-co.json"
-    with pytest.raises(dtiplan.FileError, match="khong-co.json"):
+    with pytest.raises(dtiplan.FileError, match=r"khong-co\.json"):
         dtiplan.load_plan(path)
 
 
 def test_from_json_text_names_the_origin() -> None:
-    with pytest.raises(dtiplan.FormatError, match="^hộp thư.json: "):
+    with pytest.raises(dtiplan.FormatError, match=r"^hộp thư\.json: "):
         dtiplan.plan_from_json("[]", "hộp thư.json")
 
 

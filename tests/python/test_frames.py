@@ -33,7 +33,6 @@ def test_indicators_frame(plan: dtiplan.Plan) -> None:
     assert frame.set_index("id").loc["III.3.a.05", "section"] == "III.3.a"
     assert frame.set_index("id").loc["II.12", "upper_lead"] == "DTNT"
     assert pd.isna(frame.set_index("id").loc["III.3.b.01", "target_2030"])
-    assert frame.equals(plan.indicators_frame())
 
 
 def test_targets_frame(plan: dtiplan.Plan) -> None:
@@ -71,7 +70,6 @@ def test_targets_frame(plan: dtiplan.Plan) -> None:
     nine = frame[frame["text"].str.startswith("Ứng dụng 9/9")].iloc[0]
     assert (nine["kind"], nine["value"], nine["denominator"]) == ("count-of-total", 9.0, 9.0)
     assert frame["denominator"].isna().sum() == len(frame) - 1
-    assert frame.equals(plan.targets_frame())
 
 
 def test_responsibilities_frame(plan: dtiplan.Plan) -> None:
@@ -90,7 +88,6 @@ def test_responsibilities_frame(plan: dtiplan.Plan) -> None:
     positions = [order[i] for i in frame["indicator"]]
     assert positions == sorted(positions)
     assert not frame["indicator"].str.startswith("III.").any()
-    assert frame.equals(plan.responsibilities_frame())
 
 
 def test_responsibility_matrix_bitmasks(plan: dtiplan.Plan) -> None:
@@ -113,7 +110,6 @@ def test_responsibility_matrix_one_role(plan: dtiplan.Plan, role: Role | str) ->
     assert set(np.unique(frame.to_numpy())) <= {0, 1}
     assert frame.loc["I.06", "VHXH"] == 1 and frame.loc["I.06", "CAX"] == 1
     assert frame.loc["II.12", "DTNT"] == 0
-    assert frame.equals(plan.responsibility_matrix(role))
 
 
 def test_workload_frame(plan: dtiplan.Plan) -> None:
@@ -138,7 +134,6 @@ def test_workload_frame(plan: dtiplan.Plan) -> None:
     assert frame.set_index("unit").loc["SKHCN", "level"] == "upper"
     matrix = dtiplan.responsibility_matrix(plan, Role.UpperLead)
     assert (frame.set_index("unit")["upper_lead"] == matrix.sum()).all()
-    assert frame.equals(plan.workload_frame())
 
 
 def test_findings_frame(plan: dtiplan.Plan) -> None:
@@ -158,6 +153,5 @@ def test_findings_frame(plan: dtiplan.Plan) -> None:
     assert conflict["indicators"] == "II.12"
     assert "Phụ lục II, STT 12" in conflict["sources"]
     assert "Mục III.3.c, ý 2" in conflict["sources"]
-    assert frame.equals(plan.findings_frame())
     empty = dtiplan.findings_frame([])
     assert empty.empty and list(empty.columns) == list(frame.columns)

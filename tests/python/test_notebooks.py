@@ -19,7 +19,7 @@ def run_notebook(path: Path) -> dict[str, Any]:
         if cell["cell_type"] != "code":
             continue
         source = "".join(cell["source"])
-        exec(compile(source, f"{path.name}[cell {index}]", "exec"), namespace)  # noqa: S102
+        exec(compile(source, f"{path.name}[cell {index}]", "exec"), namespace)
     return namespace
 
 

@@ -233,7 +233,7 @@ def test_json_error_names_the_path(tmp_path: Path) -> None:
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(dtiplan.FileError, match="khong-co.csv"):
+    with pytest.raises(dtiplan.FileError, match=r"khong-co\.csv"):
         dtiplan.load_observations(tmp_path / "khong-co.csv")
 
 
@@ -279,7 +279,6 @@ def test_supersession_is_visible(csv_file: Path) -> None:
     assert frame.loc[1, "evidence_id"] == "TK-03; BC-12/2026"
     assert frame.loc[1, "n_evidence"] == 2
     assert np.isnan(frame.loc[0, "numerator"])
-    assert log.frame().equals(frame)
 
 
 def test_latest_sees_what_was_known(csv_file: Path) -> None:

@@ -104,7 +104,7 @@ def test_rank_distribution_bars_colours_expected_and_title(peers, tmp_path: Path
 def test_rank_distribution_illustrative_peers_say_so() -> None:
     result = rank_distribution((0.62, 0.03), example_peers())
     assert result.illustrative
-    fig, ax = plt.subplots()
+    _, ax = plt.subplots()
     assert plot_rank_distribution(result, ax=ax) is ax
     assert len(_bars(ax)) == result.units == 95
     title = ax.get_title()
@@ -157,7 +157,7 @@ def test_prob_top_curve_plot(peers, tmp_path: Path) -> None:
 
 def test_prob_top_plot_optional_lines_and_marker(peers) -> None:
     curve = prob_top_curve(peers, [0.7, 0.6, 0.8], top=5)
-    fig, ax = plt.subplots()
+    _, ax = plt.subplots()
     assert plot_prob_top(curve, top=5, ax=ax) is ax
     assert _vertical_lines(ax) == {}
     (line,) = [ln for ln in ax.get_lines() if ln.get_label() == "Xác suất vào top 5"]

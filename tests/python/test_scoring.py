@@ -69,7 +69,7 @@ def test_score_values(framework: dtiplan.Framework, plan: dtiplan.Plan) -> None:
     assert card.dti() == pytest.approx(card.points / 1000)
     main = next(m for m in card.mains if m.id == "CQS")
     assert main.index() == pytest.approx(main.points / 200)
-    with pytest.raises(dtiplan.ValidationError, match="I.03"):
+    with pytest.raises(dtiplan.ValidationError, match=r"I\.03"):
         dtiplan.score(framework, {"I.03": 1.5})
 
 
