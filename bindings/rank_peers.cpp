@@ -212,8 +212,9 @@ void register_rank_peers(py::module_& m) {
                                 "The DTI and points needed for the top k with probability p.");
     def_value_type(
         pn, "A result of points_needed.",
-        field("top", &PointsNeeded::top, "k."),
-        field("probability", &PointsNeeded::probability, "p."),
+        field("top", &PointsNeeded::top, "k: the rank to reach or beat (the top k)."),
+        field("probability", &PointsNeeded::probability,
+              "p: the chance of the top k asked for."),
         field("reachable", &PointsNeeded::reachable, "False when even a DTI of 1 falls short."),
         field("dti", &PointsNeeded::dti, "The least DTI that gives p."),
         field("points", &PointsNeeded::points, "dti × max_points."),

@@ -66,7 +66,7 @@ void register_rank_planner(py::module_& m) {
         field("points_gained", &ImprovementPlan::points_gained, "Points gained in all."),
         field("total_effort", &ImprovementPlan::total_effort, "Total effort."),
         field("max_points", &ImprovementPlan::max_points, "The framework's total."),
-        field("top", &ImprovementPlan::top, "k."),
+        field("top", &ImprovementPlan::top, "k: the rank to reach or beat (the top k)."),
         field("prob_top_before", &ImprovementPlan::prob_top_before, "P(rank <= k) before."),
         field("prob_top_after", &ImprovementPlan::prob_top_after, "P(rank <= k) after."),
         field("frontier_size", &ImprovementPlan::frontier_size,

@@ -29,8 +29,10 @@ void register_rank_simulation(py::module_& m) {
         field("mean", &ComponentModel::mean, "N × K expected values (a copy as numpy)."),
         field("sd", &ComponentModel::sd, "N × K spreads (a copy as numpy)."),
         field("illustrative", &ComponentModel::illustrative, "True for generated data."));
-    model.def_property_readonly("unit_count", &ComponentModel::unit_count, "N.")
-        .def_property_readonly("component_count", &ComponentModel::component_count, "K.");
+    model.def_property_readonly("unit_count", &ComponentModel::unit_count,
+                                "The number of units N (rows of mean and sd).")
+        .def_property_readonly("component_count", &ComponentModel::component_count,
+                                "The number of components K (columns of mean and sd).");
     m.def("component_ids", &dtiplan::component_ids, py::arg("framework"),
           "The component ids of a framework, in order.");
     m.def("validate_component_model", &dtiplan::validate_component_model, py::arg("model"),
@@ -93,8 +95,8 @@ void register_rank_simulation(py::module_& m) {
 
     m.def(
         "simulate_ranks",
-        [](const dtiplan::Framework& framework, const ComponentModel& model,
-           const SimulationOptions& options, const py::object& progress) {
+        [](const dtiplan::Framework& framework, const ComponentModel& component_model,
+           const SimulationOptions& simulation_options, const py::object& progress) {
             dtiplan::ProgressCallback callback = [&progress](std::size_t done, std::size_t total) {
                 py::gil_scoped_acquire gil;
                 if (PyErr_CheckSignals() != 0) throw py::error_already_set();
@@ -103,7 +105,7 @@ void register_rank_simulation(py::module_& m) {
                 return answer.is_none() || answer.cast<bool>();
             };
             py::gil_scoped_release release;
-            return dtiplan::simulate_ranks(framework, model, options, callback);
+            return dtiplan::simulate_ranks(framework, component_model, simulation_options, callback);
         },
         py::arg("framework"), py::arg("model"),
         py::arg_v("options", SimulationOptions{}, "SimulationOptions()"),

@@ -85,4 +85,6 @@ export DTIPLAN_CONSUMER="$PWD/build/consumer/dtiplan_consumer"
 
 begin "Python tests"
 echo "== Python tests"
+# The browser test of the web page must run here, not skip (tests/python/test_documents.py).
+export DTIPLAN_REQUIRE_BROWSER=1
 .venv/bin/python -m pytest tests/python

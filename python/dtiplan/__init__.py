@@ -179,6 +179,7 @@ from ._core import (
     TrendOptions,
     date_from_decimal_year,
     decimal_year,
+    default_evaluation,
     series_from_log,
     summarize,
     target_trajectory,
@@ -306,6 +307,7 @@ __all__ = [
     # projection layer
     "date_from_decimal_year",
     "decimal_year",
+    "default_evaluation",
     "dti_summary_frame",
     "DtiProjection",
     "fit_trend",

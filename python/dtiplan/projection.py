@@ -42,10 +42,10 @@ from .track import example_observations, is_illustrative
 
 __all__ = [
     "DEFAULT_SEED",
-    "InsufficientDataError",
-    "Projection",
-    "ProgressStatus",
     "STATUS_LABELS",
+    "InsufficientDataError",
+    "ProgressStatus",
+    "Projection",
     "TrendResult",
     "dti_summary_frame",
     "fit_trend",
@@ -394,10 +394,41 @@ class Projection:
         self.seed = seed
         self.level = level
 
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("_") or name == "core":
-            raise AttributeError(name)
-        return getattr(self.core, name)
+    # The C++ result's fields, read through (no attribute forwarding: each name is declared).
+    @property
+    def as_of(self) -> _dt.date:
+        """The date the projection was made on."""
+        return self.core.as_of
+
+    @property
+    def evaluation(self) -> _dt.date:
+        """The date projected to (the DTI evaluation)."""
+        return self.core.evaluation
+
+    @property
+    def indicators(self) -> list[_core.IndicatorProjection]:
+        """Each indicator's projection, in plan order."""
+        return self.core.indicators
+
+    @property
+    def samples(self) -> np.ndarray:
+        """The projected DTI's draws."""
+        return self.core.samples
+
+    @property
+    def main_samples(self) -> dict[str, np.ndarray]:
+        """Each main indicator's draws, by id."""
+        return self.core.main_samples
+
+    @property
+    def dti(self) -> _core.Summary:
+        """The projected DTI's summary (mean, median, band)."""
+        return self.core.dti
+
+    @property
+    def mains(self) -> dict[str, _core.Summary]:
+        """Each main indicator's summary, by id."""
+        return self.core.mains
 
     def indicator(self, indicator_id: str) -> _core.IndicatorProjection:
         """The projection of one indicator by id (KeyError when not in the plan)."""

@@ -34,7 +34,6 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from .projection import DEFAULT_SEED
 from ._core import (
     Framework,
     GrowthModel,
@@ -45,6 +44,7 @@ from ._core import (
     PeerTable,
     Plan,
 )
+from .projection import DEFAULT_SEED
 
 __all__ = [
     "DEFAULT_EVALUATION",
@@ -192,7 +192,9 @@ def peer_forecasts(
         return forecasts
     table = load_peers(peers, framework)  # type: ignore[arg-type]
     when = _to_date(evaluation)
-    if isinstance(growth, str) and growth == "estimate":
+    if isinstance(growth, str):
+        if growth != "estimate":
+            raise ValueError(f'growth: expected a GrowthModel, a mapping or "estimate", found "{growth}"')
         model = _core.estimate_growth(table, when.year).model
     else:
         model = growth_model(growth)
@@ -549,10 +551,56 @@ class Improvements:
         """One row per action, best value for effort first (see :func:`actions_frame`)."""
         return actions_frame(self.core, self.plan)
 
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("_") or name == "core":
-            raise AttributeError(name)
-        return getattr(self.core, name)
+    # The C++ plan's fields, read through (no attribute forwarding: each name is declared).
+    @property
+    def actions(self) -> list[_core.Action]:
+        """The actions, best value for effort first."""
+        return self.core.actions
+
+    @property
+    def reaches(self) -> bool:
+        """True when the actions reach the points needed."""
+        return self.core.reaches
+
+    @property
+    def points_needed(self) -> float:
+        """The points asked for."""
+        return self.core.points_needed
+
+    @property
+    def points_gained(self) -> float:
+        """The points the actions gain in all."""
+        return self.core.points_gained
+
+    @property
+    def total_effort(self) -> float:
+        """The actions' total effort."""
+        return self.core.total_effort
+
+    @property
+    def max_points(self) -> float:
+        """The framework's total points."""
+        return self.core.max_points
+
+    @property
+    def top(self) -> int:
+        """k of the top k."""
+        return self.core.top
+
+    @property
+    def prob_top_before(self) -> float:
+        """P(rank <= k) before the actions."""
+        return self.core.prob_top_before
+
+    @property
+    def prob_top_after(self) -> float:
+        """P(rank <= k) after the actions."""
+        return self.core.prob_top_after
+
+    @property
+    def frontier_size(self) -> int:
+        """The largest Pareto frontier the search kept."""
+        return self.core.frontier_size
 
 
 def actions_frame(improvements: ImprovementPlan | Improvements, plan: Plan | None = None) -> pd.DataFrame:

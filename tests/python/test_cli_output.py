@@ -56,19 +56,16 @@ def test_json_keeps_vietnamese_as_written(capsys) -> None:
 def test_an_error_while_reading_names_that_input(tmp_path) -> None:
     path = tmp_path / "khung-diem.json"
     path.write_text("{", encoding="utf-8")
-    with pytest.raises(InputError) as caught:
-        with reading(str(path)):
-            dtiplan.load_framework(str(path))
+    with pytest.raises(InputError) as caught, reading(str(path)):
+        dtiplan.load_framework(str(path))
     assert caught.value.path == str(path)
     line = caught.value.one_line()
     assert "\n" not in line and line.count(str(path)) == 1
 
 
 def test_the_innermost_input_keeps_its_name() -> None:
-    with pytest.raises(InputError) as caught:
-        with reading("ke-hoach.json"):
-            with reading("so-lieu.csv"):
-                dtiplan.load_plan("/không/có/tệp.json")
+    with pytest.raises(InputError) as caught, reading("ke-hoach.json"), reading("so-lieu.csv"):
+        dtiplan.load_plan("/không/có/tệp.json")
     assert caught.value.path == "so-lieu.csv"
     assert caught.value.one_line().startswith("so-lieu.csv: ")
 

@@ -132,7 +132,7 @@ def test_workbook_sheets_read_back_with_their_values(written: Path) -> None:
     sheet = book["Chỉ tiêu"]
     assert sheet.freeze_panes == "A3"
     assert sheet["A1"].value.endswith(LABEL)  # the illustrative label
-    column = [c for c in sheet[2] if c.value == "Tỷ lệ"][0].column_letter
+    column = next(c for c in sheet[2] if c.value == "Tỷ lệ").column_letter
     assert sheet[f"{column}3"].number_format == "0.0%"
     assert sheet.column_dimensions["B"].width > 20
 

@@ -110,13 +110,13 @@ def test_peers_and_observations_load_from_excel(tmp_path) -> None:
 
     bad = tmp_path / "sai.xlsx"
     pd.DataFrame({"unit": ["Xã Phú Hữu"], "year": [2025], "dti": [72.4]}).to_excel(bad, index=False)
-    with pytest.raises(dtiplan.ValidationError, match="sai.xlsx: row 2, column dti"):
+    with pytest.raises(dtiplan.ValidationError, match=r"sai.xlsx: row 2, column dti"):
         dtiplan.load_peers(bad)
     not_excel = tmp_path / "hong.xlsx"
     not_excel.write_text("không phải Excel", encoding="utf-8")
-    with pytest.raises(dtiplan.FormatError, match="hong.xlsx"):
+    with pytest.raises(dtiplan.FormatError, match=r"hong.xlsx"):
         dtiplan.load_peers(not_excel)
-    with pytest.raises(dtiplan.FileError, match="khong-co.xlsx"):
+    with pytest.raises(dtiplan.FileError, match=r"khong-co.xlsx"):
         dtiplan.load_peers(tmp_path / "khong-co.xlsx")
 
     # Observations: the example as a workbook reads back to the same values.
@@ -390,7 +390,7 @@ def test_everyone_at_once_needs_component_values(tmp_path) -> None:
     path = tmp_path / "peers.csv"
     path.write_text(PEERS_CSV, encoding="utf-8")
     o = dtiplan.rank_outlook(peers=path, as_of=AS_OF, evaluation=EVALUATION, improve=False)
-    with pytest.raises(dtiplan.ValidationError, match="Phường Tam Hiệp .* NTS.01"):
+    with pytest.raises(dtiplan.ValidationError, match=r"Phường Tam Hiệp .* NTS.01"):
         dtiplan.rank.everyone_model(o)
 
 

@@ -152,10 +152,13 @@ def summary_data(data: dict[str, Any], lang: str) -> dict[str, Any]:
         "rank": None,
         "month": data["deadlines"]["month"],
         "reports": dict(data["deadlines"]["summary"]),
-        "missing": _who(data["deadlines"]["obligations"], "missing", lang,
-                        previous["missing"] if previous else ()),  # fmt: skip
-        "late": _who(data["deadlines"]["obligations"], "late", lang,
-                     previous["late"] if previous else ()),  # fmt: skip
+        "missing": _who(
+            data["deadlines"]["obligations"], "missing", lang,
+            previous["missing"] if previous else (),
+        ),
+        "late": _who(
+            data["deadlines"]["obligations"], "late", lang, previous["late"] if previous else ()
+        ),
         "check": dict(data["check"]["summary"]),
         "findings": [f"✗ {line}" for line in grouped_findings(data["check"]["errors"], lang)]
         + [f"⚠ {line}" for line in grouped_findings(data["check"]["warnings"], lang)],

@@ -166,7 +166,7 @@ def _grid(doc: Any, titles: Sequence[str], rows: Sequence[Sequence[str]],
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     tr_pr.append(header)
-    return table  # type: ignore[no-any-return]
+    return table
 
 
 # --- The parts ----------------------------------------------------------------------------------

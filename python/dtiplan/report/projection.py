@@ -18,8 +18,19 @@ from .. import _core
 from .._core import MeasureKind
 from ..projection import STATUS_LABELS, Projection, dti_summary_frame, projection_frame
 from ..track import ILLUSTRATIVE_LABEL
-from ._format import LANGUAGES, csv_cell, csv_writer, date_text, display_width, from_iso, number, pad
-from ._format import short_name, short_number, text_table
+from ._format import (
+    LANGUAGES,
+    csv_cell,
+    csv_writer,
+    date_text,
+    display_width,
+    from_iso,
+    number,
+    pad,
+    short_name,
+    short_number,
+    text_table,
+)
 
 __all__ = ["project_csv", "project_data", "project_text"]
 
@@ -109,9 +120,9 @@ def model_name(model: str | None, lang: str) -> str:
 def _status_label(progress: str, lang: str, kind: str | None = None,
                   forecast: float | None = None) -> str:  # fmt: skip
     binary = kind in (MeasureKind.YesNo.spelling, MeasureKind.Milestone.spelling)
-    if binary and forecast is not None and forecast == forecast and forecast < 0.5:
-        if progress != "insufficient-data":
-            return _NOT_DONE[0 if lang == "vi" else 1]
+    if (binary and forecast is not None and forecast == forecast and forecast < 0.5
+            and progress != "insufficient-data"):  # fmt: skip
+        return _NOT_DONE[0 if lang == "vi" else 1]
     return STATUS_LABELS[progress][0 if lang == "vi" else 1]
 
 

@@ -155,10 +155,8 @@ def scorecard(
     plan: Plan, framework: Framework, log: ObservationLog, as_of: datetime.date
 ) -> ScoreCard:
     """The framework's score of the latest values known on ``as_of``: the one call status takes
-    its points from (today :func:`dtiplan.score_log`)."""
-    from ..scoring import score_log
-
-    return score_log(framework, plan, log, as_of)
+    its points from: the library's ``score_log`` (include/dtiplan/score/score_log.hpp)."""
+    return _core.score_log(framework, plan, log, as_of)
 
 
 def status_data(
