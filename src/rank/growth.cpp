@@ -1,5 +1,7 @@
-// Estimating the peers' growth from their published history (docs/rank.md §2): how fast they
-// improve, how much that differs between them, and how much moves them all together.
+// The peers' growth (docs/rank.md §2): their results evolved to the evaluation date under a
+// growth model, the check of such forecasts, and the estimate of the model from the peers'
+// published history (how fast they improve, how much that differs between them, and how much
+// moves them all together).
 #include "dtiplan/rank/growth.hpp"
 
 #include <algorithm>
@@ -10,8 +12,91 @@
 #include <vector>
 
 #include "dtiplan/error.hpp"
+#include "detail/cells.hpp"
 
 namespace dtiplan {
+
+using detail::shortest;
+
+// ---- evolution to the evaluation date --------------------------------------------------------
+
+double years_elapsed(int year, const Date& evaluation) {
+    if (evaluation.is_special()) throw ValidationError("evaluation", "the date is not set");
+    // The end of the evaluation day as a decimal year, minus the end of `year`.
+    const Date next = evaluation + boost::gregorian::days(1);
+    const int y = static_cast<int>(next.year());
+    const Date jan1(static_cast<unsigned short>(y), 1, 1);
+    const Date jan1_next(static_cast<unsigned short>(y + 1), 1, 1);
+    const double into = static_cast<double>((next - jan1).days());
+    const double length = static_cast<double>((jan1_next - jan1).days());
+    return (static_cast<double>(y) + into / length) - static_cast<double>(year + 1);
+}
+
+std::vector<PeerForecast> evolve_peers(const PeerTable& peers, const GrowthModel& growth,
+                                       const Date& evaluation, std::string_view exclude_unit) {
+    if (evaluation.is_special()) throw ValidationError("evaluation", "the date is not set");
+    const auto check = [](double v, const std::string& where, bool spread) {
+        if (!std::isfinite(v) || (spread && v < 0.0))
+            throw ValidationError(where, std::string(spread ? "expected a spread >= 0" : "expected a finite change") +
+                                             ", found " + shortest(v));
+    };
+    check(growth.mean, "growth.mean", false);
+    check(growth.sd, "growth.sd", true);
+    check(growth.shock_sd, "growth.shock_sd", true);
+    for (const auto& [u, v] : growth.unit_mean) check(v, "growth.unit_mean[\"" + u + "\"]", false);
+    for (const auto& [u, v] : growth.unit_sd) check(v, "growth.unit_sd[\"" + u + "\"]", true);
+    validate_peer_table(peers);
+
+    std::vector<PeerForecast> out;
+    for (const PeerResult* r : peers.latest(static_cast<int>(evaluation.year()))) {
+        if (!exclude_unit.empty() && r->unit == exclude_unit) continue;
+        // The latest result whose year has ended by the evaluation date.
+        const PeerResult* use = r;
+        if (years_elapsed(use->year, evaluation) < 0.0) {
+            use = nullptr;
+            for (const auto& other : peers.results)
+                if (other.unit == r->unit && years_elapsed(other.year, evaluation) >= 0.0 &&
+                    (use == nullptr || other.year > use->year))
+                    use = &other;
+            if (use == nullptr) continue;
+        }
+        PeerForecast f;
+        f.unit = use->unit;
+        f.last = use->dti;
+        f.year = use->year;
+        f.years = std::max(0.0, years_elapsed(use->year, evaluation));
+        const auto m = growth.unit_mean.find(use->unit);
+        const auto s = growth.unit_sd.find(use->unit);
+        const double mean = m != growth.unit_mean.end() ? m->second : growth.mean;
+        const double sd = s != growth.unit_sd.end() ? s->second : growth.sd;
+        f.mean = use->dti + f.years * mean;
+        f.sd = f.years * sd;
+        f.shock = f.years * growth.shock_sd;
+        f.illustrative = use->illustrative;
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+
+// ---- checking forecasts ----------------------------------------------------------------------
+
+void validate_peer_forecasts(const std::vector<PeerForecast>& peers) {
+    for (std::size_t i = 0; i < peers.size(); ++i) {
+        const PeerForecast& p = peers[i];
+        const std::string where = "peers[" + std::to_string(i) + "]" +
+                                  (p.unit.empty() ? "" : " (" + p.unit + ")");
+        if (!std::isfinite(p.mean))
+            throw ValidationError(where + ".mean", "expected a finite DTI, found " + std::to_string(p.mean));
+        if (!std::isfinite(p.sd) || p.sd < 0.0)
+            throw ValidationError(where + ".sd", "expected a spread >= 0, found " + std::to_string(p.sd));
+        if (!std::isfinite(p.shock) || p.shock < 0.0)
+            throw ValidationError(where + ".shock",
+                                  "expected a loading >= 0, found " + std::to_string(p.shock));
+    }
+}
+
+// ---- estimating growth from history ----------------------------------------------------------
+
 
 GrowthEstimate estimate_growth(const PeerTable& peers, int max_year) {
     validate_peer_table(peers);
