@@ -81,10 +81,4 @@ std::ostream& operator<<(std::ostream& os, const Plan& v) {
               << v.units.size() << " units)";
 }
 
-std::ostream& operator<<(std::ostream& os, const Finding& v) {
-    os << "Finding(" << to_string(v.severity) << ", " << Quoted{v.code};
-    for (const auto& id : v.indicators) os << ", " << Quoted{id};
-    return os << ")";
-}
-
 }  // namespace dtiplan
