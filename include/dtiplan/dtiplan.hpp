@@ -12,6 +12,7 @@
 #include "dtiplan/model/indicator.hpp"
 #include "dtiplan/model/plan.hpp"
 #include "dtiplan/model/responsibility.hpp"
+#include "dtiplan/io/file.hpp"
 #include "dtiplan/io/plan_json.hpp"
 #include "dtiplan/io/builtin.hpp"
 #include "dtiplan/check/findings.hpp"

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "dtiplan/error.hpp"
-#include "dtiplan/io/plan_json.hpp"
+#include "dtiplan/io/file.hpp"
 #include "dtiplan/rank/growth.hpp"
 #include "dtiplan/rank/peers.hpp"
 #include "detail/cells.hpp"

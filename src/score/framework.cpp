@@ -14,7 +14,7 @@
 
 #include "detail/json_cursor.hpp"
 #include "dtiplan/error.hpp"
-#include "dtiplan/io/plan_json.hpp"
+#include "dtiplan/io/file.hpp"
 #include "dtiplan/score/framework.hpp"
 
 namespace dtiplan {

@@ -18,7 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "dtiplan/error.hpp"
-#include "dtiplan/io/plan_json.hpp"
+#include "dtiplan/io/file.hpp"
 #include "detail/cells.hpp"
 #include "detail/csv.hpp"
 #include "detail/json_cursor.hpp"
