@@ -5,13 +5,11 @@
 // normal per peer with a spread, in the peers' order), so the result does not depend on the
 // number of threads. Normals are exact (the ziggurat of detail/normal.hpp).
 #include <algorithm>
-#include <atomic>
 #include <cmath>
-#include <exception>
-#include <mutex>
 #include <string>
-#include <thread>
+#include <vector>
 
+#include "detail/parallel.hpp"
 #include "dtiplan/detail/random.hpp"
 #include "dtiplan/error.hpp"
 #include "dtiplan/rank/detail/normal.hpp"
@@ -34,58 +32,37 @@ RankDistribution rank_distribution_montecarlo(const OwnScore& own,
     bool any_shock = false;
     for (const auto& p : peers) any_shock = any_shock || p.shock > 0.0;
 
-    std::size_t threads = options.threads != 0 ? options.threads
-                                               : std::max(1U, std::thread::hardware_concurrency());
     const std::size_t chunk = std::max<std::size_t>(64, options.draws / 256);
-    threads = std::max<std::size_t>(1, std::min(threads, (options.draws + chunk - 1) / chunk));
-
-    std::atomic<std::size_t> next{0};
+    const std::size_t threads = detail::thread_count(options.threads, options.draws, chunk);
     std::vector<std::vector<std::uint64_t>> counts(threads, std::vector<std::uint64_t>(n + 1, 0));
-    std::exception_ptr error;
-    std::mutex error_mutex;
 
-    const auto work = [&](std::size_t t) {
-        try {
-            std::vector<std::uint64_t>& mine = counts[t];
-            while (true) {
-                const std::size_t first = next.fetch_add(chunk);
-                if (first >= options.draws) return;
-                const std::size_t last = std::min(first + chunk, options.draws);
-                for (std::size_t draw = first; draw < last; ++draw) {
-                    detail::Rng rng(options.seed, draw);
-                    double s = 0.0;
-                    if (own.has_samples()) {
-                        // A uniform index from 53 random bits (bias below 2^-40 for any
-                        // realistic number of samples).
-                        const auto size = static_cast<double>(own.samples.size());
-                        const std::size_t pick = std::min(
-                            own.samples.size() - 1, static_cast<std::size_t>(rng.uniform() * size));
-                        s = own.samples[pick];
-                    } else {
-                        s = own.sd > 0.0 ? own.mean + own.sd * detail::ziggurat_normal(rng) : own.mean;
-                    }
-                    const std::int64_t own_key = rank_key(std::clamp(s, 0.0, 1.0), d);
-                    const double w = any_shock ? detail::ziggurat_normal(rng) : 0.0;
-                    std::size_t ahead = 0;
-                    for (const PeerForecast& p : peers) {
-                        double x = p.mean + p.shock * w;
-                        if (p.sd > 0.0) x += p.sd * detail::ziggurat_normal(rng);
-                        ahead += rank_key(std::clamp(x, 0.0, 1.0), d) > own_key ? 1U : 0U;
-                    }
-                    ++mine[ahead];
-                }
+    detail::parallel_chunks(options.draws, chunk, threads, [&](std::size_t t, std::size_t first,
+                                                               std::size_t last) {
+        std::vector<std::uint64_t>& mine = counts[t];
+        for (std::size_t draw = first; draw < last; ++draw) {
+            detail::Rng rng(options.seed, draw);
+            double s = 0.0;
+            if (own.has_samples()) {
+                // A uniform index from 53 random bits (bias below 2^-40 for any realistic
+                // number of samples).
+                const auto size = static_cast<double>(own.samples.size());
+                const std::size_t pick = std::min(own.samples.size() - 1,
+                                                  static_cast<std::size_t>(rng.uniform() * size));
+                s = own.samples[pick];
+            } else {
+                s = own.sd > 0.0 ? own.mean + own.sd * detail::ziggurat_normal(rng) : own.mean;
             }
-        } catch (...) {
-            std::lock_guard lock(error_mutex);
-            if (!error) error = std::current_exception();
-            next.store(options.draws);
+            const std::int64_t own_key = rank_key(std::clamp(s, 0.0, 1.0), d);
+            const double w = any_shock ? detail::ziggurat_normal(rng) : 0.0;
+            std::size_t ahead = 0;
+            for (const PeerForecast& p : peers) {
+                double x = p.mean + p.shock * w;
+                if (p.sd > 0.0) x += p.sd * detail::ziggurat_normal(rng);
+                ahead += rank_key(std::clamp(x, 0.0, 1.0), d) > own_key ? 1U : 0U;
+            }
+            ++mine[ahead];
         }
-    };
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work, t);
-    work(0);
-    for (auto& th : pool) th.join();
-    if (error) std::rethrow_exception(error);
+    });
 
     std::vector<std::uint64_t> total(n + 1, 0);
     for (const auto& c : counts)
