@@ -178,17 +178,7 @@ double dti_from_main_indices(const Framework& f, const std::map<std::string, dou
 double round_to(double value, int decimals) noexcept {
     if (decimals < 0 || decimals > 15 || !std::isfinite(value)) return value;
     const double scale = std::pow(10.0, decimals);
-    const double scaled = std::fabs(value) * scale;
-    double whole = std::floor(scaled);
-    if (scaled < 1e11) {
-        // A value that is a half up to floating-point noise (0.80025 is stored as
-        // 0.80024999999999996) rounds away from zero, as a person rounding the printed decimal
-        // would. The noise allowed is relative: 1e-12 of the scaled value.
-        if (scaled - whole >= 0.5 - 1e-12 * std::max(1.0, scaled)) whole += 1.0;
-    } else {
-        whole = std::round(scaled);  // beyond 1e11 the fraction carries no such noise test
-    }
-    const double rounded = whole / scale;
+    const double rounded = round_half_away_scaled(std::fabs(value) * scale) / scale;
     return std::signbit(value) ? -rounded : rounded;
 }
 

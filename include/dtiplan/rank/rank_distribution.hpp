@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "dtiplan/rank/growth.hpp"
+#include "dtiplan/score/rank_key.hpp"  // rank_key: how values are rounded before they are ranked
 
 namespace dtiplan {
 
@@ -119,21 +120,5 @@ struct MonteCarloOptions {
 [[nodiscard]] RankDistribution rank_distribution_montecarlo(const OwnScore& own,
                                                             const std::vector<PeerForecast>& peers,
                                                             const MonteCarloOptions& options = {});
-
-/// The rank key of a DTI value: round half up to `decimals` places as an integer
-/// (floor(x · 10^decimals + 0.5); decimals 0..15), or, for decimals < 0, an integer with the
-/// order of x (its bit pattern; x >= 0). Equal keys tie. Agrees with round_to(x, decimals) for
-/// x in 0..1 except within 1e-12 of a half, where round_to counts the noise as the half.
-[[nodiscard]] inline std::int64_t rank_key(double x, int decimals) noexcept {
-    if (decimals < 0) {
-        const double y = x + 0.0;  // -0.0 -> +0.0
-        std::int64_t bits = 0;
-        std::memcpy(&bits, &y, sizeof bits);
-        return bits;
-    }
-    constexpr double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-    return static_cast<std::int64_t>(std::floor(x * kPow10[decimals > 15 ? 15 : decimals] + 0.5));
-}
 
 }  // namespace dtiplan

@@ -11,6 +11,7 @@
 
 #include "dtiplan/model/plan.hpp"
 #include "dtiplan/score/framework.hpp"
+#include "dtiplan/score/rank_key.hpp"
 
 namespace dtiplan {
 
@@ -79,8 +80,9 @@ struct ScoreCard {
 [[nodiscard]] double dti_from_main_indices(const Framework& f,
                                            const std::map<std::string, double>& indices);
 
-/// Round half away from zero to `decimals` places (the DTI is published to 4). A value within
-/// floating-point noise (1e-12 relative) of a half counts as the half: 0.80025 -> 0.8003.
+/// Round half away from zero to `decimals` places (the DTI is published to 4), by the rule of
+/// rank_key (score/rank_key.hpp). A value within floating-point noise (1e-12 relative) of a half
+/// counts as the half: 0.80025 -> 0.8003.
 /// Negative `decimals` (or more than 15), NaN and infinities: the value unchanged.
 [[nodiscard]] double round_to(double value, int decimals) noexcept;
 

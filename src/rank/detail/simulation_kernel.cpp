@@ -13,7 +13,7 @@
 #include <optional>
 #include <vector>
 
-#include "dtiplan/rank/rank_distribution.hpp"
+#include "dtiplan/score/rank_key.hpp"
 #include "dtiplan/score/scoring.hpp"
 #include "rank/detail/lanes.hpp"
 #include "rank/detail/simulation.hpp"
@@ -173,13 +173,17 @@ void key_block(const Compiled& c, Workspace& w, std::size_t lanes) {
         F64 acc;
         std::memcpy(&acc, w.acc.data() + i * kLanes, sizeof acc);
         const F64 dti = acc * scale;
-        // rank_key(dti, 4) on every lane: floor(x · 10^4 + 0.5), x >= 0 so truncation is floor.
-        const I64 key4 = __builtin_convertvector(dti * 1e4 + 0.5, I64);
+        // dti_rank_key on every lane, branch-free: round_half_away_scaled of t = dti · 10^4
+        // (t >= 0, so truncation is floor; a true compare is -1).
+        const F64 t = dti * 1e4;
+        const I64 whole = __builtin_convertvector(t, I64);
+        const F64 frac = t - __builtin_convertvector(whole, F64);
+        const I64 key4 = whole - (frac >= 0.5 - 1e-12 * vmax(t, splat(1.0)));
         for (std::size_t l = 0; l < lanes; ++l) {
             w.key_sum[i] += key4[l];
             w.key_sq_sum[i] += key4[l] * key4[l];
         }
-        if (c.decimals == 4) {
+        if (c.decimals == kDtiDecimals) {
             for (std::size_t l = 0; l < kLanes; ++l)
                 w.keys32[l * n + i] = static_cast<std::int32_t>(key4[l]);
         } else {

@@ -253,3 +253,35 @@ TEST(SimulateRanks, RejectsAModelThatDoesNotFitTheFramework) {
     o.targets["CQS.01"] = TargetValue{};
     EXPECT_THROW((void)simulate_ranks(f, m, o), ValidationError);  // not a target rule
 }
+
+TEST(SimulateRanks, HalfWayDtisTieWithTheValueAboveAsPublished) {
+    // The kernel's vector rank key is dti_rank_key (score/rank_key.hpp): for every half-way value
+    // (k + 0.5) / 10^4 in 0..1, a unit there ties with a unit at (k + 1) / 10^4 (0.81395 and
+    // 0.8140 share a rank). One proportional component worth 1 point: a unit's DTI is its value.
+    Framework f;
+    f.id = "one";
+    MainIndicator mi;
+    mi.id = "CQS";
+    mi.max_points = 1;
+    mi.components = {component("CQS.01", 1, rule_of(RuleKind::Proportional))};
+    f.main_indicators = {mi};
+    constexpr int kPairs = 125;  // 250 units a simulation, 80 simulations
+    int untied = 0;
+    for (int first = 0; first < 10000; first += kPairs) {
+        ComponentModel m;
+        m.components = {"CQS.01"};
+        m.mean.resize(2 * kPairs, 1);
+        m.sd = Eigen::MatrixXd::Zero(2 * kPairs, 1);
+        for (int p = 0; p < kPairs; ++p) {
+            const int k = first + p;
+            m.units.push_back("Xã " + std::to_string(k) + " (nửa)");
+            m.units.push_back("Xã " + std::to_string(k) + " (trên)");
+            m.mean(2 * p, 0) = (k + 0.5) / 1e4;
+            m.mean(2 * p + 1, 0) = (k + 1) / 1e4;
+        }
+        const RankSimulation sim = simulate_ranks(f, m, options(8, 1));
+        for (std::size_t p = 0; p < static_cast<std::size_t>(kPairs); ++p)
+            untied += sim.distribution(2 * p).pmf != sim.distribution(2 * p + 1).pmf ? 1 : 0;
+    }
+    EXPECT_EQ(untied, 0);
+}
