@@ -25,6 +25,24 @@ std::vector<const Target*> Indicator::targets_for(int year) const {
     return out;
 }
 
+std::optional<double> Indicator::count_total(int year) const noexcept {
+    const Target* next = nullptr;  // the first year >= year
+    const Target* last = nullptr;  // the last year before it
+    for (const auto& t : targets) {
+        if (t.parsed.kind != MeasureKind::CountOfTotal || !t.parsed.denominator ||
+            !(*t.parsed.denominator > 0.0))
+            continue;
+        if (t.year >= year) {
+            if (next == nullptr || t.year < next->year) next = &t;
+        } else if (last == nullptr || t.year > last->year) {
+            last = &t;
+        }
+    }
+    const Target* use = next != nullptr ? next : last;
+    if (use == nullptr) return std::nullopt;
+    return use->parsed.denominator;
+}
+
 std::vector<std::string> Indicator::units_with(Role role) const {
     std::vector<std::string> out;
     for (const auto& a : assignments)

@@ -20,19 +20,6 @@
 namespace dtiplan {
 namespace {
 
-/// The total a count is out of: the count target in force, else any count target of the
-/// indicator (as as_fraction() reads it).
-std::optional<double> count_total(const Indicator& ind, const Target* target) {
-    if (target != nullptr && target->parsed.kind == MeasureKind::CountOfTotal &&
-        target->parsed.denominator && *target->parsed.denominator > 0.0)
-        return target->parsed.denominator;
-    for (const auto& t : ind.targets)
-        if (t.parsed.kind == MeasureKind::CountOfTotal && t.parsed.denominator &&
-            *t.parsed.denominator > 0.0)
-            return t.parsed.denominator;
-    return std::nullopt;
-}
-
 /// One plan indicator in the simulation.
 struct Item {
     const Indicator* indicator = nullptr;
@@ -107,7 +94,7 @@ DtiProjection project_dti(const Plan& plan, const Framework& framework,
         TrendOptions trend_options = options.trend;
         if (!trend_options.lower_bound) trend_options.lower_bound = 0.0;
         if (ind.kind == MeasureKind::CountOfTotal) {
-            if (!trend_options.upper_bound) trend_options.upper_bound = count_total(ind, item.target);
+            if (!trend_options.upper_bound) trend_options.upper_bound = ind.count_total(eval_year);
         } else if (!trend_options.upper_bound) {
             trend_options.upper_bound = 1.0;  // rates, yes/no, milestones
         }

@@ -175,11 +175,11 @@ std::vector<ImprovementOption> default_improvement_options(const Plan& plan,
             o.step = 1.0 - o.from;
             o.effort_per_step = defaults.yes_no_effort;
         } else {
-            double total = 0.0;
-            for (const auto& t : ind.targets)
-                if (t.parsed.kind == MeasureKind::CountOfTotal && t.parsed.denominator &&
-                    *t.parsed.denominator > 0.0)
-                    total = *t.parsed.denominator;
+            // The count's total in the evaluation year (the latest when no date is set).
+            const int year = projection.evaluation.is_special()
+                                 ? std::numeric_limits<int>::max()
+                                 : static_cast<int>(projection.evaluation.year());
+            const double total = ind.count_total(year).value_or(0.0);
             o.step = ind.kind == MeasureKind::CountOfTotal && total > 0.0 ? 1.0 / total
                                                                           : defaults.rate_step;
             if (proj != nullptr && proj->forecast && proj->fraction) {

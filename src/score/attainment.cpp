@@ -2,6 +2,7 @@
 // as a fraction of full attainment, so "9/9 nền tảng" in 2026 and "100%" in 2030 judge the same
 // observation alike, and the gap of a count target reads like the gap of a rate.
 #include <algorithm>
+#include <limits>
 #include <cmath>
 #include <vector>
 
@@ -41,20 +42,14 @@ const Target* target_in_force(const Indicator& ind, const Plan& plan, int year, 
 
 double as_fraction(const ObservedValue& v, const Indicator& ind, const Target* target) noexcept {
     if (ind.kind != MeasureKind::CountOfTotal) return v.value;
+    // The observation's own total, else the indicator's in the target's year (the last year
+    // with a count target when no target is in force).
     double total = 0.0;
-    if (v.denominator && *v.denominator > 0.0) {
+    if (v.denominator && *v.denominator > 0.0)
         total = *v.denominator;
-    } else if (target != nullptr && target->parsed.kind == MeasureKind::CountOfTotal &&
-               target->parsed.denominator && *target->parsed.denominator > 0.0) {
-        total = *target->parsed.denominator;
-    } else {
-        for (const auto& t : ind.targets)
-            if (t.parsed.kind == MeasureKind::CountOfTotal && t.parsed.denominator &&
-                *t.parsed.denominator > 0.0) {
-                total = *t.parsed.denominator;
-                break;
-            }
-    }
+    else
+        total = ind.count_total(target != nullptr ? target->year : std::numeric_limits<int>::max())
+                    .value_or(0.0);
     return total > 0.0 ? v.value / total : v.value;
 }
 

@@ -33,22 +33,6 @@ bool matches(const Observation& o, std::string_view indicator, const Period& per
     return o.indicator == indicator && o.period == period;
 }
 
-/// The total a count is out of: the count-of-total target of the observation's year, else the
-/// nearest year's.
-std::optional<double> target_total(const Indicator& ind, int year) {
-    std::optional<double> best;
-    int best_distance = 0;
-    for (const auto& t : ind.targets) {
-        if (t.parsed.kind != MeasureKind::CountOfTotal || !t.parsed.denominator) continue;
-        const int distance = std::abs(t.year - year);
-        if (!best || distance < best_distance) {
-            best = t.parsed.denominator;
-            best_distance = distance;
-        }
-    }
-    return best;
-}
-
 [[noreturn]] void raise(const std::function<std::string(std::string_view)>& where_field,
                         std::string_view field, const std::string& what) {
     throw ValidationError(where_field(field), what);
@@ -191,7 +175,7 @@ void validate_observation(const Plan& plan, const Observation& o,
                 fail("value", "count " + num(v.value) + " does not match the numerator " +
                                   num(*v.numerator));
             const std::optional<double> total =
-                v.denominator ? v.denominator : target_total(*ind, o.period.year);
+                v.denominator ? v.denominator : ind->count_total(o.period.year);
             if (total && v.value > *total + 1e-9)
                 fail("value", "count " + num(v.value) + " for " + describe(*ind) +
                                   " is above its total " + num(*total));
