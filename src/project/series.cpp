@@ -95,8 +95,7 @@ Series series_from_log(const ObservationLog& log, std::string_view indicator, co
     // What was known on as_of: submissions on or before that day only.
     std::vector<const Observation*> known;
     for (const auto& o : log.all())
-        if (o.indicator == indicator && !o.submitted.is_special() && !(as_of < o.submitted))
-            known.push_back(&o);
+        if (o.indicator == indicator && ObservationLog::known_on(o, as_of)) known.push_back(&o);
 
     Series s;
     s.indicator = std::string(indicator);
@@ -110,21 +109,16 @@ Series series_from_log(const ObservationLog& log, std::string_view indicator, co
         s.frequency = (*finest)->period.kind;
     }
 
-    // One value per period: the latest submission known on as_of (the later one in the log on
-    // the same day), as ObservationLog::effective does for the whole log.
+    // One value per period of that frequency: the submission in force on as_of.
+    std::vector<Period> periods;
+    for (const Observation* o : known)
+        if (o->period.kind == s.frequency &&
+            std::find(periods.begin(), periods.end(), o->period) == periods.end())
+            periods.push_back(o->period);
+    std::sort(periods.begin(), periods.end());
     std::vector<const Observation*> chosen;
-    for (const Observation* o : known) {
-        if (o->period.kind != s.frequency) continue;
-        const auto same = std::find_if(chosen.begin(), chosen.end(), [&](const Observation* c) {
-            return c->period == o->period;
-        });
-        if (same == chosen.end())
-            chosen.push_back(o);
-        else if (!(o->submitted < (*same)->submitted))
-            *same = o;
-    }
-    std::sort(chosen.begin(), chosen.end(),
-              [](const Observation* a, const Observation* b) { return a->period < b->period; });
+    chosen.reserve(periods.size());
+    for (const Period& p : periods) chosen.push_back(log.in_force(indicator, p, as_of));
     s.periods.reserve(chosen.size());
     s.values.reserve(chosen.size());
     for (const Observation* o : chosen) {

@@ -203,11 +203,11 @@ std::vector<ReportStatus> ReportingCalendar::status(const Period& month, const O
         s.obligation = ob;
         if (!ob.consolidated) {
             ++unit_count;
-            for (const auto& o : log.all()) {
-                if (o.indicator != ob.indicator || o.period != month) continue;
-                if (!reports_for(o.unit, ob.unit)) continue;
-                if (o.submitted.is_special() || as_of < o.submitted) continue;
-                if (!s.submitted || o.submitted < *s.submitted) s.submitted = o.submitted;
+            // The day the unit's report came in: its first submission known on as_of.
+            for (const Observation* o : log.history(ob.indicator, month)) {
+                if (!reports_for(o->unit, ob.unit) || !ObservationLog::known_on(*o, as_of)) continue;
+                s.submitted = o->submitted;
+                break;
             }
             if (s.submitted) {
                 if (!last_in || *last_in < *s.submitted) last_in = s.submitted;

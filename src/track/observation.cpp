@@ -52,13 +52,23 @@ bool valid_shape(const Period& p) noexcept {
 
 // ---- the log ---------------------------------------------------------------------------------
 
+bool ObservationLog::known_on(const Observation& o, const Date& as_of) noexcept {
+    return !o.submitted.is_special() && !(as_of < o.submitted);
+}
+
+const Observation* ObservationLog::in_force(std::string_view indicator, const Period& period,
+                                            const std::optional<Date>& as_of) const {
+    const Observation* best = nullptr;
+    for (const auto& o : all_) {
+        if (!matches(o, indicator, period) || (as_of && !known_on(o, *as_of))) continue;
+        if (!best || !(o.submitted < best->submitted)) best = &o;  // later in the log wins a tie
+    }
+    return best;
+}
+
 const Observation* ObservationLog::effective(std::string_view indicator,
                                              const Period& period) const {
-    const Observation* best = nullptr;
-    for (const auto& o : all_)
-        if (matches(o, indicator, period) && (!best || !(o.submitted < best->submitted)))
-            best = &o;  // later in the log wins a tie on the date
-    return best;
+    return in_force(indicator, period);
 }
 
 std::vector<const Observation*> ObservationLog::history(std::string_view indicator,
@@ -91,17 +101,14 @@ std::vector<const Observation*> ObservationLog::effective_all() const {
 }
 
 const Observation* ObservationLog::latest(std::string_view indicator, const Date& as_of) const {
-    const Observation* best = nullptr;
+    // The period that ends last among those started on as_of with a submission known then.
+    const Period* period = nullptr;
     for (const auto& o : all_) {
-        if (o.indicator != indicator || o.submitted.is_special() || as_of < o.submitted) continue;
-        if (as_of < o.period.first_day()) continue;
-        if (!best || best->period < o.period) {
-            best = &o;
-        } else if (best->period == o.period && !(o.submitted < best->submitted)) {
-            best = &o;  // the effective submission among those known on as_of
-        }
+        if (o.indicator != indicator || !known_on(o, as_of) || as_of < o.period.first_day())
+            continue;
+        if (period == nullptr || *period < o.period) period = &o.period;
     }
-    return best;
+    return period != nullptr ? in_force(indicator, *period, as_of) : nullptr;
 }
 
 // ---- validation ------------------------------------------------------------------------------

@@ -73,6 +73,24 @@ TEST(ObservationLog, LaterSubmissionSupersedesAndHistoryKeepsBoth) {
     EXPECT_EQ(log.effective("I.04", march), nullptr);
 }
 
+TEST(ObservationLog, TheSubmissionInForceOnADateIsTheLastKnownThen) {
+    // One rule for every reader (latest, series, deadlines): a correction counts from the day it
+    // was submitted, never before.
+    const Period march = Period::month(2026, 3);
+    ObservationLog log;
+    log.add(obs("I.03", march, 0.78, ymd(2026, 3, 15), "TTPVHCC", "số liệu ban đầu"));
+    log.add(obs("I.03", march, 0.82, ymd(2026, 3, 18), "TTPVHCC", "đính chính sau rà soát"));
+    log.add(obs("I.03", march, 0.80, ymd(2026, 3, 18), "TTPVHCC", "đính chính lần hai, cùng ngày"));
+    EXPECT_EQ(log.in_force("I.03", march, ymd(2026, 3, 14)), nullptr);
+    ASSERT_NE(log.in_force("I.03", march, ymd(2026, 3, 17)), nullptr);
+    EXPECT_EQ(log.in_force("I.03", march, ymd(2026, 3, 17))->note, "số liệu ban đầu");
+    EXPECT_EQ(log.in_force("I.03", march, ymd(2026, 3, 18))->note, "đính chính lần hai, cùng ngày");
+    EXPECT_EQ(log.in_force("I.03", march), log.effective("I.03", march));
+    EXPECT_EQ(log.latest("I.03", ymd(2026, 3, 17)), log.in_force("I.03", march, ymd(2026, 3, 17)));
+    EXPECT_TRUE(ObservationLog::known_on(log.all()[0], ymd(2026, 3, 15)));
+    EXPECT_FALSE(ObservationLog::known_on(log.all()[0], ymd(2026, 3, 14)));
+}
+
 TEST(ObservationLog, TheLaterDateWinsWhateverTheOrderReceived) {
     const Period march = Period::month(2026, 3);
     ObservationLog log;
