@@ -2,6 +2,7 @@
 // The umbrella header: include this one and link dtiplan::dtiplan.
 #pragma once
 
+#include "dtiplan/defaults.hpp"
 #include "dtiplan/error.hpp"
 #include "dtiplan/version.hpp"
 #include "dtiplan/model/enums.hpp"

@@ -42,10 +42,8 @@ std::string in_quotes(std::string_view s) { return detail::quoted(s); }
 
 // ---- CSV records -----------------------------------------------------------------------------
 
-using detail::CsvReader;
 using detail::CsvRecord;
 using detail::csv_cell;
-using detail::first_bad_utf8_line;
 using detail::read_yes_no;
 using detail::shortest;
 
@@ -212,14 +210,7 @@ void validate_peer_table(const PeerTable& table, const Framework* framework) {
 
 PeerTable peers_from_csv(std::string_view csv_text, const std::string& origin,
                          const Framework* framework) {
-    if (csv_text.substr(0, 3) == "\xEF\xBB\xBF") csv_text.remove_prefix(3);
-    if (const std::size_t bad = first_bad_utf8_line(csv_text))
-        throw FormatError(origin + ": line " + std::to_string(bad),
-                          "the text is not UTF-8 (in Excel, save as \"CSV UTF-8\")");
-    const std::vector<CsvRecord> records = CsvReader(csv_text, origin).read();
-    if (records.empty())
-        throw FormatError(origin + ": row 1",
-                          "a header row is required (columns: " + allowed_columns(framework) + ")");
+    const std::vector<CsvRecord> records = detail::open_csv(csv_text, origin, allowed_columns(framework));
     const std::string header_row = origin + ": row " + std::to_string(records.front().line);
 
     std::vector<Column> columns;

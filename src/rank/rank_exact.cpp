@@ -27,6 +27,7 @@
 #include "dtiplan/error.hpp"
 #include "dtiplan/rank/detail/normal.hpp"
 #include "dtiplan/rank/rank_distribution.hpp"
+#include "rank/detail/options.hpp"
 
 namespace dtiplan {
 
@@ -389,9 +390,7 @@ RankDistribution rank_distribution_exact(const OwnScore& own, const std::vector<
                                          const ExactOptions& options) {
     validate_own_score(own);
     validate_peer_forecasts(peers);
-    if (options.decimals > 15)
-        throw ValidationError("options.decimals", "expected -1 (exact) or 0..15 decimals, found " +
-                                                      std::to_string(options.decimals));
+    detail::check_rank_decimals(options.decimals);
     if (options.max_points < 1)
         throw ValidationError("options.max_points", "expected at least 1 point");
     if (!(options.truncation >= 0.0 && options.truncation < 1e-6))

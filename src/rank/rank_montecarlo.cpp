@@ -14,6 +14,7 @@
 #include "dtiplan/error.hpp"
 #include "dtiplan/rank/detail/normal.hpp"
 #include "dtiplan/rank/rank_distribution.hpp"
+#include "rank/detail/options.hpp"
 
 namespace dtiplan {
 
@@ -23,9 +24,7 @@ RankDistribution rank_distribution_montecarlo(const OwnScore& own,
     validate_own_score(own);
     validate_peer_forecasts(peers);
     if (options.draws < 1) throw ValidationError("options.draws", "expected at least 1 draw");
-    if (options.decimals > 15)
-        throw ValidationError("options.decimals", "expected -1 (exact) or 0..15 decimals, found " +
-                                                      std::to_string(options.decimals));
+    detail::check_rank_decimals(options.decimals);
 
     const std::size_t n = peers.size();
     const int d = options.decimals;

@@ -19,6 +19,7 @@
 #include "dtiplan/error.hpp"
 #include "rank/detail/lanes.hpp"
 #include "rank/detail/simulation.hpp"
+#include "rank/detail/options.hpp"
 
 namespace dtiplan {
 namespace {
@@ -100,10 +101,7 @@ RankSimulation simulate_ranks(const Framework& framework, const ComponentModel& 
                               "at most 4294967295 draws (counts are 32-bit per thread)");
     if (options.top < 1)
         throw ValidationError("options.top", "expected k >= 1, found " + std::to_string(options.top));
-    if (options.decimals > 15)
-        throw ValidationError("options.decimals",
-                              "expected -1 (exact) or 0..15 decimals, found " +
-                                  std::to_string(options.decimals));
+    detail::check_rank_decimals(options.decimals);
     for (const auto& [id, target] : options.targets) {
         const Component* comp = framework.find_component(id);
         if (comp == nullptr || comp->rule.kind != RuleKind::Target)

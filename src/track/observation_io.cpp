@@ -72,14 +72,12 @@ std::string allowed_columns() {
 }
 
 using detail::csv_cell;
-using detail::first_bad_utf8_line;
 using detail::read_number;
 using detail::read_yes_no;
 using detail::shortest;
 
 // ---- CSV -------------------------------------------------------------------------------------
 
-using detail::CsvReader;
 using detail::CsvRecord;
 
 /// Reads one data row of the CSV into an observation.
@@ -346,14 +344,7 @@ std::string extension_of(const std::filesystem::path& path) {
 
 ObservationLog observations_from_csv(std::string_view csv_text, const std::string& origin,
                                      const Plan& plan) {
-    if (csv_text.substr(0, 3) == "\xEF\xBB\xBF") csv_text.remove_prefix(3);
-    if (const std::size_t bad = first_bad_utf8_line(csv_text))
-        throw FormatError(origin + ": line " + std::to_string(bad),
-                          "the text is not UTF-8 (in Excel, save as \"CSV UTF-8\")");
-    const std::vector<CsvRecord> records = CsvReader(csv_text, origin).read();
-    if (records.empty())
-        throw FormatError(origin + ": row 1", "a header row is required (columns: " +
-                                                   allowed_columns() + ")");
+    const std::vector<CsvRecord> records = detail::open_csv(csv_text, origin, allowed_columns());
     const std::string header_row = origin + ": row " + std::to_string(records.front().line);
 
     std::vector<std::string> names;

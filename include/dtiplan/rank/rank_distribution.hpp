@@ -15,6 +15,7 @@
 #include <cstring>
 #include <vector>
 
+#include "dtiplan/defaults.hpp"
 #include "dtiplan/rank/growth.hpp"
 #include "dtiplan/score/rank_key.hpp"  // rank_key: how values are rounded before they are ranked
 
@@ -100,7 +101,7 @@ struct ExactOptions {
 struct MonteCarloOptions {
     int decimals = 4;  ///< as ExactOptions::decimals
     std::size_t draws = 100000;
-    std::uint64_t seed = 20260101;
+    std::uint64_t seed = kDefaultSeed;
     /// Worker threads (0: std::thread::hardware_concurrency()). Draw i uses stream i of the
     /// seed, so the result is the same for any thread count.
     std::size_t threads = 0;
