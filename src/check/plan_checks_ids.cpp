@@ -23,7 +23,7 @@ void Checker::unit_duplicate_id() {
         std::vector<std::string> names;
         for (const auto& other : plan_.units)
             if (other.id == u.id)
-                names.push_back(other.short_name.empty() ? other.name : other.short_name);
+                names.push_back(other.label());
         const std::string n = std::to_string(seen[u.id]);
         std::vector<std::string> inds;
         std::vector<SourceRef> srcs;

@@ -22,6 +22,7 @@
 #include <system_error>
 
 #include "dtiplan/error.hpp"
+#include "dtiplan/model/number_text.hpp"
 
 namespace dtiplan {
 namespace {
@@ -435,24 +436,12 @@ private:
 
 // --- Formatting ---------------------------------------------------------------------------------
 
-/// Up to two decimals, trailing zeros dropped, "-0" avoided; a comma in Vietnamese.
-std::string format_number(double x, Language lang) {
-    double r = std::round(x * 100.0) / 100.0;
-    if (r == 0.0) r = 0.0;  // -0 -> 0
-    std::array<char, 512> buf{};
-    const auto [ptr, ec] =
-        std::to_chars(buf.data(), buf.data() + buf.size(), r, std::chars_format::fixed, 2);
-    if (ec != std::errc{}) return "?";
-    std::string s(buf.data(), ptr);
-    if (s.find('.') != std::string::npos) {
-        while (!s.empty() && s.back() == '0') s.pop_back();
-        if (!s.empty() && s.back() == '.') s.pop_back();
-    }
-    if (lang == Language::Vietnamese)
-        for (char& c : s)
-            if (c == '.') c = ',';
-    return s;
-}
+/// Up to two decimals, a comma in Vietnamese.
+std::string format_number(double x, Language lang) { return format_decimal(x, lang, 2); }
+
+}  // namespace
+
+TargetValue parse_target_phrase(std::string_view phrase) { return Reader(phrase).read(); }
 
 std::string_view comparator_word(Comparator c, Language lang, bool lower) {
     if (lang == Language::English) {
@@ -470,10 +459,6 @@ std::string_view comparator_word(Comparator c, Language lang, bool lower) {
     }
     return "";
 }
-
-}  // namespace
-
-TargetValue parse_target_phrase(std::string_view phrase) { return Reader(phrase).read(); }
 
 std::string format_target(const TargetValue& v, Language lang) {
     const bool vi = lang == Language::Vietnamese;

@@ -10,21 +10,12 @@
 #include <cstdint>
 #include <cstring>
 
+#include "dtiplan/model/rounding.hpp"
+
 namespace dtiplan {
 
 /// The decimals the DTI and its indices are published to.
 inline constexpr int kDtiDecimals = 4;
-
-/// The rounding rule on a scaled magnitude t = |x| · 10^decimals (t >= 0): the nearest whole
-/// number, a half going up, and a fraction within floating-point noise of a half (1e-12
-/// relative: 0.81395 · 10^4 is 8139.4999999999991) counted as the half. Beyond 1e11 the
-/// fraction carries no such noise and the plain half-away rounding is used. Branch-free below
-/// 1e11, so the rank engine's kernel computes the same on vectors (simulation_kernel.cpp).
-[[nodiscard]] inline double round_half_away_scaled(double t) noexcept {
-    if (!(t < 1e11)) return std::round(t);
-    const double whole = std::floor(t);
-    return t - whole >= 0.5 - 1e-12 * std::max(1.0, t) ? whole + 1.0 : whole;
-}
 
 /// The rank key of a value: x rounded to `decimals` places (0..15) as an integer, by
 /// round_half_away_scaled; for decimals < 0 an integer with the order of x (its bit pattern;

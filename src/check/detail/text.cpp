@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "check/detail/target_compare.hpp"
+#include "dtiplan/model/number_text.hpp"
 #include "dtiplan/model/target_phrase.hpp"
 
 namespace dtiplan::detail::check {
@@ -64,9 +65,7 @@ std::string indicator_label(const Indicator& ind) {
 /// the id itself in quotes when the plan has neither.
 std::string unit_label(const Plan& plan, std::string_view id) {
     if (const Unit* u = plan.find_unit(id)) {
-        if (!u->short_name.empty()) return u->short_name;
-        if (!u->name.empty()) return u->name;
-        return u->id;
+        return u->label();
     }
     if (const UnitGroup* g = plan.find_group(id)) {
         if (!g->name.empty()) return quoted(g->name);
@@ -99,37 +98,9 @@ std::string join_plain(const std::vector<std::string>& items, std::string_view s
     return out;
 }
 
-/// A number as people write it: at most 4 decimals, no trailing zeros, decimal comma in
-/// Vietnamese ("2,5"), "NaN" when it is not a number.
-std::string number(double v, Language lang) {
-    if (std::isnan(v)) return "NaN";
-    if (std::isinf(v)) return v > 0 ? "∞" : "-∞";
-    char buf[64];
-    const bool huge = std::fabs(v) >= 1e15;  // "%.4f" would print every digit
-    std::snprintf(buf, sizeof buf, huge ? "%.4g" : "%.4f", v);
-    std::string s(buf);
-    if (!huge) {
-        while (!s.empty() && s.back() == '0') s.pop_back();
-        if (!s.empty() && s.back() == '.') s.pop_back();
-    }
-    if (s == "-0") s = "0";
-    if (lang == Language::Vietnamese)
-        for (char& c : s)
-            if (c == '.') c = ',';
-    return s;
-}
+std::string number(double v, Language lang) { return format_decimal(v, lang, 4); }
 
 std::string percent(double fraction, Language lang) { return number(fraction * 100.0, lang) + "%"; }
-
-std::string comparator_word(Comparator c, Language lang) {
-    const bool vi = lang == Language::Vietnamese;
-    switch (c) {
-        case Comparator::AtLeast: return vi ? "đạt" : "at least";
-        case Comparator::Above: return vi ? "trên" : "above";
-        case Comparator::Exactly: return vi ? "đúng" : "exactly";
-    }
-    return {};
-}
 
 /// Our reading of a target, in words: "trên 80%", "đạt 9/9", "có", "đạt mốc".
 std::string reading(const TargetValue& v, Language lang) {
@@ -138,10 +109,10 @@ std::string reading(const TargetValue& v, Language lang) {
     if (v.aspirational) out += vi ? "phấn đấu " : "strive for ";
     switch (v.kind) {
         case MeasureKind::Rate:
-            out += comparator_word(v.comparator, lang) + " " + percent(v.value, lang);
+            out += std::string(comparator_word(v.comparator, lang, true)) + " " + percent(v.value, lang);
             break;
         case MeasureKind::CountOfTotal:
-            out += comparator_word(v.comparator, lang) + " " + number(v.value, lang);
+            out += std::string(comparator_word(v.comparator, lang, true)) + " " + number(v.value, lang);
             if (v.denominator)
                 out += (vi ? "/" : " of ") + number(*v.denominator, lang);
             else

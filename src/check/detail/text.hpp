@@ -32,13 +32,10 @@ namespace dtiplan::detail::check {
 
 [[nodiscard]] std::string join_plain(const std::vector<std::string>& items, std::string_view sep);
 
-/// A number as people write it: at most 4 decimals, no trailing zeros, decimal comma in
-/// Vietnamese ("2,5"), "NaN" when it is not a number.
+/// A number in messages: at most 4 decimals, a decimal comma in Vietnamese (format_decimal).
 [[nodiscard]] std::string number(double v, Language lang);
 
 [[nodiscard]] std::string percent(double fraction, Language lang);
-
-[[nodiscard]] std::string comparator_word(Comparator c, Language lang);
 
 /// Our reading of a target, in words: "trên 80%", "đạt 9/9", "có", "đạt mốc".
 [[nodiscard]] std::string reading(const TargetValue& v, Language lang);
