@@ -1,4 +1,4 @@
-// Tests of the target-phrase reader and writer (src/target_phrase.cpp, docs/target-phrases.md):
+// Tests of the target-phrase reader and writer (src/model/target_phrase.cpp, docs/target-phrases.md):
 // every target phrase of the Đại Phước plan, the rest of the grammar, the errors, met(),
 // as_fraction() and format_target() in both languages.
 #include <gtest/gtest.h>
