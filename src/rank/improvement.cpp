@@ -27,6 +27,8 @@
 #include <set>
 #include <string>
 
+#include <boost/math/distributions/normal.hpp>
+
 #include "dtiplan/error.hpp"
 #include "dtiplan/model/responsibility.hpp"
 #include "dtiplan/rank/detail/normal.hpp"
@@ -45,14 +47,7 @@ std::string num(double v) {
 
 /// The z of a two-sided normal interval at `level` (1.96 at 0.95).
 double z_of_level(double level) {
-    const double target = 0.5 + 0.5 * level;
-    double lo = 0.0;
-    double hi = 40.0;
-    for (int i = 0; i < 200; ++i) {
-        const double mid = 0.5 * (lo + hi);
-        (detail::normal_cdf(mid) < target ? lo : hi) = mid;
-    }
-    return 0.5 * (lo + hi);
+    return boost::math::quantile(boost::math::normal(), 0.5 + 0.5 * level);
 }
 
 /// A framework component as the planner sees it.

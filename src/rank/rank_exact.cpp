@@ -17,6 +17,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
+#include <mutex>
 #include <numbers>
 #include <numeric>
 #include <string>
@@ -58,6 +60,15 @@ GaussHermite gauss_hermite(std::size_t n) {
     }
     for (double& w : out.weights) w /= total;
     return out;
+}
+
+const GaussHermite& gauss_hermite_once(std::size_t n) {
+    static std::mutex mutex;
+    static std::map<std::size_t, GaussHermite> computed;  // nodes never move once inserted
+    std::lock_guard lock(mutex);
+    auto it = computed.find(n);
+    if (it == computed.end()) it = computed.emplace(n, gauss_hermite(n)).first;
+    return it->second;
 }
 
 }  // namespace detail
@@ -306,8 +317,8 @@ public:
             } else if (equal_loadings) {
                 convolved(atoms, c, width, pmf);
             } else {
-                const detail::GaussHermite gh =
-                    detail::gauss_hermite(std::max<std::size_t>(1, options_.shock_nodes));
+                const detail::GaussHermite& gh =
+                    detail::gauss_hermite_once(std::max<std::size_t>(1, options_.shock_nodes));
                 const std::size_t per_node = std::max<std::size_t>(
                     16, options_.max_points / std::max<std::size_t>(1, gh.nodes.size() / 8));
                 const std::vector<Atom> merged =
