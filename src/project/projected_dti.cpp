@@ -16,6 +16,7 @@
 #include "dtiplan/error.hpp"
 #include "dtiplan/project/series.hpp"
 #include "dtiplan/score/attainment.hpp"
+#include "detail/stats.hpp"
 
 namespace dtiplan {
 namespace {
@@ -35,12 +36,6 @@ struct Item {
     }
 };
 
-[[nodiscard]] double quantile_type7(const std::vector<double>& sorted, double p) noexcept {
-    const double h = (static_cast<double>(sorted.size()) - 1.0) * p;
-    const auto lo = static_cast<std::size_t>(std::floor(h));
-    if (lo + 1 >= sorted.size()) return sorted.back();
-    return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[lo + 1] - sorted[lo]);
-}
 
 }  // namespace
 
@@ -58,9 +53,9 @@ Summary summarize(std::vector<double> samples) {
     for (const double x : samples) ss += (x - mean) * (x - mean);
     Summary s;
     s.mean = mean;
-    s.median = quantile_type7(samples, 0.5);
-    s.p05 = quantile_type7(samples, 0.05);
-    s.p95 = quantile_type7(samples, 0.95);
+    s.median = detail::quantile_type7(samples, 0.5);
+    s.p05 = detail::quantile_type7(samples, 0.05);
+    s.p95 = detail::quantile_type7(samples, 0.95);
     s.sd = samples.size() > 1 ? std::sqrt(ss / (n - 1.0)) : 0.0;
     return s;
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "dtiplan/error.hpp"
+#include "detail/stats.hpp"
 
 namespace dtiplan {
 
@@ -26,15 +27,6 @@ std::optional<UntrackedBasis> untracked_basis_from_string(std::string_view text)
     return std::nullopt;
 }
 
-namespace {
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    const std::size_t n = v.size();
-    return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
-
-}  // namespace
 
 UntrackedFill untracked_fill(const Framework& framework, const Coverage& coverage,
                              const UntrackedAssumption& assumption, const PeerTable& peers,
@@ -75,7 +67,7 @@ UntrackedFill untracked_fill(const Framework& framework, const Coverage& coverag
                         indices.push_back(m->second);
                 if (indices.empty())
                     for (const PeerResult* r : results) indices.push_back(r->dti);
-                fraction = median(std::move(indices));
+                fraction = detail::median(std::move(indices));
                 break;
             }
         }
