@@ -124,6 +124,7 @@ DtiProjection project_dti(const Plan& plan, const Framework& framework,
     ScoringContext context;
     context.plan = &plan;
     context.year = eval_year;
+    context.resolve_targets();  // once, not in each of the draws
     out.samples.assign(options.draws, 0.0);
     std::vector<std::vector<double>*> main_columns;
     for (const auto& m : framework.main_indicators) {

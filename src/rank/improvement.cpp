@@ -61,10 +61,7 @@ struct Comp {
 
 double indicator_target_points(const Comp& c, const std::string& indicator, double v,
                                const ScoringContext& ctx) {
-    const Target* t = nullptr;
-    if (ctx.plan != nullptr)
-        if (const Indicator* ind = ctx.plan->find_indicator(indicator))
-            t = target_in_force(*ind, *ctx.plan, ctx.year);
+    const Target* t = ctx.target_for(indicator);
     return rule_points(c.comp->rule, v, c.comp->max_points, std::nullopt, t ? &t->parsed : nullptr);
 }
 
@@ -223,6 +220,8 @@ ImprovementPlan plan_improvements(const Framework& framework, const IndicatorVal
         throw ValidationError("planner.points_needed", "expected a number of points");
     const double max_points = framework.max_points();
     if (!(max_points > 0.0)) throw ValidationError("framework", "the framework has no points");
+    ScoringContext scoring = planner.scoring;
+    scoring.resolve_targets();  // once, not in the inner loop
 
     // Values before any improvement: the projection, with each option's indicator at `from`.
     IndicatorValues values = projected;
@@ -259,10 +258,10 @@ ImprovementPlan plan_improvements(const Framework& framework, const IndicatorVal
                 if (values.count(id) && std::find(k.present.begin(), k.present.end(), id) == k.present.end())
                     k.present.push_back(id);
             for (const auto& id : k.present)
-                k.base_coord += k.target ? indicator_target_points(k, id, values.at(id), planner.scoring) /
+                k.base_coord += k.target ? indicator_target_points(k, id, values.at(id), scoring) /
                                                static_cast<double>(k.present.size())
                                          : values.at(id);
-            k.base_points = points_of(k, k.base_coord, planner.scoring);
+            k.base_points = points_of(k, k.base_coord, scoring);
             comps.push_back(std::move(k));
         }
     // Which components each option's indicator counts in; classes by union-find.
@@ -331,8 +330,8 @@ ImprovementPlan plan_improvements(const Framework& framework, const IndicatorVal
                             continue;
                         if (comp.target) {
                             const auto n = static_cast<double>(comp.present.size());
-                            t.coord[j] += (indicator_target_points(comp, o.indicator, v, planner.scoring) -
-                                           indicator_target_points(comp, o.indicator, o.from, planner.scoring)) / n;
+                            t.coord[j] += (indicator_target_points(comp, o.indicator, v, scoring) -
+                                           indicator_target_points(comp, o.indicator, o.from, scoring)) / n;
                         } else {
                             t.coord[j] += v - o.from;
                         }
@@ -350,7 +349,7 @@ ImprovementPlan plan_improvements(const Framework& framework, const IndicatorVal
         for (auto& s : states) {
             s.gain = 0.0;
             for (std::size_t j = 0; j < cc.size(); ++j)
-                s.gain += points_of(comps[cc[j]], s.coord[j], planner.scoring) - comps[cc[j]].base_points;
+                s.gain += points_of(comps[cc[j]], s.coord[j], scoring) - comps[cc[j]].base_points;
         }
         // Keep the class's states that are Pareto on (effort, gain).
         std::sort(states.begin(), states.end(), [](const ClassState& a, const ClassState& b) {
@@ -445,15 +444,15 @@ ImprovementPlan plan_improvements(const Framework& framework, const IndicatorVal
         std::vector<double> share(opts.size(), 0.0);
         for (std::size_t j = 0; j < cc.size(); ++j) {
             const Comp& comp = comps[cc[j]];
-            const double comp_gain = points_of(comp, s.coord[j], planner.scoring) - comp.base_points;
+            const double comp_gain = points_of(comp, s.coord[j], scoring) - comp.base_points;
             double total_rise = 0.0;
             std::vector<double> rise(opts.size(), 0.0);
             for (std::size_t q = 0; q < opts.size(); ++q) {
                 const ImprovementOption& o = options[opts[q]];
                 if (std::find(comp.present.begin(), comp.present.end(), o.indicator) == comp.present.end()) continue;
                 const double v = std::min(o.from + o.step * s.level[q], o.to_max);
-                rise[q] = comp.target ? indicator_target_points(comp, o.indicator, v, planner.scoring) -
-                                            indicator_target_points(comp, o.indicator, o.from, planner.scoring)
+                rise[q] = comp.target ? indicator_target_points(comp, o.indicator, v, scoring) -
+                                            indicator_target_points(comp, o.indicator, o.from, scoring)
                                       : v - o.from;
                 total_rise += rise[q];
             }

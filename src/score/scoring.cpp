@@ -93,6 +93,25 @@ double rule_points(const ScoringRule& rule, double value, double max_points,
     return clamp_points(points, max_points);
 }
 
+const Target* ScoringContext::target_for(std::string_view indicator) const {
+    if (plan == nullptr) return nullptr;
+    if (resolved_) {
+        const auto it = targets_.find(indicator);
+        return it != targets_.end() ? it->second : nullptr;
+    }
+    const Indicator* ind = plan->find_indicator(indicator);
+    return ind != nullptr ? target_in_force(*ind, *plan, year) : nullptr;
+}
+
+void ScoringContext::resolve_targets() {
+    targets_.clear();
+    resolved_ = false;
+    if (plan == nullptr) return;
+    for (const auto& ind : plan->indicators)
+        targets_.emplace(ind.id, target_in_force(ind, *plan, year));  // the first of a duplicate id
+    resolved_ = true;
+}
+
 ScoreCard score(const Framework& f, const IndicatorValues& values,
                 const ScoringContext& context) {
     for (const auto& [id, v] : values) check_fraction(v, "values[\"" + id + "\"]");
@@ -118,10 +137,7 @@ ScoreCard score(const Framework& f, const IndicatorValues& values,
                     // Each indicator against its own target in force, then the mean credit.
                     double points = 0.0;
                     for (const auto& [ind_id, v] : present) {
-                        const Target* t = nullptr;
-                        if (context.plan != nullptr)
-                            if (const Indicator* ind = context.plan->find_indicator(ind_id))
-                                t = target_in_force(*ind, *context.plan, context.year);
+                        const Target* t = context.target_for(ind_id);
                         points += rule_points(comp.rule, v, comp.max_points, std::nullopt,
                                               t ? &t->parsed : nullptr);
                     }

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dtiplan/model/plan.hpp"
@@ -28,6 +29,18 @@ struct ScoringContext {
     /// rule scores against 100%.
     const Plan* plan = nullptr;
     int year = 0;
+
+    /// The target in force that a Target rule scores `indicator` against (nullptr: 100%): from
+    /// the targets resolved once by resolve_targets(), else looked up in the plan.
+    [[nodiscard]] const Target* target_for(std::string_view indicator) const;
+    /// Resolve every indicator's target in force in `year` once, for a context that scores many
+    /// times (the projection's draws, the improvement planner's inner loop). Call it again after
+    /// changing `plan` or `year`.
+    void resolve_targets();
+
+private:
+    std::map<std::string, const Target*, std::less<>> targets_;
+    bool resolved_ = false;
 };
 
 struct ComponentScore {
