@@ -43,6 +43,7 @@ void Checker::responsibility_shared_lead() {
             if (a.role == Role::Lead) add_id(leads, a.unit);
         if (leads.size() < 2) continue;
         std::vector<std::string> names;
+        names.reserve(leads.size());
         for (const auto& id : leads) names.push_back(unit_label(plan_, id));
         const std::string n = std::to_string(leads.size());
         add(Severity::Warning, "responsibility.shared-lead",

@@ -228,7 +228,7 @@ PeerTable peers_from_csv(std::string_view csv_text, const std::string& origin,
                 throw FormatError(where, "the column " + in_quotes(name) + " appears twice (also as " +
                                              in_quotes(written[q]) + ")");
         columns.push_back(*col);
-        written.push_back(std::string(trim(name)));
+        written.emplace_back(trim(name));
     }
     for (const auto& [kind, label] : {std::pair{Column::Kind::Unit, "unit"},
                                       std::pair{Column::Kind::Year, "year"},

@@ -107,17 +107,17 @@ struct LaneState {
     const F4 d = __builtin_shufflevector(p[6], p[7], 0, 1, 2, 3);
     const F64 lo = __builtin_shufflevector(a, b, 0, 1, 2, 3, 4, 5, 6, 7);
     const F64 hi = __builtin_shufflevector(c, d, 0, 1, 2, 3, 4, 5, 6, 7);
-    const F64 width = __builtin_shuffle(lo, hi, I64{0, 2, 4, 6, 8, 10, 12, 14});
-    const F64 ratio = __builtin_shuffle(lo, hi, I64{1, 3, 5, 7, 9, 11, 13, 15});
+    const F64 width = __builtin_shufflevector(lo, hi, 0, 2, 4, 6, 8, 10, 12, 14);
+    const F64 ratio = __builtin_shufflevector(lo, hi, 1, 3, 5, 7, 9, 11, 13, 15);
     F64 z = u * width;
     const F64 abs_u = F64(U64(u) & 0x7FFFFFFFFFFFFFFFULL);
     const I64 miss = abs_u >= ratio;  // -1 where the fast test failed
     // Any lane missed? An OR across lanes in three shuffles (a loop of lane compares was
     // measured slower).
     I64 any = miss;
-    any |= __builtin_shuffle(any, I64{4, 5, 6, 7, 0, 1, 2, 3});
-    any |= __builtin_shuffle(any, I64{2, 3, 0, 1, 6, 7, 4, 5});
-    any |= __builtin_shuffle(any, I64{1, 0, 3, 2, 5, 4, 7, 6});
+    any |= __builtin_shufflevector(any, any, 4, 5, 6, 7, 0, 1, 2, 3);
+    any |= __builtin_shufflevector(any, any, 2, 3, 0, 1, 6, 7, 4, 5);
+    any |= __builtin_shufflevector(any, any, 1, 0, 3, 2, 5, 4, 7, 6);
     if (any[0] != 0) [[unlikely]] {
         Lanes spill{st.s0, st.s1, st.s2, st.s3};
         alignas(64) std::uint64_t rr[kLanes];

@@ -49,7 +49,7 @@ struct ZigguratTables {
     std::array<double, kLayers + 1> f{};
     /// x[i] and ratio[i] side by side (x0, r0, x1, r1, ...): one 16-byte load per layer for the
     /// vectorised fast path (simulate_ranks), instead of two scattered ones.
-    alignas(64) std::array<double, 2 * kLayers> pairs{};
+    alignas(64) std::array<double, std::size_t{2} * kLayers> pairs{};
 
     double area = 0.0;  ///< v, the area of each layer
 
