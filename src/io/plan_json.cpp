@@ -26,10 +26,6 @@ using detail::Cursor;
 
 constexpr std::string_view kSchema = "dtiplan.plan/1";
 
-std::string optional_string(const Cursor& c, std::string_view key) {
-    return c.has(key) ? c.at(key).string() : std::string{};
-}
-
 SourceRef read_source(const Cursor& c) {
     c.expect_object({"section", "item"});
     return {c.required("section").string(), c.required("item").string()};

@@ -57,10 +57,6 @@ std::string format_points(double v) {
     throw ValidationError(c.where(), what);
 }
 
-std::string optional_string(const Cursor& c, std::string_view key) {
-    return c.has(key) ? c.at(key).string() : std::string{};
-}
-
 double positive_points(const Cursor& c) {
     const double v = c.number();
     if (!(v > 0.0)) invalid(c, "maximum points must be greater than 0, found " + format_points(v));

@@ -279,10 +279,6 @@ private:
 
 using detail::Cursor;
 
-std::string optional_string(const Cursor& c, std::string_view key) {
-    return c.has(key) ? c.at(key).string() : std::string{};
-}
-
 Observation read_json_observation(const Cursor& c, const Plan& plan) {
     c.expect_object({"indicator", "period", "value", "numerator", "denominator", "unit",
                      "submitted", "evidence", "note"});
