@@ -547,6 +547,7 @@ TEST(CheckPlan, FindingsComeByCheckThenInThePlansOrder) {
     ind(p, "I.03").targets[0].year_inferred = true;                       // year-inferred
     const auto f = check_plan(p);
     std::vector<std::pair<std::string, std::string>> got;
+    got.reserve(f.size());
     for (const auto& x : f) got.emplace_back(x.code, x.indicators.empty() ? "" : x.indicators[0]);
     const std::vector<std::pair<std::string, std::string>> want = {
         {"unit.duplicate-id", ""},

@@ -271,7 +271,7 @@ TEST(Improvement, DefaultOptionsComeFromTheProjectionAndTheResponsibilityMatrix)
 TEST(Improvement, RejectsBadOptions) {
     const Framework f = framework_of({component("CQS.01", 40, RuleKind::Proportional, {"I.03"})});
     const IndicatorValues base{{"I.03", 0.5}};
-    const auto run = [&](std::vector<ImprovementOption> opts) {
+    const auto run = [&](const std::vector<ImprovementOption>& opts) {
         PlannerOptions po;
         po.points_needed = 1.0;
         return plan_improvements(f, base, opts, OwnScore::normal(0.5, 0.0), {}, po);

@@ -218,6 +218,7 @@ TEST(RankExact, AgreesWithMonteCarloForSampledOwnScoreAndTies) {
     // to sure peers' results: ties everywhere.
     detail::Rng rng(5, 0);
     std::vector<double> samples;
+    samples.reserve(3000);
     for (int i = 0; i < 3000; ++i) samples.push_back(round_to(0.78 + 0.02 * rng.normal(), 3));
     auto peers = spread_peers(40, 0.70, 0.86, 0.0);
     for (std::size_t i = 0; i < peers.size(); ++i) {

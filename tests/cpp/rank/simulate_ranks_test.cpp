@@ -270,14 +270,14 @@ TEST(SimulateRanks, HalfWayDtisTieWithTheValueAboveAsPublished) {
     for (int first = 0; first < 10000; first += kPairs) {
         ComponentModel m;
         m.components = {"CQS.01"};
-        m.mean.resize(2 * kPairs, 1);
-        m.sd = Eigen::MatrixXd::Zero(2 * kPairs, 1);
+        m.mean.resize(Eigen::Index{2} * kPairs, 1);
+        m.sd = Eigen::MatrixXd::Zero(Eigen::Index{2} * kPairs, 1);
         for (int p = 0; p < kPairs; ++p) {
             const int k = first + p;
             m.units.push_back("Xã " + std::to_string(k) + " (nửa)");
             m.units.push_back("Xã " + std::to_string(k) + " (trên)");
-            m.mean(2 * p, 0) = (k + 0.5) / 1e4;
-            m.mean(2 * p + 1, 0) = (k + 1) / 1e4;
+            m.mean(Eigen::Index{2} * p, 0) = (k + 0.5) / 1e4;
+            m.mean(Eigen::Index{2} * p + 1, 0) = (k + 1) / 1e4;
         }
         const RankSimulation sim = simulate_ranks(f, m, options(8, 1));
         for (std::size_t p = 0; p < static_cast<std::size_t>(kPairs); ++p)

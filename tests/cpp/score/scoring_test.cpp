@@ -384,7 +384,7 @@ TEST(ScoringMainIndices, ErrorsNameTheKey) {
                                      {"ATTT", 1}, {"CQS", 1}, {"KTS", 1}, {"XHS", 1}};
     EXPECT_DOUBLE_EQ(dti_from_main_indices(f, ok), 1.0);
 
-    auto where_of = [&](std::map<std::string, double> indices) -> std::string {
+    auto where_of = [&](const std::map<std::string, double>& indices) -> std::string {
         try {
             (void)dti_from_main_indices(f, indices);
         } catch (const ValidationError& e) {

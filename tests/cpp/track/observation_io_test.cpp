@@ -72,7 +72,7 @@ bool contains(const std::string& text, const std::string& part) {
 
 const std::string kHeader = "indicator,period,value,unit,submitted\n";
 
-ObservationLog without_origins(ObservationLog log) {
+ObservationLog without_origins(const ObservationLog& log) {
     std::vector<Observation> all = log.all();
     for (auto& o : all) o.origin.clear();
     return ObservationLog(std::move(all));
