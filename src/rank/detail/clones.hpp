@@ -15,7 +15,7 @@
 #define DTIPLAN_INLINE inline
 #endif
 
-// The kernel's vector types are passed between always-inlined functions of this file only;
+// The kernel's vector types are passed between always-inlined functions of the kernel's files;
 // GCC's note that their ABI differs without AVX-512 does not concern us.
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wpsabi"
