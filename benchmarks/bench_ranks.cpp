@@ -33,7 +33,7 @@ struct Args {
     std::uint64_t seed = 20250701;
     std::size_t draws = 10000;
     std::size_t threads = 0;
-    std::uint64_t sim_seed = 20260101;
+    std::uint64_t sim_seed = kDefaultSeed;
     int repeat = 1;
     std::string out;
 };
@@ -233,7 +233,7 @@ int exact(const Args& a) {
     g.mean = 0.02;
     g.sd = 0.02;
     g.shock_sd = 0.01;
-    const auto peers = evolve_peers(p.peers, g, Date(2026, 12, 31), p.model.units[own_index]);
+    const auto peers = evolve_peers(p.peers, g, default_evaluation_date(), p.model.units[own_index]);
     const OwnScore own = OwnScore::normal(p.dti[own_index] + 0.02, 0.02);
     RankDistribution d;
     std::vector<double> walls;

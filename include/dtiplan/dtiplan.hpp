@@ -2,6 +2,7 @@
 // The umbrella header: include this one and link dtiplan::dtiplan.
 #pragma once
 
+#include "dtiplan/defaults.hpp"
 #include "dtiplan/error.hpp"
 #include "dtiplan/version.hpp"
 #include "dtiplan/model/enums.hpp"
@@ -12,6 +13,7 @@
 #include "dtiplan/model/indicator.hpp"
 #include "dtiplan/model/plan.hpp"
 #include "dtiplan/model/responsibility.hpp"
+#include "dtiplan/io/file.hpp"
 #include "dtiplan/io/plan_json.hpp"
 #include "dtiplan/io/builtin.hpp"
 #include "dtiplan/check/findings.hpp"

@@ -104,4 +104,20 @@ namespace dtiplan::detail {
     return out + "\"";
 }
 
+/// The records of a spreadsheet's CSV text, as observations and peer tables are opened: a UTF-8
+/// BOM dropped, text that is not UTF-8 refused (naming the line), a header row required
+/// (naming the allowed `columns`).
+[[nodiscard]] inline std::vector<CsvRecord> open_csv(std::string_view csv_text,
+                                                     const std::string& origin,
+                                                     const std::string& columns) {
+    if (csv_text.substr(0, 3) == "\xEF\xBB\xBF") csv_text.remove_prefix(3);
+    if (const std::size_t bad = first_bad_utf8_line(csv_text))
+        throw FormatError(origin + ": line " + std::to_string(bad),
+                          "the text is not UTF-8 (in Excel, save as \"CSV UTF-8\")");
+    std::vector<CsvRecord> records = CsvReader(csv_text, origin).read();
+    if (records.empty())
+        throw FormatError(origin + ": row 1", "a header row is required (columns: " + columns + ")");
+    return records;
+}
+
 }  // namespace dtiplan::detail

@@ -136,4 +136,9 @@ inline nlohmann::json parse_document(std::string_view json_text, const std::stri
     }
 }
 
+/// An optional string field: its text, or "" when the key is absent.
+[[nodiscard]] inline std::string optional_string(const Cursor& c, std::string_view key) {
+    return c.has(key) ? c.at(key).string() : std::string{};
+}
+
 }  // namespace dtiplan::detail

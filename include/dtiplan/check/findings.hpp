@@ -3,6 +3,7 @@
 // indicators and units involved, and where in the plan it comes from.
 #pragma once
 
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -38,5 +39,8 @@ struct Finding {
 
 /// True when any finding is an error.
 [[nodiscard]] bool has_errors(const std::vector<Finding>& findings) noexcept;
+
+/// One line for logs and Python's repr: Finding(warning, "target.conflict", "II.12").
+std::ostream& operator<<(std::ostream& os, const Finding& v);
 
 }  // namespace dtiplan

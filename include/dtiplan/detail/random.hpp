@@ -17,6 +17,21 @@ namespace dtiplan::detail {
     return z ^ (z >> 31U);
 }
 
+/// One xoshiro256** step on explicit state words (Rng::next, and the rank engine's lanes).
+[[nodiscard]] inline std::uint64_t xoshiro_next(std::uint64_t& s0, std::uint64_t& s1,
+                                                std::uint64_t& s2, std::uint64_t& s3) noexcept {
+    const std::uint64_t x = s1 * 5U;
+    const std::uint64_t result = ((x << 7U) | (x >> 57U)) * 9U;
+    const std::uint64_t t = s1 << 17U;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = (s3 << 45U) | (s3 >> 19U);
+    return result;
+}
+
 /// xoshiro256** (Blackman and Vigna, 2018).
 class Rng {
 public:
@@ -27,17 +42,7 @@ public:
         for (auto& word : s_) word = splitmix64(sm);
     }
 
-    [[nodiscard]] std::uint64_t next() noexcept {
-        const std::uint64_t result = rotl(s_[1] * 5U, 7) * 9U;
-        const std::uint64_t t = s_[1] << 17U;
-        s_[2] ^= s_[0];
-        s_[3] ^= s_[1];
-        s_[1] ^= s_[2];
-        s_[0] ^= s_[3];
-        s_[2] ^= t;
-        s_[3] = rotl(s_[3], 45);
-        return result;
-    }
+    [[nodiscard]] std::uint64_t next() noexcept { return xoshiro_next(s_[0], s_[1], s_[2], s_[3]); }
 
     /// Uniform in [0, 1) with 53 random bits.
     [[nodiscard]] double uniform() noexcept {
@@ -61,9 +66,6 @@ public:
     }
 
 private:
-    [[nodiscard]] static constexpr std::uint64_t rotl(std::uint64_t x, int k) noexcept {
-        return (x << static_cast<unsigned>(k)) | (x >> static_cast<unsigned>(64 - k));
-    }
     std::uint64_t s_[4]{};
     double spare_ = 0.0;
     bool has_spare_ = false;

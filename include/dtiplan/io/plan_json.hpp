@@ -28,10 +28,4 @@ namespace dtiplan {
 /// then left as it was.
 void save_plan(const Plan& plan, const std::filesystem::path& path);
 
-/// Write text to a file atomically: temporary file beside it, flushed, then renamed over it.
-void write_file_atomically(const std::filesystem::path& path, std::string_view text);
-
-/// Read a whole file as bytes. Throws FileError naming the path.
-[[nodiscard]] std::string read_file(const std::filesystem::path& path);
-
 }  // namespace dtiplan

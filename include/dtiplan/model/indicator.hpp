@@ -44,6 +44,12 @@ struct Indicator {
 
     /// Targets for a year, in the order stored (several when the plan contradicts itself).
     [[nodiscard]] std::vector<const Target*> targets_for(int year) const;
+    /// The total a count is out of in `year` (the one rule for every reader of counts): the
+    /// positive total of the count-of-total target in force then, that of the first year >=
+    /// `year` with one, else that of the last year before it. Targets of other kinds are
+    /// skipped, so II.02 ("9/9 nền tảng" in 2026, "100%" in 2030) counts out of 9 in 2030.
+    /// None when the indicator has no such target.
+    [[nodiscard]] std::optional<double> count_total(int year) const noexcept;
     /// Units (or groups) holding a role, in the order stored.
     [[nodiscard]] std::vector<std::string> units_with(Role role) const;
 

@@ -1,10 +1,10 @@
 // Short one-line descriptions of the value types, for logs and Python repr():
 // Target(2026, "Trên 80%", above 0.8), Indicator("I.03", "Tỷ lệ sử dụng ...", 2 targets), ...
+// (A finding prints from its own layer: check/findings.hpp.)
 #pragma once
 
 #include <ostream>
 
-#include "dtiplan/check/findings.hpp"
 #include "dtiplan/model/plan.hpp"
 
 namespace dtiplan {
@@ -19,6 +19,5 @@ std::ostream& operator<<(std::ostream& os, const Indicator& v);
 std::ostream& operator<<(std::ostream& os, const Goal& v);
 std::ostream& operator<<(std::ostream& os, const ReportingRules& v);
 std::ostream& operator<<(std::ostream& os, const Plan& v);
-std::ostream& operator<<(std::ostream& os, const Finding& v);
 
 }  // namespace dtiplan

@@ -18,4 +18,8 @@ namespace dtiplan {
 /// "above 80%"; AtLeast 9 of 9 -> "9/9" ; decimal comma in Vietnamese ("Trên 2,5%").
 [[nodiscard]] std::string format_target(const TargetValue& v, Language lang);
 
+/// The word of a comparator: "Trên"/"Đạt"/"Bằng" (lowercase "trên"/"đạt"/"bằng" after
+/// "Phấn đấu" or inside a sentence), "above"/"at least"/"exactly" in English.
+[[nodiscard]] std::string_view comparator_word(Comparator c, Language lang, bool lowercase);
+
 }  // namespace dtiplan

@@ -17,6 +17,12 @@ struct Unit {
     std::string short_name;  ///< as the plan abbreviates it; may equal name
     Level level = Level::Commune;
 
+    /// The unit as people know it: its short name, else its name, else its id.
+    [[nodiscard]] const std::string& label() const noexcept {
+        if (!short_name.empty()) return short_name;
+        return name.empty() ? id : name;
+    }
+
     friend bool operator==(const Unit&, const Unit&) = default;
 };
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "dtiplan/defaults.hpp"
 #include "dtiplan/model/plan.hpp"
 #include "dtiplan/project/trend.hpp"
 #include "dtiplan/score/framework.hpp"
@@ -40,7 +41,7 @@ struct ProjectionOptions {
     TrendModel model = TrendModel::Auto;
     TrendOptions trend;
     std::size_t draws = 10000;
-    std::uint64_t seed = 20260101;
+    std::uint64_t seed = kDefaultSeed;
     double level = 0.95;
     /// Indicators with no usable forecast: their last value is held fixed (true; one never
     /// reported is then left out of the scoring) or they score 0 (false, reported or not).

@@ -15,7 +15,9 @@
 #include <cstring>
 #include <vector>
 
+#include "dtiplan/defaults.hpp"
 #include "dtiplan/rank/growth.hpp"
+#include "dtiplan/score/rank_key.hpp"  // rank_key: how values are rounded before they are ranked
 
 namespace dtiplan {
 
@@ -99,7 +101,7 @@ struct ExactOptions {
 struct MonteCarloOptions {
     int decimals = 4;  ///< as ExactOptions::decimals
     std::size_t draws = 100000;
-    std::uint64_t seed = 20260101;
+    std::uint64_t seed = kDefaultSeed;
     /// Worker threads (0: std::thread::hardware_concurrency()). Draw i uses stream i of the
     /// seed, so the result is the same for any thread count.
     std::size_t threads = 0;
@@ -119,21 +121,5 @@ struct MonteCarloOptions {
 [[nodiscard]] RankDistribution rank_distribution_montecarlo(const OwnScore& own,
                                                             const std::vector<PeerForecast>& peers,
                                                             const MonteCarloOptions& options = {});
-
-/// The rank key of a DTI value: round half up to `decimals` places as an integer
-/// (floor(x · 10^decimals + 0.5); decimals 0..15), or, for decimals < 0, an integer with the
-/// order of x (its bit pattern; x >= 0). Equal keys tie. Agrees with round_to(x, decimals) for
-/// x in 0..1 except within 1e-12 of a half, where round_to counts the noise as the half.
-[[nodiscard]] inline std::int64_t rank_key(double x, int decimals) noexcept {
-    if (decimals < 0) {
-        const double y = x + 0.0;  // -0.0 -> +0.0
-        std::int64_t bits = 0;
-        std::memcpy(&bits, &y, sizeof bits);
-        return bits;
-    }
-    constexpr double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-    return static_cast<std::int64_t>(std::floor(x * kPow10[decimals > 15 ? 15 : decimals] + 0.5));
-}
 
 }  // namespace dtiplan

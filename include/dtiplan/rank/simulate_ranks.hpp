@@ -20,6 +20,7 @@
 
 #include <Eigen/Core>
 
+#include "dtiplan/defaults.hpp"
 #include "dtiplan/rank/component_model.hpp"
 #include "dtiplan/rank/rank_distribution.hpp"
 #include "dtiplan/model/target.hpp"
@@ -40,7 +41,7 @@ public:
 
 struct SimulationOptions {
     std::size_t draws = 10000;
-    std::uint64_t seed = 20260101;
+    std::uint64_t seed = kDefaultSeed;
     /// Worker threads, the caller's included (0: std::thread::hardware_concurrency()). Each
     /// keeps an N × N count matrix (44 MB for 3,321 units), so at most 2 GiB worth are used.
     std::size_t threads = 0;

@@ -37,8 +37,9 @@ struct Attainment {
                                             bool* conflict = nullptr);
 
 /// An observed value as a fraction of full attainment. For a CountOfTotal indicator the count is
-/// divided by its total: the observation's denominator, else the target's, else the total of
-/// any count target of the indicator (the value as is when no total is known). Other kinds are
+/// divided by its total: the observation's denominator, else Indicator::count_total in the
+/// target's year (the last count target's when no target is given; the value as is when no
+/// total is known). Other kinds are
 /// already fractions (a rate) or 0/1 (yes/no, milestone) and are returned as is. The indicator
 /// is needed because the target in force may be of another kind (II.02: "9/9 nền tảng" in 2026,
 /// "100%" in 2030) while observations keep the indicator's own scale.

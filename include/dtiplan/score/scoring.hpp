@@ -7,10 +7,12 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dtiplan/model/plan.hpp"
 #include "dtiplan/score/framework.hpp"
+#include "dtiplan/score/rank_key.hpp"
 
 namespace dtiplan {
 
@@ -27,6 +29,18 @@ struct ScoringContext {
     /// rule scores against 100%.
     const Plan* plan = nullptr;
     int year = 0;
+
+    /// The target in force that a Target rule scores `indicator` against (nullptr: 100%): from
+    /// the targets resolved once by resolve_targets(), else looked up in the plan.
+    [[nodiscard]] const Target* target_for(std::string_view indicator) const;
+    /// Resolve every indicator's target in force in `year` once, for a context that scores many
+    /// times (the projection's draws, the improvement planner's inner loop). Call it again after
+    /// changing `plan` or `year`.
+    void resolve_targets();
+
+private:
+    std::map<std::string, const Target*, std::less<>> targets_;
+    bool resolved_ = false;
 };
 
 struct ComponentScore {
@@ -79,8 +93,9 @@ struct ScoreCard {
 [[nodiscard]] double dti_from_main_indices(const Framework& f,
                                            const std::map<std::string, double>& indices);
 
-/// Round half away from zero to `decimals` places (the DTI is published to 4). A value within
-/// floating-point noise (1e-12 relative) of a half counts as the half: 0.80025 -> 0.8003.
+/// Round half away from zero to `decimals` places (the DTI is published to 4), by the rule of
+/// rank_key (score/rank_key.hpp). A value within floating-point noise (1e-12 relative) of a half
+/// counts as the half: 0.80025 -> 0.8003.
 /// Negative `decimals` (or more than 15), NaN and infinities: the value unchanged.
 [[nodiscard]] double round_to(double value, int decimals) noexcept;
 

@@ -59,7 +59,16 @@ public:
     [[nodiscard]] const std::vector<Observation>& all() const noexcept { return all_; }
     [[nodiscard]] std::size_t size() const noexcept { return all_.size(); }
 
-    /// The effective observation of an indicator for a period, or nullptr.
+    /// A submission is known on `as_of` when it was made on or before that day (one without a
+    /// submission date never is).
+    [[nodiscard]] static bool known_on(const Observation& o, const Date& as_of) noexcept;
+    /// The submission in force for an indicator and period on `as_of` (the one rule for every
+    /// reader of the log): among those known on as_of (all of them without as_of), the one
+    /// submitted last, the later in the log on the same day. nullptr when none.
+    [[nodiscard]] const Observation* in_force(std::string_view indicator, const Period& period,
+                                              const std::optional<Date>& as_of = {}) const;
+    /// The effective observation of an indicator for a period (in force today and for good:
+    /// in_force without a date), or nullptr.
     [[nodiscard]] const Observation* effective(std::string_view indicator,
                                                const Period& period) const;
     /// Every submission for an indicator and period, oldest first.

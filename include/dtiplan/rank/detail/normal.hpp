@@ -49,7 +49,7 @@ struct ZigguratTables {
     std::array<double, kLayers + 1> f{};
     /// x[i] and ratio[i] side by side (x0, r0, x1, r1, ...): one 16-byte load per layer for the
     /// vectorised fast path (simulate_ranks), instead of two scattered ones.
-    alignas(64) std::array<double, 2 * kLayers> pairs{};
+    alignas(64) std::array<double, std::size_t{2} * kLayers> pairs{};
 
     double area = 0.0;  ///< v, the area of each layer
 
@@ -147,21 +147,6 @@ template <class Next>
     return s;
 }
 
-/// xoshiro256** step on explicit state words: the same sequence as Rng::next().
-[[nodiscard]] inline std::uint64_t xoshiro_next(std::uint64_t& s0, std::uint64_t& s1,
-                                                std::uint64_t& s2, std::uint64_t& s3) noexcept {
-    const std::uint64_t x = s1 * 5U;
-    const std::uint64_t result = ((x << 7U) | (x >> 57U)) * 9U;
-    const std::uint64_t t = s1 << 17U;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= t;
-    s3 = (s3 << 45U) | (s3 >> 19U);
-    return result;
-}
-
 /// Nodes and weights of Gauss-Hermite quadrature for a standard normal weight:
 /// E f(Z) ~ sum_j w_j f(z_j), exact for polynomials of degree < 2n. Golub-Welsch.
 struct GaussHermite {
@@ -169,5 +154,7 @@ struct GaussHermite {
     std::vector<double> weights;
 };
 [[nodiscard]] GaussHermite gauss_hermite(std::size_t n);
+/// The same, computed once per n for the life of the program (thread-safe).
+[[nodiscard]] const GaussHermite& gauss_hermite_once(std::size_t n);
 
 }  // namespace dtiplan::detail

@@ -1,0 +1,346 @@
+// The rank distribution of one commune among its peers: the exact method against Monte Carlo
+// (within a stated multiple of the Monte Carlo standard error, for plain, shocked, mixed-year,
+// sampled and tied settings), closed forms (i.i.d. peers give a uniform rank; sure scores give
+// a sure rank with ties sharing it), the distribution's summaries, the ziggurat's normals, and
+// the points needed for the top k.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <string>
+#include <vector>
+
+#include "dtiplan/detail/random.hpp"
+#include "dtiplan/dtiplan.hpp"
+#include "dtiplan/rank/detail/normal.hpp"
+
+using namespace dtiplan;
+
+namespace {
+
+/// Agreement is judged at this many Monte Carlo standard errors. With ~100 quantities compared
+/// per setting, a correct method exceeds 4.5 SE with probability about 1e-4 per setting; the
+/// draws are seeded, so the test is deterministic.
+constexpr double kSigmas = 4.5;
+
+const std::vector<std::string> kNames{
+    "Phường Tam Hiệp", "Phường Trấn Biên", "Phường Long Bình", "Phường Biên Hòa",
+    "Phường Hố Nai",   "Xã Nhơn Trạch",    "Xã Phước An",      "Phường Long Khánh",
+    "Xã Xuân Lộc",     "Phường Đồng Xoài", "Xã Long Thành",    "Xã An Phước"};
+
+std::string name_of(std::size_t i) {
+    return kNames[i % kNames.size()] + (i < kNames.size() ? "" : " " + std::to_string(i / kNames.size()));
+}
+
+/// n peers spread evenly over [lo, hi], each with a forecast spread sd and shock loading c.
+std::vector<PeerForecast> spread_peers(std::size_t n, double lo, double hi, double sd, double shock = 0.0) {
+    std::vector<PeerForecast> peers;
+    for (std::size_t i = 0; i < n; ++i) {
+        PeerForecast p;
+        p.unit = name_of(i);
+        p.mean = lo + (hi - lo) * (static_cast<double>(i) + 0.5) / static_cast<double>(n);
+        p.last = p.mean;
+        p.sd = sd;
+        p.shock = shock;
+        p.years = 1.0;
+        p.year = 2025;
+        peers.push_back(p);
+    }
+    return peers;
+}
+
+/// Exact and Monte Carlo agree: every P(rank = r), P(rank <= k) and E[rank] within kSigmas
+/// standard errors (the error of a probability p from D draws is sqrt(p (1 - p) / D), floored
+/// at 1/D so that a probability the exact method puts near 0 is not judged at 0 tolerance).
+void expect_agree(const RankDistribution& exact, const RankDistribution& mc) {
+    ASSERT_EQ(exact.units(), mc.units());
+    const auto d = static_cast<double>(mc.draws);
+    const auto se = [d](double p) { return std::sqrt(std::max(p * (1.0 - p), 1.0 / d) / d); };
+    for (int r = 1; r <= static_cast<int>(exact.units()); ++r) {
+        EXPECT_LE(std::fabs(exact.prob(r) - mc.prob(r)), kSigmas * se(exact.prob(r)) + 1e-12)
+            << "P(rank = " << r << "): exact " << exact.prob(r) << ", Monte Carlo " << mc.prob(r);
+        EXPECT_LE(std::fabs(exact.prob_top(r) - mc.prob_top(r)), kSigmas * se(exact.prob_top(r)) + 1e-12)
+            << "P(rank <= " << r << ")";
+    }
+    EXPECT_LE(std::fabs(exact.expected() - mc.expected()),
+              kSigmas * std::max(exact.sd(), 1e-3) / std::sqrt(d))
+        << "E[rank]: exact " << exact.expected() << ", Monte Carlo " << mc.expected();
+}
+
+MonteCarloOptions mc_options(std::size_t draws, std::uint64_t seed = 7) {
+    MonteCarloOptions o;
+    o.draws = draws;
+    o.seed = seed;
+    o.threads = 2;
+    return o;
+}
+
+}  // namespace
+
+// ---- the distribution's summaries ------------------------------------------------------------
+
+TEST(RankDistribution, SummariesByHand) {
+    RankDistribution d;
+    d.pmf = {0.2, 0.3, 0.5};
+    EXPECT_DOUBLE_EQ(d.prob_top(0), 0.0);
+    EXPECT_DOUBLE_EQ(d.prob_top(1), 0.2);
+    EXPECT_DOUBLE_EQ(d.prob_top(2), 0.5);
+    EXPECT_DOUBLE_EQ(d.prob_top(3), 1.0);
+    EXPECT_DOUBLE_EQ(d.prob_top(10), 1.0);
+    EXPECT_DOUBLE_EQ(d.expected(), 0.2 + 0.6 + 1.5);
+    EXPECT_NEAR(d.sd(), std::sqrt(0.2 * 1.69 + 0.3 * 0.09 + 0.5 * 0.49), 1e-12);
+    EXPECT_EQ(d.quantile(0.2), 1);
+    EXPECT_EQ(d.quantile(0.21), 2);
+    EXPECT_EQ(d.quantile(0.5), 2);
+    EXPECT_EQ(d.quantile(1.0), 3);
+    EXPECT_THROW((void)d.quantile(0.0), ValidationError);
+    EXPECT_DOUBLE_EQ(d.standard_error(1), 0.0);  // exact: no Monte Carlo error
+}
+
+TEST(RankDistribution, MonteCarloStandardErrorsFromCounts) {
+    const RankDistribution d = rank_distribution_from_counts({250, 750});
+    EXPECT_EQ(d.method, RankMethod::MonteCarlo);
+    EXPECT_EQ(d.draws, 1000U);
+    EXPECT_DOUBLE_EQ(d.prob(1), 0.25);
+    EXPECT_NEAR(d.standard_error(1), std::sqrt(0.25 * 0.75 / 1000.0), 1e-15);
+    EXPECT_NEAR(d.prob_top_standard_error(1), std::sqrt(0.25 * 0.75 / 1000.0), 1e-15);
+    EXPECT_NEAR(d.expected_standard_error(), d.sd() / std::sqrt(1000.0), 1e-15);
+}
+
+TEST(RankDistribution, RankKeyRoundsHalfUpLikeRoundTo) {
+    EXPECT_EQ(rank_key(0.80024, 4), 8002);
+    EXPECT_EQ(rank_key(0.80026, 4), 8003);
+    EXPECT_EQ(rank_key(1.0, 4), 10000);
+    EXPECT_EQ(rank_key(0.0, 4), 0);
+    detail::Rng rng(3, 0);
+    for (int i = 0; i < 10000; ++i) {
+        const double x = rng.uniform();
+        EXPECT_EQ(static_cast<double>(rank_key(x, 4)) / 1e4, round_to(x, 4)) << x;
+    }
+    EXPECT_LT(rank_key(0.5, -1), rank_key(0.5000000001, -1));
+    EXPECT_EQ(rank_key(-0.0, -1), rank_key(0.0, -1));
+}
+
+// ---- closed forms ----------------------------------------------------------------------------
+
+TEST(RankExact, PmfSumsToOneAndProbTopIsMonotone) {
+    const auto peers = spread_peers(94, 0.50, 0.92, 0.02, 0.01);
+    const RankDistribution d = rank_distribution_exact(OwnScore::normal(0.80, 0.03), peers);
+    ASSERT_EQ(d.units(), 95U);
+    EXPECT_NEAR(std::accumulate(d.pmf.begin(), d.pmf.end(), 0.0), 1.0, 1e-12);
+    for (int k = 1; k <= 95; ++k) EXPECT_GE(d.prob_top(k), d.prob_top(k - 1) - 1e-15);
+    for (const double p : d.pmf) EXPECT_GE(p, 0.0);
+}
+
+TEST(RankExact, IidPeersAndEqualOwnScoreGiveUniformRank) {
+    // Own score and 19 peers i.i.d. N(0.7, 0.05), compared exactly: each of the 20 ranks has
+    // probability 1/20, by symmetry.
+    const auto peers = spread_peers(19, 0.7, 0.7, 0.05);
+    ExactOptions o;
+    o.decimals = -1;
+    const RankDistribution d = rank_distribution_exact(OwnScore::normal(0.7, 0.05), peers, o);
+    for (int r = 1; r <= 20; ++r) EXPECT_NEAR(d.prob(r), 1.0 / 20.0, 2e-5) << r;
+    EXPECT_NEAR(d.expected(), 10.5, 1e-3);
+
+    MonteCarloOptions m = mc_options(40000);
+    m.decimals = -1;
+    const RankDistribution mc = rank_distribution_montecarlo(OwnScore::normal(0.7, 0.05), peers, m);
+    expect_agree(d, mc);
+
+    // Rounded to 4 decimals, ties make ranks share: a little mass moves to better ranks.
+    const RankDistribution tied = rank_distribution_exact(OwnScore::normal(0.7, 0.05), peers);
+    EXPECT_LT(tied.expected(), 10.5);
+    EXPECT_GT(tied.expected(), 10.4);
+}
+
+TEST(RankExact, SureScoresGiveSureRanksWithTiesSharingTheBest) {
+    // Published-style peers, no growth uncertainty: the own rank is certain.
+    std::vector<PeerForecast> peers = spread_peers(4, 0.0, 0.0, 0.0);
+    peers[0].mean = 0.8512;  // Phường Tam Hiệp: ahead
+    peers[1].mean = 0.80024;  // Phường Trấn Biên: 0.8002 after rounding, ties with the own 0.8002
+    peers[2].mean = 0.80026;  // Phường Long Bình: 0.8003, ahead
+    peers[3].mean = 0.7001;   // Phường Biên Hòa: behind
+    const RankDistribution d = rank_distribution_exact(OwnScore::normal(0.80016, 0.0), peers);
+    EXPECT_NEAR(d.prob(3), 1.0, 1e-15);  // two strictly ahead; the tie shares rank 3
+    const RankDistribution mc = rank_distribution_montecarlo(OwnScore::normal(0.80016, 0.0), peers, mc_options(1000));
+    EXPECT_DOUBLE_EQ(mc.prob(3), 1.0);
+    // Compared exactly, the tie is broken: 0.80024 > 0.80016.
+    ExactOptions exact;
+    exact.decimals = -1;
+    EXPECT_NEAR(rank_distribution_exact(OwnScore::normal(0.80016, 0.0), peers, exact).prob(4), 1.0, 1e-15);
+}
+
+TEST(RankExact, ScoreAtTheTopCannotBeBeaten) {
+    auto peers = spread_peers(10, 0.95, 1.0, 0.05);
+    const RankDistribution d = rank_distribution_exact(OwnScore::normal(1.0, 0.0), peers);
+    EXPECT_NEAR(d.prob(1), 1.0, 1e-15);
+}
+
+TEST(RankExact, CommonShockWidensTheRankDistribution) {
+    const auto calm = spread_peers(94, 0.50, 0.92, 0.01, 0.0);
+    const auto shocked = spread_peers(94, 0.50, 0.92, 0.01, 0.03);
+    const OwnScore own = OwnScore::normal(0.85, 0.0);
+    const RankDistribution a = rank_distribution_exact(own, calm);
+    const RankDistribution b = rank_distribution_exact(own, shocked);
+    EXPECT_GT(b.sd(), 2.0 * a.sd());
+}
+
+// ---- exact against Monte Carlo ---------------------------------------------------------------
+
+TEST(RankExact, AgreesWithMonteCarloForAProvince) {
+    const auto peers = spread_peers(94, 0.50, 0.92, 0.02);
+    const OwnScore own = OwnScore::normal(0.84, 0.02);
+    expect_agree(rank_distribution_exact(own, peers), rank_distribution_montecarlo(own, peers, mc_options(40000)));
+}
+
+TEST(RankExact, AgreesWithMonteCarloWithACommonShock) {
+    const auto peers = spread_peers(94, 0.50, 0.92, 0.015, 0.02);
+    const OwnScore own = OwnScore::normal(0.83, 0.015);
+    expect_agree(rank_distribution_exact(own, peers), rank_distribution_montecarlo(own, peers, mc_options(40000, 11)));
+}
+
+TEST(RankExact, AgreesWithMonteCarloWhenPeersResultsAreFromDifferentYears) {
+    // Loadings on the shock differ (1 and 2 years elapsed): the shock is integrated by
+    // Gauss-Hermite quadrature.
+    auto peers = spread_peers(60, 0.55, 0.90, 0.015, 0.02);
+    for (std::size_t i = 0; i < peers.size(); i += 3) {
+        peers[i].years = 2.0;
+        peers[i].sd *= 2.0;
+        peers[i].shock *= 2.0;
+    }
+    const OwnScore own = OwnScore::normal(0.80, 0.02);
+    expect_agree(rank_distribution_exact(own, peers), rank_distribution_montecarlo(own, peers, mc_options(40000, 12)));
+}
+
+TEST(RankExact, AgreesWithMonteCarloForSampledOwnScoreAndTies) {
+    // The own score as samples (a projection's draws), many of them on 4-decimal values equal
+    // to sure peers' results: ties everywhere.
+    detail::Rng rng(5, 0);
+    std::vector<double> samples;
+    samples.reserve(3000);
+    for (int i = 0; i < 3000; ++i) samples.push_back(round_to(0.78 + 0.02 * rng.normal(), 3));
+    auto peers = spread_peers(40, 0.70, 0.86, 0.0);
+    for (std::size_t i = 0; i < peers.size(); ++i) {
+        peers[i].mean = round_to(peers[i].mean, 3);
+        if (i % 2 == 0) peers[i].sd = 0.01;
+    }
+    const OwnScore own = OwnScore::from_samples(samples);
+    expect_agree(rank_distribution_exact(own, peers), rank_distribution_montecarlo(own, peers, mc_options(40000, 13)));
+}
+
+TEST(RankMonteCarlo, SameSeedSameResultForAnyThreadCount) {
+    const auto peers = spread_peers(94, 0.50, 0.92, 0.02, 0.01);
+    MonteCarloOptions o = mc_options(5000);
+    o.threads = 1;
+    const RankDistribution one = rank_distribution_montecarlo(OwnScore::normal(0.8, 0.02), peers, o);
+    o.threads = 4;
+    const RankDistribution four = rank_distribution_montecarlo(OwnScore::normal(0.8, 0.02), peers, o);
+    EXPECT_EQ(one, four);
+    o.seed += 1;
+    EXPECT_NE(one, rank_distribution_montecarlo(OwnScore::normal(0.8, 0.02), peers, o));
+}
+
+TEST(RankExact, RejectsBadInput) {
+    auto peers = spread_peers(3, 0.5, 0.9, 0.01);
+    EXPECT_THROW((void)rank_distribution_exact(OwnScore::normal(0.8, -0.1), peers), ValidationError);
+    EXPECT_THROW((void)rank_distribution_exact(OwnScore::from_samples({0.5, 1.2}), peers), ValidationError);
+    peers[1].sd = std::nan("");
+    EXPECT_THROW((void)rank_distribution_exact(OwnScore::normal(0.8, 0.01), peers), ValidationError);
+    EXPECT_THROW((void)rank_distribution_montecarlo(OwnScore::normal(0.8, 0.01), peers), ValidationError);
+}
+
+// ---- the ziggurat ----------------------------------------------------------------------------
+
+TEST(RankZiggurat, GivesStandardNormals) {
+    detail::Rng rng(20260101, 3);
+    constexpr int n = 400000;
+    const std::vector<double> cuts{-3.0, -2.0, -1.0, -0.3, 0.0, 0.5, 1.5, 2.5, 3.7};
+    std::vector<int> below(cuts.size(), 0);
+    double sum = 0.0;
+    double sq = 0.0;
+    for (int i = 0; i < n; ++i) {
+        const double z = detail::ziggurat_normal(rng);
+        sum += z;
+        sq += z * z;
+        for (std::size_t c = 0; c < cuts.size(); ++c) below[c] += z < cuts[c] ? 1 : 0;
+    }
+    EXPECT_NEAR(sum / n, 0.0, 5.0 / std::sqrt(n));
+    EXPECT_NEAR(sq / n, 1.0, 5.0 * std::sqrt(2.0 / n));
+    for (std::size_t c = 0; c < cuts.size(); ++c) {
+        const double p = detail::normal_cdf(cuts[c]);
+        EXPECT_NEAR(below[c] / static_cast<double>(n), p, 5.0 * std::sqrt(p * (1 - p) / n)) << cuts[c];
+    }
+}
+
+TEST(RankZiggurat, GaussHermiteIntegratesPolynomials) {
+    const auto gh = detail::gauss_hermite(20);
+    double m0 = 0.0;
+    double m2 = 0.0;
+    double m4 = 0.0;
+    for (std::size_t i = 0; i < gh.nodes.size(); ++i) {
+        const double x = gh.nodes[i];
+        m0 += gh.weights[i];
+        m2 += gh.weights[i] * x * x;
+        m4 += gh.weights[i] * x * x * x * x;
+    }
+    EXPECT_NEAR(m0, 1.0, 1e-12);
+    EXPECT_NEAR(m2, 1.0, 1e-12);
+    EXPECT_NEAR(m4, 3.0, 1e-11);
+}
+
+// ---- points needed ---------------------------------------------------------------------------
+
+TEST(PointsNeeded, SureScoreForTheTopTwoAgainstSurePeers) {
+    std::vector<PeerForecast> peers = spread_peers(5, 0.0, 0.0, 0.0);
+    const std::vector<double> dti{0.90, 0.85, 0.80, 0.75, 0.70};
+    for (std::size_t i = 0; i < peers.size(); ++i) peers[i].mean = dti[i];
+    PointsNeededOptions o;
+    o.top = 2;
+    o.probability = 0.5;
+    const PointsNeeded pn = points_needed(OwnScore::normal(0.78, 0.01), peers, 1000.0, o);
+    EXPECT_TRUE(pn.reachable);
+    EXPECT_NEAR(pn.dti, 0.8500, 1e-12);  // a tie with Phường Trấn Biên shares rank 2
+    EXPECT_NEAR(pn.points, 850.0, 1e-9);
+    EXPECT_NEAR(pn.gap_dti, 0.07, 1e-12);
+    EXPECT_NEAR(pn.gap_points, 70.0, 1e-9);
+    EXPECT_DOUBLE_EQ(pn.prob_at_needed, 1.0);
+    EXPECT_NEAR(pn.prob_at_projection, 0.0, 1e-11);  // 0.78 ± 0.01 reaching 0.85: z = 7
+}
+
+TEST(PointsNeeded, HigherProbabilityNeedsMoreAndTheAnswerIsTight) {
+    const auto peers = spread_peers(94, 0.50, 0.92, 0.02, 0.01);
+    const OwnScore own = OwnScore::normal(0.80, 0.02);
+    PointsNeededOptions o;
+    double last = 0.0;
+    for (const double p : {0.25, 0.5, 0.8, 0.95}) {
+        o.probability = p;
+        const PointsNeeded pn = points_needed(own, peers, 1000.0, o);
+        ASSERT_TRUE(pn.reachable);
+        EXPECT_GE(pn.prob_at_needed, p);
+        EXPECT_GT(pn.dti, last);
+        last = pn.dti;
+        // One grid step less does not give p.
+        const double below = rank_distribution_exact(OwnScore::normal(pn.dti - 1e-4, 0.0), peers).prob_top(10);
+        EXPECT_LT(below, p);
+    }
+    o.probability = 0.8;
+    o.keep_own_spread = true;
+    const PointsNeeded spread = points_needed(own, peers, 1000.0, o);
+    EXPECT_GE(spread.prob_at_needed, 0.8);
+    EXPECT_NEAR(rank_distribution_exact(own.shifted(spread.gap_dti), peers).prob_top(10), spread.prob_at_needed, 1e-9);
+    o.keep_own_spread = false;
+    EXPECT_GT(spread.dti, points_needed(own, peers, 1000.0, o).dti);  // uncertainty costs points
+}
+
+TEST(PointsNeeded, RejectsBadOptions) {
+    const auto peers = spread_peers(5, 0.5, 0.9, 0.01);
+    PointsNeededOptions o;
+    o.probability = 0.0;
+    EXPECT_THROW((void)points_needed(OwnScore::normal(0.7, 0.0), peers, 1000.0, o), ValidationError);
+    o.probability = 0.5;
+    o.top = 0;
+    EXPECT_THROW((void)points_needed(OwnScore::normal(0.7, 0.0), peers, 1000.0, o), ValidationError);
+    o.top = 3;
+    EXPECT_THROW((void)points_needed(OwnScore::normal(0.7, 0.0), peers, 0.0, o), ValidationError);
+}
