@@ -31,8 +31,7 @@ void register_attainment(py::module_& m) {
         "target_in_force",
         [](const dtiplan::Indicator& indicator, const dtiplan::Plan& plan, int year) {
             bool conflict = false;
-            const dtiplan::Target* t =
-                dtiplan::target_in_force(indicator, plan, year, &conflict);
+            const dtiplan::Target* t = dtiplan::target_in_force(indicator, plan, year, &conflict);
             return std::make_pair(copy_or_none(t), conflict);
         },
         py::arg("indicator"), py::arg("plan"), py::arg("year"),
@@ -41,7 +40,9 @@ void register_attainment(py::module_& m) {
     m.def(
         "as_fraction",
         [](const dtiplan::ObservedValue& value, const dtiplan::Indicator& indicator,
-           const dtiplan::Target* target) { return dtiplan::as_fraction(value, indicator, target); },
+           const dtiplan::Target* target) {
+            return dtiplan::as_fraction(value, indicator, target);
+        },
         py::arg("value"), py::arg("indicator"), py::arg("target") = py::none(),
         "An observed value as a fraction of full attainment (a count divided by its total).");
     m.def("attainment", &dtiplan::attainment, py::arg("plan"), py::arg("log"), py::arg("as_of"),

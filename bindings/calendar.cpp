@@ -66,8 +66,9 @@ void register_calendar(py::module_& m) {
             "The class name.");
 
     py::class_<Obligation> obligation(
-        m, "Obligation", "One reporting obligation: a unit reports an indicator for a month by a "
-                         "deadline (or consolidates the month's reports).");
+        m, "Obligation",
+        "One reporting obligation: a unit reports an indicator for a month by a "
+        "deadline (or consolidates the month's reports).");
     def_value_type(
         obligation, "An obligation: Obligation(unit='TTPVHCC', indicator='I.03', ...).",
         field("unit", &Obligation::unit,
@@ -100,8 +101,8 @@ void register_calendar(py::module_& m) {
              "The calendar of a plan (it keeps what it needs: the plan may change later).")
         .def("unit_deadline", &ReportingCalendar::unit_deadline, py::arg("month"),
              "The units' deadline of a month (datetime.date).")
-        .def("consolidated_deadline", &ReportingCalendar::consolidated_deadline,
-             py::arg("month"), "The consolidated report's deadline of a month.")
+        .def("consolidated_deadline", &ReportingCalendar::consolidated_deadline, py::arg("month"),
+             "The consolidated report's deadline of a month.")
         .def("obligations", &ReportingCalendar::obligations, py::arg("month"),
              "Every obligation of a month: units' reports (unit, then indicator, in plan "
              "order), then the consolidated report. None outside the plan's years.")
@@ -111,18 +112,18 @@ void register_calendar(py::module_& m) {
              "before as_of count).")
         .def("upcoming", &ReportingCalendar::upcoming, py::arg("start"), py::arg("limit") = 10,
              "Obligations with a deadline on or after `start`, soonest first, up to `limit`.")
-        .def("indicators_reported_by", &ReportingCalendar::indicators_reported_by,
-             py::arg("unit"), "The indicators a unit or group must report each month.")
+        .def("indicators_reported_by", &ReportingCalendar::indicators_reported_by, py::arg("unit"),
+             "The indicators a unit or group must report each month.")
         .def_property_readonly(
             "holidays", [](const ReportingCalendar& self) { return self.holidays(); },
-                               "The holiday calendar (a copy).")
+            "The holiday calendar (a copy).")
         .def_property_readonly("shift", &ReportingCalendar::shift, "The DeadlineShift setting.")
         .def(
             "__repr__",
             [](py::handle self) {
                 const auto& v = self.cast<const ReportingCalendar&>();
-                return python_type_name(self) + "(shift=" +
-                       py::repr(py::cast(v.shift())).cast<std::string>() + ")";
+                return python_type_name(self) +
+                       "(shift=" + py::repr(py::cast(v.shift())).cast<std::string>() + ")";
             },
             "The class name and the shift setting.");
 }

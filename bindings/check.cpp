@@ -20,8 +20,7 @@ void register_check(py::module_& m) {
         field("units", &Finding::units, "Unit or group ids involved."),
         field("sources", &Finding::sources, "Where in the plan (list of SourceRef)."));
     finding.def(
-        "message",
-        [](const Finding& self, dtiplan::Language lang) { return self.message(lang); },
+        "message", [](const Finding& self, dtiplan::Language lang) { return self.message(lang); },
         py::arg_v("lang", dtiplan::Language::Vietnamese, "Language.Vietnamese"),
         "The message in a language.");
 

@@ -50,7 +50,9 @@ struct type_caster<boost::gregorian::date> {
 
     bool load(handle src, bool convert) {
         if (!src) return false;
-        if (!PyDateTimeAPI) { PyDateTime_IMPORT; }
+        if (!PyDateTimeAPI) {
+            PyDateTime_IMPORT;
+        }
         if (src.is_none()) {
             value = boost::gregorian::date(boost::gregorian::not_a_date_time);
             return true;
@@ -77,7 +79,9 @@ struct type_caster<boost::gregorian::date> {
 
     static handle cast(const boost::gregorian::date& d, return_value_policy, handle) {
         if (d.is_special()) return none().release();
-        if (!PyDateTimeAPI) { PyDateTime_IMPORT; }
+        if (!PyDateTimeAPI) {
+            PyDateTime_IMPORT;
+        }
         return PyDate_FromDate(static_cast<int>(d.year()), static_cast<int>(d.month()),
                                static_cast<int>(d.day()));
     }
@@ -131,8 +135,7 @@ void add_spelling(py::module_& m, const char* name,
     const std::string enum_name = name;
 
     cls.attr("spelling") = builtins.attr("property")(
-        py::cpp_function([](E v) { return std::string(to_string(v)); },
-                         py::arg("self")),
+        py::cpp_function([](E v) { return std::string(to_string(v)); }, py::arg("self")),
         py::none(), py::none(), "The stable spelling used in plan files and outputs.");
 
     cls.attr("from_spelling") = builtins.attr("classmethod")(py::cpp_function(
@@ -150,9 +153,8 @@ template <class E>
 void add_label(py::module_& m, const char* name) {
     py::object cls = m.attr(name);
     cls.attr("label") = py::cpp_function(
-        [](E v, dtiplan::Language lang) { return std::string(label(v, lang)); },
-        py::name("label"), py::is_method(cls),
-        py::arg_v("lang", dtiplan::Language::Vietnamese, "Language.Vietnamese"),
+        [](E v, dtiplan::Language lang) { return std::string(label(v, lang)); }, py::name("label"),
+        py::is_method(cls), py::arg_v("lang", dtiplan::Language::Vietnamese, "Language.Vietnamese"),
         "The label shown to people, in Vietnamese (default) or English.");
 }
 
@@ -181,7 +183,9 @@ template <class T, class M>
 }
 
 template <class T>
-concept Streamable = requires(std::ostream& os, const T& v) { os << v; };
+concept Streamable = requires(std::ostream& os, const T& v) {
+    os << v;
+};
 
 /// The Python class name of `self` (a subclass prints its own name).
 [[nodiscard]] inline std::string python_type_name(py::handle self) {
@@ -257,7 +261,8 @@ void def_record_type(py::class_<T>& cls, const char* init_doc, Field<T, M>... fi
         cls.def("__repr__", &repr_from_stream<T>, "One-line description (C++ operator<<).");
     } else {
         cls.def(
-            "__repr__", [fields...](py::handle self) { return repr_from_fields<T>(self, fields...); },
+            "__repr__",
+            [fields...](py::handle self) { return repr_from_fields<T>(self, fields...); },
             "One-line description listing the fields.");
     }
 
@@ -288,8 +293,7 @@ void def_value_type(py::class_<T>& cls, const char* init_doc, Field<T, M>... fie
                 },
                 [fields...](const py::tuple& state) {
                     if (state.size() != n_fields + 1 || state[0].cast<int>() != kPickleVersion)
-                        throw py::value_error("cannot unpickle " +
-                                              std::string(py::type_id<T>()) +
+                        throw py::value_error("cannot unpickle " + std::string(py::type_id<T>()) +
                                               ": unknown state (expected version " +
                                               std::to_string(kPickleVersion) + " with " +
                                               std::to_string(n_fields) + " fields)");

@@ -30,8 +30,7 @@ void register_enums(py::module_& m) {
     add_spelling<dtiplan::Role>(m, "Role", &dtiplan::role_from_string);
     add_label<dtiplan::Role>(m, "Role");
 
-    py::native_enum<dtiplan::Pillar>(m, "Pillar", "enum.Enum",
-                                     "The eight main groups of the DTI.")
+    py::native_enum<dtiplan::Pillar>(m, "Pillar", "enum.Enum", "The eight main groups of the DTI.")
         .value("Awareness", dtiplan::Pillar::Awareness, "Nhận thức số")
         .value("Institution", dtiplan::Pillar::Institution, "Thể chế số")
         .value("Infrastructure", dtiplan::Pillar::Infrastructure, "Hạ tầng số")
@@ -69,8 +68,7 @@ void register_enums(py::module_& m) {
         .finalize();
     add_spelling<dtiplan::Direction>(m, "Direction", &dtiplan::direction_from_string);
 
-    py::native_enum<dtiplan::Severity>(m, "Severity", "enum.Enum",
-                                       "Severity of a checker finding.")
+    py::native_enum<dtiplan::Severity>(m, "Severity", "enum.Enum", "Severity of a checker finding.")
         .value("Info", dtiplan::Severity::Info, "thông tin")
         .value("Warning", dtiplan::Severity::Warning, "cảnh báo")
         .value("Error", dtiplan::Severity::Error, "lỗi")

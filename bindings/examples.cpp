@@ -9,8 +9,7 @@ namespace dtiplan_bindings {
 void register_examples(py::module_& m) {
     m.attr("EXAMPLE_OBSERVATIONS_FILE") = std::string(dtiplan::kExampleObservationsFile);
     m.def(
-        "example_observations_csv",
-        [] { return std::string(dtiplan::example_observations_csv()); },
+        "example_observations_csv", [] { return std::string(dtiplan::example_observations_csv()); },
         "The CSV text of the illustrative observations of 2026 (data/examples/).");
     m.def("example_observations", &dtiplan::example_observations, py::arg("plan"),
           "The illustrative observations read for the plan; each origin names the example file.");

@@ -26,7 +26,8 @@ void register_framework(py::module_& m) {
         .finalize();
     add_spelling<RuleKind>(m, "RuleKind", &dtiplan::rule_kind_from_string);
 
-    py::class_<Step> step(m, "Step", "A step of a Steps rule: at least `threshold` gives `points`.");
+    py::class_<Step> step(m, "Step",
+                          "A step of a Steps rule: at least `threshold` gives `points`.");
     def_value_type(step, "A step: Step(threshold=0.75, points=15).",
                    field("threshold", &Step::threshold, "The value to reach (0..1)."),
                    field("points", &Step::points, "The points it earns (absolute)."));
@@ -52,7 +53,8 @@ void register_framework(py::module_& m) {
         "indicators measuring it (none: the plan does not track it).");
     def_value_type(
         component, "A component: Component(id='CQS.05', name=..., max_points=20, ...).",
-        field("id", &Component::id, "'CQS.05'."), field("name", &Component::name, "Vietnamese name."),
+        field("id", &Component::id, "'CQS.05'."),
+        field("name", &Component::name, "Vietnamese name."),
         field("max_points", &Component::max_points, "Maximum points (> 0)."),
         field("rule", &Component::rule, "The scoring rule (ScoringRule)."),
         field("indicators", &Component::indicators, "Plan indicator ids measuring it."),

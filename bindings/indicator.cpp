@@ -18,13 +18,13 @@ void register_indicator(py::module_& m) {
     py::class_<ResponsibilityText> text(
         m, "ResponsibilityText",
         "The responsibility cells of the plan's row, verbatim ('' where there is no column).");
-    def_value_type(text, "The cells: ResponsibilityText(lead=..., coordinating=..., tracking=...).",
-                   field("lead", &ResponsibilityText::lead,
-                         "CƠ QUAN CHỦ TRÌ / Cơ quan chủ trì triển khai của cấp trên."),
-                   field("coordinating", &ResponsibilityText::coordinating,
-                         "CƠ QUAN PHỐI HỢP / Cơ quan phối hợp của xã."),
-                   field("tracking", &ResponsibilityText::tracking,
-                         "Cơ quan theo dõi và tổng hợp của xã."));
+    def_value_type(
+        text, "The cells: ResponsibilityText(lead=..., coordinating=..., tracking=...).",
+        field("lead", &ResponsibilityText::lead,
+              "CƠ QUAN CHỦ TRÌ / Cơ quan chủ trì triển khai của cấp trên."),
+        field("coordinating", &ResponsibilityText::coordinating,
+              "CƠ QUAN PHỐI HỢP / Cơ quan phối hợp của xã."),
+        field("tracking", &ResponsibilityText::tracking, "Cơ quan theo dõi và tổng hợp của xã."));
 
     py::class_<Indicator> indicator(m, "Indicator",
                                     "An indicator (chỉ số) of the plan: its targets per year, "
@@ -43,7 +43,8 @@ void register_indicator(py::module_& m) {
         field("responsibility_text", &Indicator::responsibility_text,
               "The responsibility cells, verbatim."),
         field("task", &Indicator::task, "NHIỆM VỤ THỰC HIỆN, verbatim."),
-        field("sources", &Indicator::sources, "Every place in the plan this indicator is written."));
+        field("sources", &Indicator::sources,
+              "Every place in the plan this indicator is written."));
     indicator
         .def(
             "targets_for",

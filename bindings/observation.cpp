@@ -111,8 +111,9 @@ void register_observation(py::module_& m) {
             "The positions in all() of the effective observations, in effective_all() order.")
         .def(
             "latest",
-            [](const ObservationLog& self, std::string_view indicator,
-               const dtiplan::Date& as_of) { return copy_or_none(self.latest(indicator, as_of)); },
+            [](const ObservationLog& self, std::string_view indicator, const dtiplan::Date& as_of) {
+                return copy_or_none(self.latest(indicator, as_of));
+            },
             py::arg("indicator"), py::arg("as_of"),
             "The latest value of an indicator known on a date: only submissions made on or "
             "before as_of count; of the periods begun by then, the one ending last. None when "
@@ -127,9 +128,8 @@ void register_observation(py::module_& m) {
             "__repr__",
             [](py::handle self) {
                 const auto& v = self.cast<const ObservationLog&>();
-                return python_type_name(self) + "(" + std::to_string(v.size()) +
-                       " observations, " + std::to_string(v.effective_all().size()) +
-                       " effective)";
+                return python_type_name(self) + "(" + std::to_string(v.size()) + " observations, " +
+                       std::to_string(v.effective_all().size()) + " effective)";
             },
             "The number of submissions and of effective ones.")
         .def(
@@ -140,7 +140,9 @@ void register_observation(py::module_& m) {
             [](const ObservationLog& self, const py::object&) { return ObservationLog(self); },
             py::arg("memo"), "A deep copy.")
         .def(py::pickle(
-                 [](const ObservationLog& self) { return py::make_tuple(kPickleVersion, self.all()); },
+                 [](const ObservationLog& self) {
+                     return py::make_tuple(kPickleVersion, self.all());
+                 },
                  [](const py::tuple& state) {
                      if (state.size() != 2 || state[0].cast<int>() != kPickleVersion)
                          throw py::value_error(

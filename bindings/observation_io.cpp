@@ -24,8 +24,8 @@ void register_observation_io(py::module_& m) {
     m.def("save_observations", &dtiplan::save_observations, py::arg("log"), py::arg("path"),
           "Save a log to a .csv or .json file atomically (temporary file, then rename).");
 
-    auto log = py::reinterpret_borrow<py::class_<dtiplan::ObservationLog>>(
-        m.attr("ObservationLog"));
+    auto log =
+        py::reinterpret_borrow<py::class_<dtiplan::ObservationLog>>(m.attr("ObservationLog"));
     log.def("save", &dtiplan::save_observations, py::arg("path"),
             "Save the log to a .csv or .json file (see save_observations).")
         .def("to_csv", &dtiplan::observations_to_csv, "The log as CSV text.")

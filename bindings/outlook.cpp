@@ -13,8 +13,8 @@ void register_outlook(py::module_& m) {
     using dtiplan::Outlook;
     using dtiplan::OutlookOptions;
 
-    py::class_<OutlookOptions> options(
-        m, "OutlookOptions", "Options of rank_outlook; the defaults are the command's.");
+    py::class_<OutlookOptions> options(m, "OutlookOptions",
+                                       "Options of rank_outlook; the defaults are the command's.");
     def_record_type(
         options, "Options: OutlookOptions(as_of=None, evaluation=None, top=None, ...).",
         field("as_of", &OutlookOptions::as_of, "The data known on this day; None: today."),
@@ -89,9 +89,10 @@ void register_outlook(py::module_& m) {
             "__repr__",
             [](py::handle self) {
                 const auto& o = self.cast<const Outlook&>();
-                return python_type_name(self) + "(" + o.commune + ", evaluation=" +
-                       dtiplan::format_date(o.evaluation) + ", units=" +
-                       std::to_string(o.units()) + ", P(top " + std::to_string(o.top) + ")=" +
+                return python_type_name(self) + "(" + o.commune +
+                       ", evaluation=" + dtiplan::format_date(o.evaluation) +
+                       ", units=" + std::to_string(o.units()) + ", P(top " + std::to_string(o.top) +
+                       ")=" +
                        py::repr(py::float_(o.distribution.prob_top(o.top))).cast<std::string>() +
                        (o.illustrative() ? ", illustrative)" : ")");
             },

@@ -12,8 +12,7 @@ void register_period(py::module_& m) {
     using dtiplan::Period;
     using dtiplan::PeriodKind;
 
-    py::native_enum<PeriodKind>(m, "PeriodKind", "enum.Enum",
-                                "The length of a reporting period.")
+    py::native_enum<PeriodKind>(m, "PeriodKind", "enum.Enum", "The length of a reporting period.")
         .value("Month", PeriodKind::Month, "tháng")
         .value("Quarter", PeriodKind::Quarter, "quý")
         .value("Year", PeriodKind::Year, "năm")
@@ -25,8 +24,9 @@ void register_period(py::module_& m) {
         "Period('Quý I/2026') or Period.month(2026, 3); str(p) is the file spelling. Wherever a "
         "Period is expected a str is accepted and read by Period.parse. Ordered by end date, "
         "then by length (a month before the quarter that ends with it).");
-    def_value_type(period, "A period from its fields: Period(kind=PeriodKind.Month, year=2026, "
-                           "index=3) (index: month 1..12, quarter 1..4, 0 for a year).",
+    def_value_type(period,
+                   "A period from its fields: Period(kind=PeriodKind.Month, year=2026, "
+                   "index=3) (index: month 1..12, quarter 1..4, 0 for a year).",
                    field("kind", &Period::kind, "PeriodKind.Month, .Quarter or .Year."),
                    field("year", &Period::year, "The calendar year."),
                    field("index", &Period::index, "Month 1..12, quarter 1..4, 0 for a year."));
@@ -51,14 +51,14 @@ void register_period(py::module_& m) {
             "__lt__", [](const Period& a, const Period& b) { return a < b; }, py::is_operator(),
             py::arg("other"), "Ordered by end date, then by length.")
         .def(
-            "__le__", [](const Period& a, const Period& b) { return a <= b; },
-            py::is_operator(), py::arg("other"), "Ordered by end date, then by length.")
+            "__le__", [](const Period& a, const Period& b) { return a <= b; }, py::is_operator(),
+            py::arg("other"), "Ordered by end date, then by length.")
         .def(
             "__gt__", [](const Period& a, const Period& b) { return a > b; }, py::is_operator(),
             py::arg("other"), "Ordered by end date, then by length.")
         .def(
-            "__ge__", [](const Period& a, const Period& b) { return a >= b; },
-            py::is_operator(), py::arg("other"), "Ordered by end date, then by length.");
+            "__ge__", [](const Period& a, const Period& b) { return a >= b; }, py::is_operator(),
+            py::arg("other"), "Ordered by end date, then by length.");
     period.attr("__repr__") = py::cpp_function(
         [](py::handle self) {
             return python_type_name(self) + "('" + self.cast<const Period&>().to_string() + "')";

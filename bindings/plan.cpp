@@ -59,9 +59,7 @@ void register_plan(py::module_& m) {
             py::arg("id"), "A copy of the unit with this id, or None.")
         .def(
             "find_group",
-            [](const Plan& self, std::string_view id) {
-                return copy_or_none(self.find_group(id));
-            },
+            [](const Plan& self, std::string_view id) { return copy_or_none(self.find_group(id)); },
             py::arg("id"), "A copy of the group with this id, or None.")
         .def(
             "find_indicator",

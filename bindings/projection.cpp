@@ -54,8 +54,8 @@ void register_projection(py::module_& m) {
             },
             "The number of points and the shape.");
 
-    m.def("target_trajectory", &dtiplan::target_trajectory, py::arg("plan"),
-          py::arg("indicator"), py::arg("baseline"),
+    m.def("target_trajectory", &dtiplan::target_trajectory, py::arg("plan"), py::arg("indicator"),
+          py::arg("baseline"),
           py::arg_v("shape", TrajectoryShape::Linear, "TrajectoryShape.Linear"),
           "The plan's path for an indicator from a baseline TrajectoryPoint through its targets "
           "in force at each later milestone (due 31 December), as fractions. ValidationError "
@@ -65,18 +65,19 @@ void register_projection(py::module_& m) {
     py::class_<IndicatorProjection> ind(
         m, "IndicatorProjection",
         "One indicator's fit and its forecast at the evaluation date (None when data are short).");
-    def_record_type(
-        ind, "IndicatorProjection(indicator='II.04', fit=TrendFit(), forecast=None, ...).",
-        field("indicator", &IndicatorProjection::indicator, "The plan indicator id."),
-        field("fit", &IndicatorProjection::fit, "The TrendFit (model, reason)."),
-        field("forecast", &IndicatorProjection::forecast,
-              "Forecast at the evaluation date in the indicator's own scale, or None."),
-        field("fraction", &IndicatorProjection::fraction,
-              "Forecast mean as a fraction of full attainment, or None."));
+    def_record_type(ind,
+                    "IndicatorProjection(indicator='II.04', fit=TrendFit(), forecast=None, ...).",
+                    field("indicator", &IndicatorProjection::indicator, "The plan indicator id."),
+                    field("fit", &IndicatorProjection::fit, "The TrendFit (model, reason)."),
+                    field("forecast", &IndicatorProjection::forecast,
+                          "Forecast at the evaluation date in the indicator's own scale, or None."),
+                    field("fraction", &IndicatorProjection::fraction,
+                          "Forecast mean as a fraction of full attainment, or None."));
 
     py::class_<Summary> summary(m, "Summary",
                                 "Mean, median, 5th and 95th percentiles, standard deviation.");
-    def_record_type(summary, "A summary: Summary(mean=0.7, median=0.7, p05=0.65, p95=0.75, sd=0.03).",
+    def_record_type(summary,
+                    "A summary: Summary(mean=0.7, median=0.7, p05=0.65, p95=0.75, sd=0.03).",
                     field("mean", &Summary::mean, "The mean."),
                     field("median", &Summary::median, "The median."),
                     field("p05", &Summary::p05, "The 5th percentile (type 7)."),
@@ -99,8 +100,7 @@ void register_projection(py::module_& m) {
     py::class_<DtiProjection> projection(
         m, "DtiProjection",
         "The projected DTI at an evaluation date as a distribution (made by project_dti).");
-    projection
-        .def_readonly("as_of", &DtiProjection::as_of, "The date the data were known on.")
+    projection.def_readonly("as_of", &DtiProjection::as_of, "The date the data were known on.")
         .def_readonly("evaluation", &DtiProjection::evaluation, "The evaluation date.")
         .def_readonly("indicators", &DtiProjection::indicators,
                       "IndicatorProjection per plan indicator, in plan order.")
@@ -121,9 +121,10 @@ void register_projection(py::module_& m) {
             "__repr__",
             [](py::handle self) {
                 const auto& p = self.cast<const DtiProjection&>();
-                return python_type_name(self) + "(evaluation=" + dtiplan::format_date(p.evaluation) +
-                       ", draws=" + std::to_string(p.samples.size()) + ", median=" +
-                       py::repr(py::float_(p.dti.median)).cast<std::string>() + ")";
+                return python_type_name(self) +
+                       "(evaluation=" + dtiplan::format_date(p.evaluation) +
+                       ", draws=" + std::to_string(p.samples.size()) +
+                       ", median=" + py::repr(py::float_(p.dti.median)).cast<std::string>() + ")";
             },
             "The evaluation date, the number of draws and the median DTI.");
 

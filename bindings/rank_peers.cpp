@@ -27,23 +27,23 @@ void register_rank_peers(py::module_& m) {
 
     // --- Peer tables ---
     py::class_<PeerResult> result(m, "PeerResult", "One unit's published DTI result for one year.");
-    def_value_type(
-        result, "A result: PeerResult(unit='Phường Tam Hiệp', year=2025, dti=0.8002).",
-        field("unit", &PeerResult::unit, "The unit's name as published."),
-        field("year", &PeerResult::year, "The year assessed."),
-        field("dti", &PeerResult::dti, "The DTI, 0..1, as published."),
-        field("main_indices", &PeerResult::main_indices,
-              "Main-indicator indices (0..1) by main indicator id, when published."),
-        field("components", &PeerResult::components,
-              "Component values (fractions 0..1) by component id, when known."),
-        field("illustrative", &PeerResult::illustrative,
-              "True for generated data (the synthetic province)."),
-        field("origin", &PeerResult::origin, "Where it was read: 'peers.csv:12'."));
+    def_value_type(result, "A result: PeerResult(unit='Phường Tam Hiệp', year=2025, dti=0.8002).",
+                   field("unit", &PeerResult::unit, "The unit's name as published."),
+                   field("year", &PeerResult::year, "The year assessed."),
+                   field("dti", &PeerResult::dti, "The DTI, 0..1, as published."),
+                   field("main_indices", &PeerResult::main_indices,
+                         "Main-indicator indices (0..1) by main indicator id, when published."),
+                   field("components", &PeerResult::components,
+                         "Component values (fractions 0..1) by component id, when known."),
+                   field("illustrative", &PeerResult::illustrative,
+                         "True for generated data (the synthetic province)."),
+                   field("origin", &PeerResult::origin, "Where it was read: 'peers.csv:12'."));
 
     py::class_<PeerTable> table(m, "PeerTable",
                                 "Peers' results, several years per unit (one per unit and year).");
-    def_value_type(table, "A table: PeerTable(results=[PeerResult(...), ...]).",
-                   field("results", &PeerTable::results, "The results (a copy; assign to change)."));
+    def_value_type(
+        table, "A table: PeerTable(results=[PeerResult(...), ...]).",
+        field("results", &PeerTable::results, "The results (a copy; assign to change)."));
     table
         .def(
             "latest",
@@ -53,7 +53,7 @@ void register_rank_peers(py::module_& m) {
                 return out;
             },
             py::arg("max_year") = 0,
-             "Each unit's latest result of a year <= max_year (0: any year), in first-seen order.")
+            "Each unit's latest result of a year <= max_year (0: any year), in first-seen order.")
         .def(
             "find",
             [](const PeerTable& t, std::string_view unit, int year) {
@@ -84,19 +84,19 @@ void register_rank_peers(py::module_& m) {
     // --- Peer evolution ---
     py::class_<GrowthModel> growth(m, "GrowthModel",
                                    "Yearly change of the peers' DTI (0..1 scale) and its spread.");
-    def_value_type(
-        growth, "A growth model: GrowthModel(mean=0.02, sd=0.02, shock_sd=0.01).",
-        field("mean", &GrowthModel::mean, "Expected change per year, every peer."),
-        field("sd", &GrowthModel::sd, "Spread of each peer's own yearly change."),
-        field("shock_sd", &GrowthModel::shock_sd,
-              "Spread of a province-wide yearly change shared by all peers."),
-        field("unit_mean", &GrowthModel::unit_mean, "Per-peer mean by unit name."),
-        field("unit_sd", &GrowthModel::unit_sd, "Per-peer spread by unit name."));
+    def_value_type(growth, "A growth model: GrowthModel(mean=0.02, sd=0.02, shock_sd=0.01).",
+                   field("mean", &GrowthModel::mean, "Expected change per year, every peer."),
+                   field("sd", &GrowthModel::sd, "Spread of each peer's own yearly change."),
+                   field("shock_sd", &GrowthModel::shock_sd,
+                         "Spread of a province-wide yearly change shared by all peers."),
+                   field("unit_mean", &GrowthModel::unit_mean, "Per-peer mean by unit name."),
+                   field("unit_sd", &GrowthModel::unit_sd, "Per-peer spread by unit name."));
 
     py::class_<PeerForecast> forecast(m, "PeerForecast",
                                       "A peer's DTI at the evaluation date: a normal with a "
                                       "loading on the common shock.");
-    def_value_type(forecast, "A forecast: PeerForecast(unit='Phường Tam Hiệp', mean=0.82, sd=0.02).",
+    def_value_type(forecast,
+                   "A forecast: PeerForecast(unit='Phường Tam Hiệp', mean=0.82, sd=0.02).",
                    field("unit", &PeerForecast::unit, "The unit."),
                    field("last", &PeerForecast::last, "The last published DTI."),
                    field("year", &PeerForecast::year, "The year of that result."),
@@ -167,8 +167,8 @@ void register_rank_peers(py::module_& m) {
              "The least r with P(rank <= r) >= q; ValidationError for q outside (0, 1].")
         .def("standard_error", &RankDistribution::standard_error, py::arg("rank"),
              "Monte Carlo standard error of P(rank = r) (0 for exact).")
-        .def("prob_top_standard_error", &RankDistribution::prob_top_standard_error,
-             py::arg("k"), "Monte Carlo standard error of P(rank <= k) (0 for exact).")
+        .def("prob_top_standard_error", &RankDistribution::prob_top_standard_error, py::arg("k"),
+             "Monte Carlo standard error of P(rank <= k) (0 for exact).")
         .def("expected_standard_error", &RankDistribution::expected_standard_error,
              "Monte Carlo standard error of E[rank] (0 for exact).");
     m.def("rank_distribution_from_counts", &dtiplan::rank_distribution_from_counts,
@@ -213,8 +213,7 @@ void register_rank_peers(py::module_& m) {
     def_value_type(
         pn, "A result of points_needed.",
         field("top", &PointsNeeded::top, "k: the rank to reach or beat (the top k)."),
-        field("probability", &PointsNeeded::probability,
-              "p: the chance of the top k asked for."),
+        field("probability", &PointsNeeded::probability, "p: the chance of the top k asked for."),
         field("reachable", &PointsNeeded::reachable, "False when even a DTI of 1 falls short."),
         field("dti", &PointsNeeded::dti, "The least DTI that gives p."),
         field("points", &PointsNeeded::points, "dti × max_points."),

@@ -30,30 +30,30 @@ void register_rank_planner(py::module_& m) {
 
     py::class_<ImprovementDefaults> defaults(m, "ImprovementDefaults",
                                              "How default options are derived from a projection.");
-    def_value_type(
-        defaults, "Defaults: ImprovementDefaults(rate_step=0.01, no_forecast_room=0.2, ...).",
-        field("rate_step", &ImprovementDefaults::rate_step, "Step of a rate."),
-        field("no_forecast_room", &ImprovementDefaults::no_forecast_room,
-              "Without a forecast: how far above the held value."),
-        field("no_forecast_sd", &ImprovementDefaults::no_forecast_sd,
-              "Without a forecast: one effort unit per this much."),
-        field("yes_no_effort", &ImprovementDefaults::yes_no_effort,
-              "Effort of a yes/no or milestone indicator not yet reached."));
+    def_value_type(defaults,
+                   "Defaults: ImprovementDefaults(rate_step=0.01, no_forecast_room=0.2, ...).",
+                   field("rate_step", &ImprovementDefaults::rate_step, "Step of a rate."),
+                   field("no_forecast_room", &ImprovementDefaults::no_forecast_room,
+                         "Without a forecast: how far above the held value."),
+                   field("no_forecast_sd", &ImprovementDefaults::no_forecast_sd,
+                         "Without a forecast: one effort unit per this much."),
+                   field("yes_no_effort", &ImprovementDefaults::yes_no_effort,
+                         "Effort of a yes/no or milestone indicator not yet reached."));
 
-    py::class_<Action> action(m, "Action", "One improvement: move an indicator from one value "
-                                           "to another.");
-    def_value_type(
-        action, "An action of an ImprovementPlan.",
-        field("indicator", &Action::indicator, "Plan indicator id."),
-        field("components", &Action::components, "Framework components it counts in."),
-        field("from_", &Action::from, "From (fraction)."),
-        field("to", &Action::to, "To (fraction)."),
-        field("steps", &Action::steps, "Steps taken."),
-        field("points_gained", &Action::points_gained, "Framework points gained."),
-        field("effort", &Action::effort, "Effort."),
-        field("lead_units", &Action::lead_units, "Who must act."),
-        field("prob_top_after", &Action::prob_top_after,
-              "P(rank <= top) once this and every action above it are done."));
+    py::class_<Action> action(m, "Action",
+                              "One improvement: move an indicator from one value "
+                              "to another.");
+    def_value_type(action, "An action of an ImprovementPlan.",
+                   field("indicator", &Action::indicator, "Plan indicator id."),
+                   field("components", &Action::components, "Framework components it counts in."),
+                   field("from_", &Action::from, "From (fraction)."),
+                   field("to", &Action::to, "To (fraction)."),
+                   field("steps", &Action::steps, "Steps taken."),
+                   field("points_gained", &Action::points_gained, "Framework points gained."),
+                   field("effort", &Action::effort, "Effort."),
+                   field("lead_units", &Action::lead_units, "Who must act."),
+                   field("prob_top_after", &Action::prob_top_after,
+                         "P(rank <= top) once this and every action above it are done."));
 
     py::class_<ImprovementPlan> plan(m, "ImprovementPlan",
                                      "The ranked actions reaching the points needed at least "
@@ -76,8 +76,7 @@ void register_rank_planner(py::module_& m) {
           py::arg("held") = dtiplan::IndicatorValues{},
           "Each plan indicator's projected value (fraction): the forecast's, else the held one.");
     m.def("default_improvement_options", &dtiplan::default_improvement_options, py::arg("plan"),
-          py::arg("framework"), py::arg("projection"),
-          py::arg("held") = dtiplan::IndicatorValues{},
+          py::arg("framework"), py::arg("projection"), py::arg("held") = dtiplan::IndicatorValues{},
           py::arg_v("defaults", ImprovementDefaults{}, "ImprovementDefaults()"),
           "One option per scored plan indicator that can still move, from the projection.");
     m.def(

@@ -29,14 +29,16 @@ void register_rank_simulation(py::module_& m) {
         field("mean", &ComponentModel::mean, "N × K expected values (a copy as numpy)."),
         field("sd", &ComponentModel::sd, "N × K spreads (a copy as numpy)."),
         field("illustrative", &ComponentModel::illustrative, "True for generated data."));
-    model.def_property_readonly("unit_count", &ComponentModel::unit_count,
-                                "The number of units N (rows of mean and sd).")
+    model
+        .def_property_readonly("unit_count", &ComponentModel::unit_count,
+                               "The number of units N (rows of mean and sd).")
         .def_property_readonly("component_count", &ComponentModel::component_count,
-                                "The number of components K (columns of mean and sd).");
+                               "The number of components K (columns of mean and sd).");
     m.def("component_ids", &dtiplan::component_ids, py::arg("framework"),
           "The component ids of a framework, in order.");
     m.def("validate_component_model", &dtiplan::validate_component_model, py::arg("model"),
-          py::arg("framework"), "Check a model against a framework; ValidationError naming the cell.");
+          py::arg("framework"),
+          "Check a model against a framework; ValidationError naming the cell.");
     m.def("dti_at_means", &dtiplan::dti_at_means, py::arg("model"), py::arg("framework"),
           "Each unit's DTI at its component means.");
 
@@ -49,26 +51,24 @@ void register_rank_simulation(py::module_& m) {
               "Worker threads (0: all cores); the result does not depend on it."),
         field("decimals", &SimulationOptions::decimals, "Ties after rounding (the DTI: 4)."),
         field("top", &SimulationOptions::top, "k of the summaries' P(rank <= k)."),
-        field("targets", &SimulationOptions::targets,
-              "TargetValue per Target-rule component id."),
+        field("targets", &SimulationOptions::targets, "TargetValue per Target-rule component id."),
         field("reference_scoring", &SimulationOptions::reference_scoring,
               "Score through rule_points (slow; for checking)."));
 
     py::class_<UnitRankSummary> summary(m, "UnitRankSummary",
                                         "One unit's simulated rank distribution in brief.");
-    def_value_type(
-        summary, "A summary of one unit's ranks.",
-        field("unit", &UnitRankSummary::unit, "The unit."),
-        field("expected_rank", &UnitRankSummary::expected_rank, "E[rank]."),
-        field("rank_sd", &UnitRankSummary::rank_sd, "Standard deviation of the rank."),
-        field("median_rank", &UnitRankSummary::median_rank, "Median rank."),
-        field("p05_rank", &UnitRankSummary::p05_rank, "5% quantile (a good draw)."),
-        field("p95_rank", &UnitRankSummary::p95_rank, "95% quantile (a bad draw)."),
-        field("prob_top", &UnitRankSummary::prob_top, "P(rank <= top)."),
-        field("prob_top_standard_error", &UnitRankSummary::prob_top_standard_error,
-              "Its Monte Carlo standard error."),
-        field("mean_dti", &UnitRankSummary::mean_dti, "Mean DTI over the draws."),
-        field("sd_dti", &UnitRankSummary::sd_dti, "Its standard deviation."));
+    def_value_type(summary, "A summary of one unit's ranks.",
+                   field("unit", &UnitRankSummary::unit, "The unit."),
+                   field("expected_rank", &UnitRankSummary::expected_rank, "E[rank]."),
+                   field("rank_sd", &UnitRankSummary::rank_sd, "Standard deviation of the rank."),
+                   field("median_rank", &UnitRankSummary::median_rank, "Median rank."),
+                   field("p05_rank", &UnitRankSummary::p05_rank, "5% quantile (a good draw)."),
+                   field("p95_rank", &UnitRankSummary::p95_rank, "95% quantile (a bad draw)."),
+                   field("prob_top", &UnitRankSummary::prob_top, "P(rank <= top)."),
+                   field("prob_top_standard_error", &UnitRankSummary::prob_top_standard_error,
+                         "Its Monte Carlo standard error."),
+                   field("mean_dti", &UnitRankSummary::mean_dti, "Mean DTI over the draws."),
+                   field("sd_dti", &UnitRankSummary::sd_dti, "Its standard deviation."));
 
     py::class_<RankSimulation> simulation(m, "RankSimulation",
                                           "Every unit's rank distribution (N × N).");
@@ -105,7 +105,8 @@ void register_rank_simulation(py::module_& m) {
                 return answer.is_none() || answer.cast<bool>();
             };
             py::gil_scoped_release release;
-            return dtiplan::simulate_ranks(framework, component_model, simulation_options, callback);
+            return dtiplan::simulate_ranks(framework, component_model, simulation_options,
+                                           callback);
         },
         py::arg("framework"), py::arg("model"),
         py::arg_v("options", SimulationOptions{}, "SimulationOptions()"),
@@ -126,8 +127,7 @@ void register_rank_simulation(py::module_& m) {
         field("shape_b", &SyntheticOptions::shape_b, "Kumaraswamy b."),
         field("component_spread", &SyntheticOptions::component_spread,
               "Component difficulty spread (logit units)."),
-        field("unit_spread", &SyntheticOptions::unit_spread,
-              "Unit strength spread (logit units)."),
+        field("unit_spread", &SyntheticOptions::unit_spread, "Unit strength spread (logit units)."),
         field("value_sd", &SyntheticOptions::value_sd, "Uncertainty of a component value."),
         field("year", &SyntheticOptions::year, "Year of the peer results made from it."));
     py::class_<SyntheticProvince> province(m, "SyntheticProvince",

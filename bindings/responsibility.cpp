@@ -56,17 +56,16 @@ void register_responsibility(py::module_& m) {
     py::class_<Workload> workload(m, "Workload",
                                   "How many indicators a unit holds in each role (directly or "
                                   "via a group), and how many it leads alone.");
-    def_value_type(workload, "A workload row: Workload(unit='VHXH', lead=2, ...).",
-                   field("unit", &Workload::unit, "Unit id."),
-                   field("lead", &Workload::lead, "Indicators led (chủ trì)."),
-                   field("coordinating", &Workload::coordinating,
-                         "Indicators coordinated (phối hợp)."),
-                   field("tracking", &Workload::tracking,
-                         "Indicators tracked (theo dõi, tổng hợp)."),
-                   field("upper_lead", &Workload::upper_lead,
-                         "Indicators led as the upper level (chủ trì cấp trên)."),
-                   field("sole_lead", &Workload::sole_lead,
-                         "Indicators whose only lead is this unit, named directly."));
+    def_value_type(
+        workload, "A workload row: Workload(unit='VHXH', lead=2, ...).",
+        field("unit", &Workload::unit, "Unit id."),
+        field("lead", &Workload::lead, "Indicators led (chủ trì)."),
+        field("coordinating", &Workload::coordinating, "Indicators coordinated (phối hợp)."),
+        field("tracking", &Workload::tracking, "Indicators tracked (theo dõi, tổng hợp)."),
+        field("upper_lead", &Workload::upper_lead,
+              "Indicators led as the upper level (chủ trì cấp trên)."),
+        field("sole_lead", &Workload::sole_lead,
+              "Indicators whose only lead is this unit, named directly."));
     workload.def("total", &Workload::total, "lead + coordinating + tracking + upper_lead.");
     m.def("workload", &dtiplan::workload, py::arg("plan"),
           "One Workload per unit of the plan, in plan order.");

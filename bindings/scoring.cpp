@@ -16,9 +16,10 @@ namespace {
 /// keys read with str(), values with float(), as Python would.
 std::map<std::string, double> main_indices(const py::handle& indices) {
     if (!py::hasattr(indices, "items"))
-        throw py::type_error("main-indicator indices must be a mapping or a pandas Series "
-                             "keyed by id or name, not " +
-                             python_type_name(indices));
+        throw py::type_error(
+            "main-indicator indices must be a mapping or a pandas Series "
+            "keyed by id or name, not " +
+            python_type_name(indices));
     std::map<std::string, double> out;
     for (const py::handle item : indices.attr("items")()) {
         const auto pair = py::reinterpret_borrow<py::sequence>(item);
@@ -94,8 +95,7 @@ void register_scoring(py::module_& m) {
         "Score indicator values (fractions 0..1 by plan indicator id) through a framework. "
         "`best`: the best peer value by component id (RelativeToBest); `plan` and `year`: the "
         "targets in force for Target rules. ValidationError for a NaN or out-of-range value.");
-    m.def("dti_from_main_indices", &dti_from_main_indices, py::arg("framework"),
-          py::arg("indices"),
+    m.def("dti_from_main_indices", &dti_from_main_indices, py::arg("framework"), py::arg("indices"),
           "The DTI from main-indicator indices (0..1) keyed by id or Vietnamese name (a dict, "
           "any mapping or a pandas Series): Σ index × max points / total max, unrounded "
           "(publish round_to(dti, 4)). ValidationError for an unknown, repeated or missing main "

@@ -21,15 +21,15 @@ void register_series(py::module_& m) {
         m, "Series",
         "One indicator's values, one per period (the effective submission known on the as-of "
         "date), ascending; missing periods are absent (gaps stay gaps).");
-    def_value_type(series, "A series: Series(indicator='II.04', frequency=PeriodKind.Month, "
-                           "periods=[...], values=[...]).",
-                   field("indicator", &Series::indicator, "The plan indicator id."),
-                   field("frequency", &Series::frequency, "PeriodKind of every period."),
-                   field("periods", &Series::periods, "Periods, ascending, no duplicates."),
-                   field("values", &Series::values,
-                         "Values in the indicator's own scale, one per period."));
-    series
-        .def("__len__", &Series::size, "The number of values.")
+    def_value_type(
+        series,
+        "A series: Series(indicator='II.04', frequency=PeriodKind.Month, "
+        "periods=[...], values=[...]).",
+        field("indicator", &Series::indicator, "The plan indicator id."),
+        field("frequency", &Series::frequency, "PeriodKind of every period."),
+        field("periods", &Series::periods, "Periods, ascending, no duplicates."),
+        field("values", &Series::values, "Values in the indicator's own scale, one per period."));
+    series.def("__len__", &Series::size, "The number of values.")
         .def("times", &Series::times,
              "Decimal year at which each period is complete (the day after its last day).")
         .def("gaps", &Series::gaps,

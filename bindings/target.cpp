@@ -17,8 +17,7 @@ void register_target(py::module_& m) {
         field("comparator", &TargetValue::comparator, "How a value is compared (Comparator)."),
         field("value", &TargetValue::value,
               "A fraction for a Rate, the count for a CountOfTotal, 1 for yes/milestone."),
-        field("denominator", &TargetValue::denominator,
-              "The total of a CountOfTotal, else None."),
+        field("denominator", &TargetValue::denominator, "The total of a CountOfTotal, else None."),
         field("basis", &TargetValue::basis, "What a rate is of / what is counted, or ''."),
         field("aspirational", &TargetValue::aspirational,
               "True for 'Phấn đấu đạt ...' (strive to reach)."));

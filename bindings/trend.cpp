@@ -57,8 +57,7 @@ void register_trend(py::module_& m) {
     py::class_<Trend> trend(m, "Trend",
                             "A fitted trend (made by fit_trend): forecast and interval at any "
                             "time in decimal years.");
-    trend
-        .def_property_readonly("model", &Trend::model, "The model fitted (TrendModel).")
+    trend.def_property_readonly("model", &Trend::model, "The model fitted (TrendModel).")
         .def_property_readonly(
             "coefficients", [](const Trend& t) { return Eigen::Vector2d(t.coefficients()); },
             "Intercept and slope in the working scale (numpy array of 2); LastValue: (last, 0).")
@@ -77,8 +76,9 @@ void register_trend(py::module_& m) {
             [](py::handle self) {
                 const auto& t = self.cast<const Trend&>();
                 return python_type_name(self) + "(" + std::string(dtiplan::to_string(t.model())) +
-                       ", " + std::to_string(t.points()) + " points, sigma=" +
-                       py::repr(py::float_(t.sigma())).cast<std::string>() + ")";
+                       ", " + std::to_string(t.points()) +
+                       " points, sigma=" + py::repr(py::float_(t.sigma())).cast<std::string>() +
+                       ")";
             },
             "The model, the number of points and sigma.")
         .def(
@@ -97,8 +97,7 @@ void register_trend(py::module_& m) {
         field("errors", &TrendFit::errors,
               "Auto only: mean absolute one-step-ahead error of each candidate (TrendModel -> "
               "float)."));
-    fit.def_property_readonly("sufficient", &TrendFit::sufficient,
-                              "True when a trend was fitted.");
+    fit.def_property_readonly("sufficient", &TrendFit::sufficient, "True when a trend was fitted.");
 
     m.def("fit_trend", &dtiplan::fit_trend, py::arg("times"), py::arg("values"),
           py::arg_v("model", TrendModel::Auto, "TrendModel.Auto"),

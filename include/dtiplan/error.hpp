@@ -14,7 +14,8 @@ class Error : public std::invalid_argument {
 public:
     Error(std::string where, const std::string& what)
         : std::invalid_argument(where.empty() ? what : where + ": " + what),
-          where_(std::move(where)), detail_(what) {}
+          where_(std::move(where)),
+          detail_(what) {}
 
     /// Where the bad input is: "plan.json: indicators[3].targets[0].text", or empty.
     [[nodiscard]] const std::string& where() const noexcept { return where_; }

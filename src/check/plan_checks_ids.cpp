@@ -22,18 +22,15 @@ void Checker::unit_duplicate_id() {
         if (seen[u.id] < 2 || !reported.insert(u.id).second) continue;
         std::vector<std::string> names;
         for (const auto& other : plan_.units)
-            if (other.id == u.id)
-                names.push_back(other.label());
+            if (other.id == u.id) names.push_back(other.label());
         const std::string n = std::to_string(seen[u.id]);
         std::vector<std::string> inds;
         std::vector<SourceRef> srcs;
         users_of(u.id, inds, srcs);
         add(Severity::Error, "unit.duplicate-id",
-            "Mã đơn vị " + quoted(u.id) + " bị khai báo " + n + " lần (" +
-                join_plain(names, "; ") +
+            "Mã đơn vị " + quoted(u.id) + " bị khai báo " + n + " lần (" + join_plain(names, "; ") +
                 "); mỗi đơn vị phải có một mã riêng để phân công không bị nhầm lẫn.",
-            "Unit id " + quoted(u.id) + " is declared " + n + " times (" +
-                join_plain(names, "; ") +
+            "Unit id " + quoted(u.id) + " is declared " + n + " times (" + join_plain(names, "; ") +
                 "); every unit needs its own id so that assignments are unambiguous.",
             std::move(inds), {u.id}, std::move(srcs));
     }
@@ -68,8 +65,8 @@ void Checker::group_duplicate_id() {
         }
         vi += "; một phân công ghi mã này không rõ chỉ đơn vị hay nhóm nào.";
         en += "; an assignment naming this id is ambiguous.";
-        add(Severity::Error, "group.duplicate-id", std::move(vi), std::move(en),
-            std::move(inds), {g.id}, std::move(srcs));
+        add(Severity::Error, "group.duplicate-id", std::move(vi), std::move(en), std::move(inds),
+            {g.id}, std::move(srcs));
     }
 }
 
@@ -92,8 +89,7 @@ void Checker::indicator_duplicate_id() {
                 join_plain(names, "; ") +
                 "); số liệu báo cáo theo mã này sẽ không biết thuộc chỉ tiêu nào.",
             "Indicator id " + quoted(ind.id) + " is used by " + n + " indicators (" +
-                join_plain(names, "; ") +
-                "); figures reported under this id cannot be told apart.",
+                join_plain(names, "; ") + "); figures reported under this id cannot be told apart.",
             {ind.id}, {}, std::move(srcs));
     }
 }
@@ -127,10 +123,10 @@ void Checker::unit_unknown() {
         }
     }
     const auto reporting_unit = [&](const std::string& id, std::string_view vi_role,
-                                     std::string_view en_role) {
+                                    std::string_view en_role) {
         if (id.empty() || plan_.find_unit(id) != nullptr) return;  // empty: not given
-        std::string vi = "Quy định báo cáo (mục V) giao việc " + std::string(vi_role) +
-                         " cho " + quoted(id) + ", nhưng ";
+        std::string vi = "Quy định báo cáo (mục V) giao việc " + std::string(vi_role) + " cho " +
+                         quoted(id) + ", nhưng ";
         std::string en = "The reporting rules (section V) make " + quoted(id) + " the " +
                          std::string(en_role) + ", but ";
         if (const UnitGroup* g = plan_.find_group(id)) {

@@ -16,10 +16,9 @@ namespace dtiplan::detail::check {
 
 void Checker::responsibility_no_lead() {
     for (const auto& ind : plan_.indicators) {
-        const bool has_lead =
-            std::any_of(ind.assignments.begin(), ind.assignments.end(), [](const auto& a) {
-                return a.role == Role::Lead || a.role == Role::UpperLead;
-            });
+        const bool has_lead = std::any_of(
+            ind.assignments.begin(), ind.assignments.end(),
+            [](const auto& a) { return a.role == Role::Lead || a.role == Role::UpperLead; });
         if (has_lead) continue;
         std::vector<std::string> units;
         for (const auto& a : ind.assignments) add_id(units, a.unit);
@@ -47,12 +46,12 @@ void Checker::responsibility_shared_lead() {
         for (const auto& id : leads) names.push_back(unit_label(plan_, id));
         const std::string n = std::to_string(leads.size());
         add(Severity::Warning, "responsibility.shared-lead",
-            "Chỉ tiêu " + indicator_label(ind) + " có " + n + " đơn vị cùng chủ trì: " +
-                join_list(names, Language::Vietnamese) +
+            "Chỉ tiêu " + indicator_label(ind) + " có " + n +
+                " đơn vị cùng chủ trì: " + join_list(names, Language::Vietnamese) +
                 "; trách nhiệm chính bị chia sẻ, cần xác định một đơn vị chịu trách nhiệm "
                 "cuối cùng (yêu cầu I.2).",
-            "Indicator " + indicator_label(ind) + " has " + n + " lead units: " +
-                join_list(names, Language::English) +
+            "Indicator " + indicator_label(ind) + " has " + n +
+                " lead units: " + join_list(names, Language::English) +
                 "; accountability is split, name the one unit that answers for it "
                 "(requirement I.2).",
             {ind.id}, leads, ind.sources);

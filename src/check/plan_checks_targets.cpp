@@ -50,10 +50,9 @@ std::optional<std::pair<std::string, std::string>> Checker::unreachable_reason(
                 return std::pair{"số lượng âm (" + number(v.value, vi) + ")",
                                  "a negative count (" + number(v.value, en) + ")"};
             if (v.value > d + kTol)
-                return std::pair{"số lượng " + number(v.value, vi) + " vượt tổng số " +
-                                     number(d, vi),
-                                 "the count " + number(v.value, en) + " exceeds the total " +
-                                     number(d, en)};
+                return std::pair{
+                    "số lượng " + number(v.value, vi) + " vượt tổng số " + number(d, vi),
+                    "the count " + number(v.value, en) + " exceeds the total " + number(d, en)};
             if (v.comparator == Comparator::Above && v.value >= d - kTol)
                 return std::pair{"không thể vượt tổng số " + number(d, vi),
                                  "nothing can be above the total " + number(d, en)};
@@ -82,11 +81,10 @@ void Checker::target_unreachable() {
             if (!why) continue;
             add(Severity::Error, "target.unreachable",
                 "Chỉ tiêu " + indicator_label(ind) + " năm " + std::to_string(t.year) + ": " +
-                    target_quote(t, Language::Vietnamese) +
-                    " không thể đạt được: " + why->first + ".",
+                    target_quote(t, Language::Vietnamese) + " không thể đạt được: " + why->first +
+                    ".",
                 "Indicator " + indicator_label(ind) + ", " + std::to_string(t.year) + ": " +
-                    target_quote(t, Language::English) +
-                    " cannot be met: " + why->second + ".",
+                    target_quote(t, Language::English) + " cannot be met: " + why->second + ".",
                 {ind.id}, {}, {t.source});
         }
 }
@@ -100,12 +98,12 @@ void Checker::target_year_outside_plan() {
             add(Severity::Error, "target.year-outside-plan",
                 "Chỉ tiêu " + indicator_label(ind) + " có chỉ tiêu cho năm " +
                     std::to_string(t.year) + " (" + quoted(t.text) + ", " +
-                    describe(t.source, Language::Vietnamese) +
-                    "), nằm ngoài thời kỳ Kế hoạch " + period + ".",
+                    describe(t.source, Language::Vietnamese) + "), nằm ngoài thời kỳ Kế hoạch " +
+                    period + ".",
                 "Indicator " + indicator_label(ind) + " has a target for " +
                     std::to_string(t.year) + " (" + quoted(t.text) + ", " +
-                    describe(t.source, Language::English) + "), outside the plan period " +
-                    period + ".",
+                    describe(t.source, Language::English) + "), outside the plan period " + period +
+                    ".",
                 {ind.id}, {}, {t.source});
         }
 }
@@ -130,13 +128,11 @@ void Checker::target_conflict() {
             const std::string n = std::to_string(ts.size());
             const std::string y = std::to_string(year);
             add(Severity::Warning, "target.conflict",
-                "Chỉ tiêu " + indicator_label(ind) + " có " + n +
-                    " chỉ tiêu khác nhau cho năm " + y + ": " +
-                    join_list(vi_parts, Language::Vietnamese) +
+                "Chỉ tiêu " + indicator_label(ind) + " có " + n + " chỉ tiêu khác nhau cho năm " +
+                    y + ": " + join_list(vi_parts, Language::Vietnamese) +
                     ". Kế hoạch tự mâu thuẫn; cần thống nhất một chỉ tiêu.",
-                "Indicator " + indicator_label(ind) + " has " + n +
-                    " different targets for " + y + ": " +
-                    join_list(en_parts, Language::English) +
+                "Indicator " + indicator_label(ind) + " has " + n + " different targets for " + y +
+                    ": " + join_list(en_parts, Language::English) +
                     ". The plan contradicts itself; settle on one target.",
                 {ind.id}, {}, std::move(srcs));
         }
@@ -155,13 +151,12 @@ void Checker::target_regression() {
                 add(Severity::Warning, "target.regression",
                     "Chỉ tiêu " + indicator_label(ind) + ": chỉ tiêu năm " +
                         std::to_string(later.year) + " " +
-                        target_quote(later, Language::Vietnamese) +
-                        " thấp hơn chỉ tiêu năm " + std::to_string(earlier.year) + " " +
+                        target_quote(later, Language::Vietnamese) + " thấp hơn chỉ tiêu năm " +
+                        std::to_string(earlier.year) + " " +
                         target_quote(earlier, Language::Vietnamese) +
                         "; chỉ tiêu về sau không nên thấp hơn chỉ tiêu trước.",
-                    "Indicator " + indicator_label(ind) + ": the " +
-                        std::to_string(later.year) + " target " +
-                        target_quote(later, Language::English) +
+                    "Indicator " + indicator_label(ind) + ": the " + std::to_string(later.year) +
+                        " target " + target_quote(later, Language::English) +
                         " is weaker than the " + std::to_string(earlier.year) + " target " +
                         target_quote(earlier, Language::English) +
                         "; a later target should not ask for less.",
@@ -173,12 +168,12 @@ void Checker::target_regression() {
 void Checker::target_text_mismatch() {
     for (const auto& ind : plan_.indicators)
         for (const auto& t : ind.targets) {
-            const std::string head_vi =
-                "Chỉ tiêu " + indicator_label(ind) + " năm " + std::to_string(t.year) + " (" +
-                describe(t.source, Language::Vietnamese) + "): ";
-            const std::string head_en =
-                "Indicator " + indicator_label(ind) + ", " + std::to_string(t.year) + " (" +
-                describe(t.source, Language::English) + "): ";
+            const std::string head_vi = "Chỉ tiêu " + indicator_label(ind) + " năm " +
+                                        std::to_string(t.year) + " (" +
+                                        describe(t.source, Language::Vietnamese) + "): ";
+            const std::string head_en = "Indicator " + indicator_label(ind) + ", " +
+                                        std::to_string(t.year) + " (" +
+                                        describe(t.source, Language::English) + "): ";
             try {
                 const TargetValue parsed = parse_target_phrase(t.text);
                 if (same_parse(t.parsed, parsed)) continue;
@@ -268,18 +263,16 @@ void Checker::target_kind_change() {
         for (const Target* t : ts) {
             const std::string y = std::to_string(t->year);
             vi_parts.push_back("năm " + y + " là " +
-                               std::string(label(t->parsed.kind, Language::Vietnamese)) +
-                               " (" + quoted(t->text) + ")");
-            en_parts.push_back(y + " a " +
-                               std::string(label(t->parsed.kind, Language::English)) + " (" +
+                               std::string(label(t->parsed.kind, Language::Vietnamese)) + " (" +
                                quoted(t->text) + ")");
+            en_parts.push_back(y + " a " + std::string(label(t->parsed.kind, Language::English)) +
+                               " (" + quoted(t->text) + ")");
             add_source(srcs, t->source);
         }
         std::string vi = "Chỉ tiêu " + indicator_label(ind) +
                          " đổi loại chỉ tiêu giữa các năm: " + join_plain(vi_parts, "; ");
         std::string en = "Indicator " + indicator_label(ind) +
-                         " changes the kind of target across years: " +
-                         join_plain(en_parts, "; ");
+                         " changes the kind of target across years: " + join_plain(en_parts, "; ");
         if (comparable) {
             vi += "; hai cách ghi được so sánh qua tỷ lệ hoàn thành.";
             en += "; they are compared as fractions of full attainment.";

@@ -32,11 +32,16 @@ namespace dtiplan::detail {
         if (c == '\n') ++line;
         std::size_t len = 0;
         char32_t min = 0;
-        if (c < 0x80) len = 1;
-        else if (c >= 0xC2 && c < 0xE0) len = 2, min = 0x80;
-        else if (c >= 0xE0 && c < 0xF0) len = 3, min = 0x800;
-        else if (c >= 0xF0 && c < 0xF5) len = 4, min = 0x10000;
-        else return line;
+        if (c < 0x80)
+            len = 1;
+        else if (c >= 0xC2 && c < 0xE0)
+            len = 2, min = 0x80;
+        else if (c >= 0xE0 && c < 0xF0)
+            len = 3, min = 0x800;
+        else if (c >= 0xF0 && c < 0xF5)
+            len = 4, min = 0x10000;
+        else
+            return line;
         if (i + len > s.size()) return line;
         char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
         for (std::size_t k = 1; k < len; ++k) {
@@ -80,8 +85,8 @@ namespace dtiplan::detail {
 /// capitals "CÓ", "KHÔNG" included); nullopt for anything else.
 [[nodiscard]] inline std::optional<bool> read_yes_no(std::string_view text) {
     std::string s = ascii_lower(trim(text));
-    for (auto [upper, lower] : std::array<std::pair<std::string_view, std::string_view>, 2>{
-             {{"Ó", "ó"}, {"Ô", "ô"}}})
+    for (auto [upper, lower] :
+         std::array<std::pair<std::string_view, std::string_view>, 2>{{{"Ó", "ó"}, {"Ô", "ô"}}})
         for (std::size_t pos = s.find(upper); pos != std::string::npos; pos = s.find(upper))
             s.replace(pos, upper.size(), lower);
     for (std::string_view yes : {"1", "có", "co", "yes", "true"})
@@ -116,7 +121,8 @@ namespace dtiplan::detail {
                           "the text is not UTF-8 (in Excel, save as \"CSV UTF-8\")");
     std::vector<CsvRecord> records = CsvReader(csv_text, origin).read();
     if (records.empty())
-        throw FormatError(origin + ": row 1", "a header row is required (columns: " + columns + ")");
+        throw FormatError(origin + ": row 1",
+                          "a header row is required (columns: " + columns + ")");
     return records;
 }
 

@@ -95,8 +95,7 @@ private:
             i_ = j + 1;
             std::string out;
             while (true) {
-                if (i_ >= s_.size())
-                    fail(row, "a quoted field is not closed (a \" is missing)");
+                if (i_ >= s_.size()) fail(row, "a quoted field is not closed (a \" is missing)");
                 const char c = s_[i_];
                 if (c == '"') {
                     if (i_ + 1 < s_.size() && s_[i_ + 1] == '"') {

@@ -50,8 +50,7 @@ public:
         }
     }
     [[nodiscard]] Cursor required(std::string_view key) const {
-        if (!has(key))
-            Cursor(node_, origin_, child_path(key)).fail("missing required field");
+        if (!has(key)) Cursor(node_, origin_, child_path(key)).fail("missing required field");
         return at(key);
     }
 
@@ -130,9 +129,9 @@ inline nlohmann::json parse_document(std::string_view json_text, const std::stri
     } catch (const nlohmann::json::parse_error& e) {
         const std::string what = e.what();
         const auto pos = what.find("]: ");  // nlohmann: "[json.exception.parse_error.101] ..."
-        throw FormatError(origin + ": " + line_and_column(json_text, e.byte > 0 ? e.byte - 1 : 0),
-                          "not valid JSON (" +
-                              (pos == std::string::npos ? what : what.substr(pos + 3)) + ")");
+        throw FormatError(
+            origin + ": " + line_and_column(json_text, e.byte > 0 ? e.byte - 1 : 0),
+            "not valid JSON (" + (pos == std::string::npos ? what : what.substr(pos + 3)) + ")");
     }
 }
 

@@ -16,6 +16,8 @@ std::string_view builtin_plan_json() noexcept {
             detail::dtiplan_builtin_plan_json_size};
 }
 
-Plan builtin_plan() { return plan_from_json(builtin_plan_json(), "<built-in dai-phuoc-2026-2030>"); }
+Plan builtin_plan() {
+    return plan_from_json(builtin_plan_json(), "<built-in dai-phuoc-2026-2030>");
+}
 
 }  // namespace dtiplan

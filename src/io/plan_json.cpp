@@ -45,9 +45,9 @@ Role read_role(const Cursor& c) {
                                {"lead", "coordinating", "tracking", "upper-lead"});
 }
 Pillar read_pillar(const Cursor& c) {
-    return c.enumeration<Pillar>(&pillar_from_string,
-                                 {"awareness", "institution", "infrastructure", "workforce",
-                                  "security", "government", "economy", "society"});
+    return c.enumeration<Pillar>(
+        &pillar_from_string, {"awareness", "institution", "infrastructure", "workforce", "security",
+                              "government", "economy", "society"});
 }
 MeasureKind read_kind(const Cursor& c) {
     return c.enumeration<MeasureKind>(&measure_kind_from_string,
@@ -79,8 +79,9 @@ Target read_target(const Cursor& c) {
     } else {
         for (std::string_view k : {"kind", "value", "denominator", "basis", "aspirational"})
             if (c.has(k))
-                c.at(k).fail("a target's reading needs \"comparator\" too; give all of kind, "
-                             "comparator and value, or none to read them from the text");
+                c.at(k).fail(
+                    "a target's reading needs \"comparator\" too; give all of kind, "
+                    "comparator and value, or none to read them from the text");
         try {
             t.parsed = parse_target_phrase(t.text);
         } catch (const TargetPhraseError& e) {
@@ -104,9 +105,8 @@ Indicator read_indicator(const Cursor& c) {
     if (c.has("assignments"))
         c.at("assignments").each([&](const Cursor& a) {
             a.expect_object({"unit", "role", "note"});
-            ind.assignments.push_back(
-                {a.required("unit").string(), read_role(a.required("role")),
-                 optional_string(a, "note")});
+            ind.assignments.push_back({a.required("unit").string(), read_role(a.required("role")),
+                                       optional_string(a, "note")});
         });
     if (c.has("responsibility_text")) {
         const Cursor r = c.at("responsibility_text");
@@ -124,8 +124,7 @@ Plan read_plan(const Cursor& c) {
                      "milestones", "goal", "reporting", "units", "groups", "indicators"});
     const Cursor schema = c.required("schema");
     if (schema.string() != kSchema)
-        schema.fail("expected \"" + std::string(kSchema) + "\", found \"" + schema.string() +
-                    "\"");
+        schema.fail("expected \"" + std::string(kSchema) + "\", found \"" + schema.string() + "\"");
     Plan p;
     p.id = c.required("id").string();
     if (p.id.empty()) c.at("id").fail("a plan id must not be empty");
@@ -170,8 +169,8 @@ Plan read_plan(const Cursor& c) {
     auto day = [&](std::string_view key) {
         const Cursor d = rep.required(key);
         const int v = d.integer();
-        if (v < 1 || v > 28) d.fail("expected a day of the month from 1 to 28, found " +
-                                    std::to_string(v));
+        if (v < 1 || v > 28)
+            d.fail("expected a day of the month from 1 to 28, found " + std::to_string(v));
         return v;
     };
     p.reporting.unit_report_before_day = day("unit_report_before_day");
@@ -193,7 +192,8 @@ Plan read_plan(const Cursor& c) {
         UnitGroup group;
         group.id = g.required("id").string();
         group.name = g.required("name").string();
-        if (g.has("all_commune_units")) group.all_commune_units = g.at("all_commune_units").boolean();
+        if (g.has("all_commune_units"))
+            group.all_commune_units = g.at("all_commune_units").boolean();
         if (g.has("members"))
             g.at("members").each([&](const Cursor& m) { group.members.push_back(m.string()); });
         if (group.all_commune_units && !group.members.empty())
@@ -201,8 +201,9 @@ Plan read_plan(const Cursor& c) {
         group.note = optional_string(g, "note");
         p.groups.push_back(std::move(group));
     });
-    c.required("indicators").each(
-        [&](const Cursor& i) { p.indicators.push_back(read_indicator(i)); });
+    c.required("indicators").each([&](const Cursor& i) {
+        p.indicators.push_back(read_indicator(i));
+    });
     return p;
 }
 
@@ -262,8 +263,10 @@ ojson write_plan(const Plan& p) {
     o["province"] = p.province;
     o["period"] = ojson{{"start", p.start_year}, {"end", p.end_year}};
     o["milestones"] = p.milestones;
-    o["goal"] = ojson{{"text", p.goal.text},   {"top", p.goal.top},
-                      {"of", p.goal.of},       {"scope", p.goal.scope},
+    o["goal"] = ojson{{"text", p.goal.text},
+                      {"top", p.goal.top},
+                      {"of", p.goal.of},
+                      {"scope", p.goal.scope},
                       {"source", write_source(p.goal.source)}};
     o["reporting"] =
         ojson{{"unit_report_before_day", p.reporting.unit_report_before_day},

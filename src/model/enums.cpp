@@ -92,9 +92,7 @@ std::string_view to_string(Severity v) noexcept { return spelling(kSeverities, v
 
 std::optional<Level> level_from_string(std::string_view s) noexcept { return parse(kLevels, s); }
 std::optional<Role> role_from_string(std::string_view s) noexcept { return parse(kRoles, s); }
-std::optional<Pillar> pillar_from_string(std::string_view s) noexcept {
-    return parse(kPillars, s);
-}
+std::optional<Pillar> pillar_from_string(std::string_view s) noexcept { return parse(kPillars, s); }
 std::optional<MeasureKind> measure_kind_from_string(std::string_view s) noexcept {
     return parse(kKinds, s);
 }
@@ -110,9 +108,7 @@ std::optional<Severity> severity_from_string(std::string_view s) noexcept {
 
 std::string_view label(Role v, Language lang) noexcept { return label_of(kRoles, v, lang); }
 std::string_view label(Pillar v, Language lang) noexcept { return label_of(kPillars, v, lang); }
-std::string_view label(MeasureKind v, Language lang) noexcept {
-    return label_of(kKinds, v, lang);
-}
+std::string_view label(MeasureKind v, Language lang) noexcept { return label_of(kKinds, v, lang); }
 std::string_view label(Severity v, Language lang) noexcept {
     return label_of(kSeverities, v, lang);
 }

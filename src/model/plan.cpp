@@ -51,7 +51,8 @@ std::vector<std::string> Indicator::units_with(Role role) const {
 }
 
 const Unit* Plan::find_unit(std::string_view wanted) const noexcept {
-    auto it = std::find_if(units.begin(), units.end(), [&](const Unit& u) { return u.id == wanted; });
+    auto it =
+        std::find_if(units.begin(), units.end(), [&](const Unit& u) { return u.id == wanted; });
     return it == units.end() ? nullptr : &*it;
 }
 
@@ -71,15 +72,14 @@ std::vector<std::string> Plan::expand(std::string_view unit_or_group) const {
     if (find_unit(unit_or_group)) return {std::string(unit_or_group)};
     const UnitGroup* group = find_group(unit_or_group);
     if (!group)
-        throw ValidationError("", "\"" + std::string(unit_or_group) +
-                                      "\" is neither a unit nor a group of the plan");
+        throw ValidationError(
+            "", "\"" + std::string(unit_or_group) + "\" is neither a unit nor a group of the plan");
     std::vector<std::string> out;
     for (const auto& u : units) {
-        const bool member =
-            group->all_commune_units
-                ? u.level == Level::Commune
-                : std::find(group->members.begin(), group->members.end(), u.id) !=
-                      group->members.end();
+        const bool member = group->all_commune_units
+                                ? u.level == Level::Commune
+                                : std::find(group->members.begin(), group->members.end(), u.id) !=
+                                      group->members.end();
         if (member) out.push_back(u.id);
     }
     return out;

@@ -40,17 +40,15 @@ std::ostream& operator<<(std::ostream& os, const UnitGroup& v) {
 }
 
 std::ostream& operator<<(std::ostream& os, const TargetValue& v) {
-    os << "TargetValue(" << to_string(v.kind) << ", " << to_string(v.comparator) << " "
-       << v.value;
+    os << "TargetValue(" << to_string(v.kind) << ", " << to_string(v.comparator) << " " << v.value;
     if (v.denominator) os << "/" << *v.denominator;
     if (v.aspirational) os << ", aspirational";
     return os << ")";
 }
 
 std::ostream& operator<<(std::ostream& os, const Target& v) {
-    os << "Target(" << v.year << (v.year_inferred ? "?" : "") << ", "
-       << Quoted{shorten(v.text)} << ", " << to_string(v.parsed.comparator) << " "
-       << v.parsed.value;
+    os << "Target(" << v.year << (v.year_inferred ? "?" : "") << ", " << Quoted{shorten(v.text)}
+       << ", " << to_string(v.parsed.comparator) << " " << v.parsed.value;
     if (v.parsed.denominator) os << "/" << *v.parsed.denominator;
     return os << ")";
 }
@@ -76,9 +74,9 @@ std::ostream& operator<<(std::ostream& os, const ReportingRules& v) {
 }
 
 std::ostream& operator<<(std::ostream& os, const Plan& v) {
-    return os << "Plan(" << Quoted{v.id} << ", " << Quoted{v.commune} << ", " << v.start_year
-              << "-" << v.end_year << ", " << v.indicators.size() << " indicators, "
-              << v.units.size() << " units)";
+    return os << "Plan(" << Quoted{v.id} << ", " << Quoted{v.commune} << ", " << v.start_year << "-"
+              << v.end_year << ", " << v.indicators.size() << " indicators, " << v.units.size()
+              << " units)";
 }
 
 }  // namespace dtiplan

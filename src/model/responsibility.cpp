@@ -41,8 +41,7 @@ Eigen::MatrixXi ResponsibilityMatrix::incidence(Role role) const {
     return roles.unaryExpr([bit](std::uint8_t v) { return (v & bit) != 0 ? 1 : 0; });
 }
 
-bool ResponsibilityMatrix::has(std::string_view indicator, std::string_view unit,
-                               Role role) const {
+bool ResponsibilityMatrix::has(std::string_view indicator, std::string_view unit, Role role) const {
     const Index row = position(indicators, indicator);
     if (row < 0)
         throw ValidationError("", "\"" + std::string(indicator) +
@@ -74,7 +73,8 @@ ResponsibilityMatrix responsibility_matrix(const Plan& plan) {
             for (const auto& unit : expand_or_skip(plan, a.unit)) {
                 const auto it = column.find(unit);
                 if (it == column.end()) continue;
-                m.roles(row, it->second) = static_cast<std::uint8_t>(m.roles(row, it->second) | bit);
+                m.roles(row, it->second) =
+                    static_cast<std::uint8_t>(m.roles(row, it->second) | bit);
             }
         }
     }
@@ -83,8 +83,8 @@ ResponsibilityMatrix responsibility_matrix(const Plan& plan) {
 
 std::vector<Responsibility> responsibilities_of(const Plan& plan, std::string_view unit) {
     if (plan.find_unit(unit) == nullptr && plan.find_group(unit) == nullptr)
-        throw ValidationError("", "\"" + std::string(unit) +
-                                      "\" is neither a unit nor a group of the plan");
+        throw ValidationError(
+            "", "\"" + std::string(unit) + "\" is neither a unit nor a group of the plan");
     const bool is_unit = plan.find_unit(unit) != nullptr;
     std::vector<Responsibility> out;
     for (const auto& ind : plan.indicators) {

@@ -29,8 +29,7 @@ namespace {
 
 // --- Errors -------------------------------------------------------------------------------------
 
-constexpr std::string_view kExpected =
-    R"((expected e.g. "Trên 80%", "100%", "9/9 ...", "Có ..."))";
+constexpr std::string_view kExpected = R"((expected e.g. "Trên 80%", "100%", "9/9 ...", "Có ..."))";
 
 /// Throws TargetPhraseError quoting the phrase, with an optional reason.
 [[noreturn]] void fail(std::string_view phrase, std::string_view reason = {}) {
@@ -107,8 +106,7 @@ char32_t to_lower(char32_t c) {
     if (((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) && c % 2 == 0) return c + 1;
     if (c >= 0x139 && c <= 0x148 && c % 2 == 1) return c + 1;
     if (c == 0x1A0 || c == 0x1AF) return c + 1;  // Ơ, Ư
-    if (((c >= 0x1E00 && c <= 0x1E95) || (c >= 0x1EA0 && c <= 0x1EFF)) && c % 2 == 0)
-        return c + 1;
+    if (((c >= 0x1E00 && c <= 0x1E95) || (c >= 0x1EA0 && c <= 0x1EFF)) && c % 2 == 0) return c + 1;
     return c;
 }
 
@@ -153,7 +151,12 @@ bool has_combining_marks(std::string_view s) {
 std::size_t space_at(std::string_view s, std::size_t i) {
     if (i >= s.size()) return 0;
     switch (s[i]) {
-        case ' ': case '\t': case '\n': case '\r': case '\f': case '\v': return 1;
+        case ' ':
+        case '\t':
+        case '\n':
+        case '\r':
+        case '\f':
+        case '\v': return 1;
         default: break;
     }
     if (s.substr(i, 2) == "\xC2\xA0") return 2;  // U+00A0
@@ -202,29 +205,43 @@ struct Word {
 /// (which is not listed: alone it is the "no" of a yes/no target).
 constexpr std::array kLeadWords{
     // Aspiration: "Phấn đấu" and the misspellings the plan itself uses ("Phần đầu", "Phân đấu").
-    Word{"phấn đấu", Effect::Aspire},     Word{"phần đầu", Effect::Aspire},
-    Word{"phân đấu", Effect::Aspire},     Word{"phấn đầu", Effect::Aspire},
-    Word{"phần đấu", Effect::Aspire},     Word{"phân đầu", Effect::Aspire},
-    Word{"theo kỳ vọng", Effect::Aspire}, Word{"kỳ vọng", Effect::Aspire},
-    Word{"theo kì vọng", Effect::Aspire}, Word{"kì vọng", Effect::Aspire},
+    Word{"phấn đấu", Effect::Aspire},
+    Word{"phần đầu", Effect::Aspire},
+    Word{"phân đấu", Effect::Aspire},
+    Word{"phấn đầu", Effect::Aspire},
+    Word{"phần đấu", Effect::Aspire},
+    Word{"phân đầu", Effect::Aspire},
+    Word{"theo kỳ vọng", Effect::Aspire},
+    Word{"kỳ vọng", Effect::Aspire},
+    Word{"theo kì vọng", Effect::Aspire},
+    Word{"kì vọng", Effect::Aspire},
     // "Đạt" (reach) and verbs that introduce a count ("Ứng dụng 9/9 nền tảng").
-    Word{"đạt", Effect::Filler},          Word{"ở mức", Effect::Filler},
-    Word{"mức", Effect::Filler},          Word{"ứng dụng", Effect::Filler},
-    Word{"triển khai", Effect::Filler},   Word{"sử dụng", Effect::Filler},
-    Word{"kết nối", Effect::Filler},      Word{"tích hợp", Effect::Filler},
+    Word{"đạt", Effect::Filler},
+    Word{"ở mức", Effect::Filler},
+    Word{"mức", Effect::Filler},
+    Word{"ứng dụng", Effect::Filler},
+    Word{"triển khai", Effect::Filler},
+    Word{"sử dụng", Effect::Filler},
+    Word{"kết nối", Effect::Filler},
+    Word{"tích hợp", Effect::Filler},
     // Comparators.
-    Word{"trên", Effect::Above},          Word{"hơn", Effect::Above},
-    Word{"cao hơn", Effect::Above},       Word{"lớn hơn", Effect::Above},
-    Word{"tối thiểu", Effect::AtLeast},   Word{"ít nhất", Effect::AtLeast},
-    Word{"không thấp hơn", Effect::AtLeast}, Word{"không dưới", Effect::AtLeast},
+    Word{"trên", Effect::Above},
+    Word{"hơn", Effect::Above},
+    Word{"cao hơn", Effect::Above},
+    Word{"lớn hơn", Effect::Above},
+    Word{"tối thiểu", Effect::AtLeast},
+    Word{"ít nhất", Effect::AtLeast},
+    Word{"không thấp hơn", Effect::AtLeast},
+    Word{"không dưới", Effect::AtLeast},
     Word{"không ít hơn", Effect::AtLeast},
-    Word{"bằng", Effect::Exactly},        Word{"đúng", Effect::Exactly},
+    Word{"bằng", Effect::Exactly},
+    Word{"đúng", Effect::Exactly},
 };
 
 /// A numberless phrase containing one of these states an achievement (a milestone).
 constexpr std::array<std::string_view, 10> kMilestoneWords{
-    "đạt chuẩn",  "được công nhận", "công nhận",  "hoàn thành", "đưa vào vận hành",
-    "vận hành",   "được phê duyệt", "phê duyệt", "triển khai", "đạt mốc"};
+    "đạt chuẩn", "được công nhận", "công nhận", "hoàn thành", "đưa vào vận hành",
+    "vận hành",  "được phê duyệt", "phê duyệt", "triển khai", "đạt mốc"};
 
 // --- The reader ---------------------------------------------------------------------------------
 
@@ -275,7 +292,8 @@ public:
         // No number where one would be: yes/no, a milestone, or unreadable.
         if (!has_comparator) {
             if (const std::size_t after = word_at(pos, "có"); after != 0) {
-                if (is_digit(low_, skip_spaces(low_, after))) return read_number(v, skip_spaces(low_, after));
+                if (is_digit(low_, skip_spaces(low_, after)))
+                    return read_number(v, skip_spaces(low_, after));
                 return yes_no(v, 1.0, after);
             }
             if (const std::size_t after = word_at(pos, "không"); after != 0) {
@@ -285,8 +303,9 @@ public:
             }
             if (states_achievement()) {
                 if (has_number_target())
-                    fail(phrase_, "a percentage or N/M must come first, after words such as "
-                                  "\"Trên\", \"Đạt\", \"Phấn đấu\"");
+                    fail(phrase_,
+                         "a percentage or N/M must come first, after words such as "
+                         "\"Trên\", \"Đạt\", \"Phấn đấu\"");
                 v.kind = MeasureKind::Milestone;
                 v.comparator = Comparator::Exactly;
                 v.value = 1.0;
@@ -297,8 +316,9 @@ public:
         if (has_combining_marks(text_))
             fail(phrase_, "the text is decomposed Unicode (NFD); write it precomposed (NFC)");
         if (has_number_target())
-            fail(phrase_, "a percentage or N/M must come first, after words such as \"Trên\", "
-                          "\"Đạt\", \"Phấn đấu\"");
+            fail(phrase_,
+                 "a percentage or N/M must come first, after words such as \"Trên\", "
+                 "\"Đạt\", \"Phấn đấu\"");
         fail(phrase_);
     }
 
@@ -369,7 +389,8 @@ private:
     std::string number_at(std::size_t& pos) const {
         std::string out;
         while (is_digit(low_, pos)) out += low_[pos++];
-        if (pos < low_.size() && (low_[pos] == ',' || low_[pos] == '.') && is_digit(low_, pos + 1)) {
+        if (pos < low_.size() && (low_[pos] == ',' || low_[pos] == '.') &&
+            is_digit(low_, pos + 1)) {
             out += '.';
             ++pos;
             while (is_digit(low_, pos)) out += low_[pos++];

@@ -14,9 +14,7 @@
 namespace dtiplan {
 namespace {
 
-[[nodiscard]] Date end_of_year(int year) {
-    return Date(static_cast<unsigned short>(year), 12, 31);
-}
+[[nodiscard]] Date end_of_year(int year) { return Date(static_cast<unsigned short>(year), 12, 31); }
 
 }  // namespace
 
@@ -42,7 +40,9 @@ ProgressResult indicator_progress(const Plan& plan, const ObservationLog& log,
         return none;
     }
     const std::vector<double> times = series.times();
-    auto fraction = [&](double v) { return as_fraction(ObservedValue{v, {}, {}}, indicator, target); };
+    auto fraction = [&](double v) {
+        return as_fraction(ObservedValue{v, {}, {}}, indicator, target);
+    };
     ProgressInput in;
     in.current_time = times.back();
     in.current_value = fraction(series.values.back());

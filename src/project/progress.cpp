@@ -27,8 +27,8 @@ struct CategoryName {
 constexpr std::array<CategoryName, 6> kCategories{{
     {ProgressCategory::TargetAchieved, "target-achieved", "Đã đạt chỉ tiêu", "Target achieved"},
     {ProgressCategory::OnTrack, "on-track", "Đúng tiến độ", "On track"},
-    {ProgressCategory::AccelerationNeeded, "acceleration-needed",
-     "Có tiến bộ nhưng cần đẩy nhanh", "Progress made but acceleration needed"},
+    {ProgressCategory::AccelerationNeeded, "acceleration-needed", "Có tiến bộ nhưng cần đẩy nhanh",
+     "Progress made but acceleration needed"},
     {ProgressCategory::LimitedProgress, "limited-progress", "Tiến bộ hạn chế", "Limited progress"},
     {ProgressCategory::Deterioration, "deterioration", "Đi xuống hoặc dậm chân tại chỗ",
      "Deterioration"},
@@ -87,7 +87,8 @@ void check_finite(double v, const char* field) {
 
 std::string comparison(const ProgressInput& in) {
     const bool up = in.direction == Direction::Increase;
-    return std::string(up ? (in.strict ? "above" : "at least") : (in.strict ? "below" : "at most")) +
+    return std::string(up ? (in.strict ? "above" : "at least")
+                          : (in.strict ? "below" : "at most")) +
            " " + num(in.target_value);
 }
 
@@ -97,7 +98,7 @@ struct Growth {
     double base = 0.0;  ///< after the 0 -> 0.001 replacement
     double sign = 1.0;  ///< -1 when the base is negative
     double observed = 0.0;
-    std::string note;   ///< the replacement made, if any
+    std::string note;  ///< the replacement made, if any
 };
 
 bool observed_growth(const ProgressInput& in, Growth& g, std::string& why) {
@@ -203,8 +204,8 @@ std::string open_sdg(const ProgressInput& in, bool has_target, ProgressResult& r
                        : r.category == ProgressCategory::AccelerationNeeded ? " in [0.60, 0.95)"
                        : r.category == ProgressCategory::LimitedProgress    ? " in [0, 0.60)"
                                                                             : " < 0";
-    r.explanation = observed + "; " + needed + "; R = d·CAGR_observed/|CAGR_required| = " +
-                    signed_num(ratio);
+    r.explanation =
+        observed + "; " + needed + "; R = d·CAGR_observed/|CAGR_required| = " + signed_num(ratio);
     return band + (": " + verdict(r.category));
 }
 
@@ -226,7 +227,8 @@ std::string unsd(const ProgressInput& in, bool has_target, ProgressResult& r) {
         const double v = g.sign * d * g.observed;
         r.category = by_thresholds(v, 0.02, 0.005, 0.0, true);
         r.explanation = "no target (EUSTAT thresholds): " + observed +
-                        "; in the desired direction " + percent(v) + "/year against +2.00% / +0.50%";
+                        "; in the desired direction " + percent(v) +
+                        "/year against +2.00% / +0.50%";
         return ": " + (r.category == ProgressCategory::Deterioration
                            ? std::string("stagnation or regression")
                            : verdict(r.category));

@@ -12,11 +12,11 @@
 #include <string>
 #include <utility>
 
+#include "detail/stats.hpp"
 #include "dtiplan/detail/random.hpp"
 #include "dtiplan/error.hpp"
 #include "dtiplan/project/series.hpp"
 #include "dtiplan/score/attainment.hpp"
-#include "detail/stats.hpp"
 
 namespace dtiplan {
 namespace {
@@ -27,7 +27,7 @@ struct Item {
     const Target* target = nullptr;  ///< in force in the evaluation year
     const Trend* trend = nullptr;    ///< none: a fixed value (or absent)
     Forecast forecast;
-    double* slot = nullptr;          ///< its value in the IndicatorValues map
+    double* slot = nullptr;  ///< its value in the IndicatorValues map
 
     [[nodiscard]] double fraction(double value) const noexcept {
         ObservedValue v;
@@ -35,7 +35,6 @@ struct Item {
         return std::clamp(as_fraction(v, *indicator, target), 0.0, 1.0);
     }
 };
-
 
 }  // namespace
 
@@ -60,8 +59,8 @@ Summary summarize(std::vector<double> samples) {
     return s;
 }
 
-DtiProjection project_dti(const Plan& plan, const Framework& framework,
-                          const ObservationLog& log, const Date& as_of, const Date& evaluation,
+DtiProjection project_dti(const Plan& plan, const Framework& framework, const ObservationLog& log,
+                          const Date& as_of, const Date& evaluation,
                           const ProjectionOptions& options) {
     if (as_of.is_special()) throw ValidationError("as_of", "the date is not set");
     if (evaluation.is_special()) throw ValidationError("evaluation", "the date is not set");

@@ -17,15 +17,14 @@ namespace {
     return leap ? 366 : 365;
 }
 
-[[nodiscard]] Date first_of_year(int year) {
-    return Date(static_cast<unsigned short>(year), 1, 1);
-}
+[[nodiscard]] Date first_of_year(int year) { return Date(static_cast<unsigned short>(year), 1, 1); }
 
 /// The period after `p` of the same kind.
 [[nodiscard]] Period next_period(const Period& p) {
     switch (p.kind) {
         case PeriodKind::Month:
-            return p.index == 12 ? Period::month(p.year + 1, 1) : Period::month(p.year, p.index + 1);
+            return p.index == 12 ? Period::month(p.year + 1, 1)
+                                 : Period::month(p.year, p.index + 1);
         case PeriodKind::Quarter:
             return p.index == 4 ? Period::quarter(p.year + 1, 1)
                                 : Period::quarter(p.year, p.index + 1);

@@ -22,9 +22,7 @@ constexpr std::array<std::pair<TrajectoryShape, std::string_view>, 3> kShapes{{
     {TrajectoryShape::SCurve, "s-curve"},
 }};
 
-[[nodiscard]] Date due_date(int year) {
-    return Date(static_cast<unsigned short>(year), 12, 31);
-}
+[[nodiscard]] Date due_date(int year) { return Date(static_cast<unsigned short>(year), 12, 31); }
 
 }  // namespace
 
@@ -43,8 +41,10 @@ std::optional<TrajectoryShape> trajectory_shape_from_string(std::string_view s) 
 Trajectory::Trajectory(std::vector<TrajectoryPoint> points, TrajectoryShape shape)
     : points_(std::move(points)), shape_(shape) {
     if (points_.size() < 2)
-        throw ValidationError("points", "a trajectory needs at least 2 points (a baseline and a "
-                                        "milestone), found " + std::to_string(points_.size()));
+        throw ValidationError("points",
+                              "a trajectory needs at least 2 points (a baseline and a "
+                              "milestone), found " +
+                                  std::to_string(points_.size()));
     for (std::size_t i = 0; i < points_.size(); ++i) {
         const std::string where = "points[" + std::to_string(i) + "]";
         if (points_[i].date.is_special())
@@ -63,13 +63,13 @@ double Trajectory::expected(const Date& d) const {
     if (d <= points_.front().date) return points_.front().value;
     if (d >= points_.back().date) return points_.back().value;
     // The segment [a, b) holding d.
-    const auto after = std::upper_bound(
-        points_.begin(), points_.end(), d,
-        [](const Date& x, const TrajectoryPoint& p) { return x < p.date; });
+    const auto after =
+        std::upper_bound(points_.begin(), points_.end(), d,
+                         [](const Date& x, const TrajectoryPoint& p) { return x < p.date; });
     const TrajectoryPoint& b = *after;
     const TrajectoryPoint& a = *(after - 1);
-    const double s = static_cast<double>((d - a.date).days()) /
-                     static_cast<double>((b.date - a.date).days());
+    const double s =
+        static_cast<double>((d - a.date).days()) / static_cast<double>((b.date - a.date).days());
     double share = s;
     switch (shape_) {
         case TrajectoryShape::Linear: share = s; break;
@@ -97,9 +97,9 @@ Trajectory target_trajectory(const Plan& plan, const Indicator& ind,
         points.push_back({due_date(y), t->parsed.as_fraction()});
     }
     if (points.size() < 2)
-        throw ValidationError("indicator " + ind.id,
-                              "no target due after the baseline " + format_date(baseline.date) +
-                                  ", so there is no trajectory to draw");
+        throw ValidationError("indicator " + ind.id, "no target due after the baseline " +
+                                                         format_date(baseline.date) +
+                                                         ", so there is no trajectory to draw");
     return Trajectory(std::move(points), shape);
 }
 

@@ -116,8 +116,8 @@ struct TrendFitter {
     /// Weighted (time-discounting weights on homoscedastic data): Var(β̂) = σ²A⁻¹BA⁻¹ with
     /// B = XᵀW²X; σ² = Σwr² / tr(M), M = W - WX A⁻¹XᵀW (so E σ² = σ² exactly); dof by
     /// Satterthwaite, tr(M)² / tr(M²). Both reduce to OLS when every weight is 1.
-    static bool regress(const std::vector<double>& t, const std::vector<double>& y,
-                        bool weighted, const TrendOptions& o, Trend& out, std::string& why) {
+    static bool regress(const std::vector<double>& t, const std::vector<double>& y, bool weighted,
+                        const TrendOptions& o, Trend& out, std::string& why) {
         const std::size_t n = t.size();
         const double nd = static_cast<double>(n);
         Eigen::VectorXd w = Eigen::VectorXd::Ones(static_cast<Eigen::Index>(n));
@@ -272,8 +272,8 @@ struct TrendFitter {
 };
 
 double Trend::forecast(double time) const {
-    const double w = model_ == TrendModel::LastValue ? beta_(0)
-                                                     : beta_(0) + beta_(1) * (time - t_ref_);
+    const double w =
+        model_ == TrendModel::LastValue ? beta_(0) : beta_(0) + beta_(1) * (time - t_ref_);
     return from_working(w);
 }
 
@@ -292,8 +292,8 @@ Forecast Trend::interval(double time, double level) const {
         f.working_mean = beta_.dot(x0);
         f.working_sd = sigma_ * std::sqrt(1.0 + x0.dot(xtwx_inv_ * x0));
     }
-    const double half = f.working_sd > 0.0 ? t_quantile(dof_, 0.5 * (1.0 + level)) * f.working_sd
-                                           : 0.0;
+    const double half =
+        f.working_sd > 0.0 ? t_quantile(dof_, 0.5 * (1.0 + level)) * f.working_sd : 0.0;
     f.mean = from_working(f.working_mean);
     f.lower = from_working(f.working_mean - half);
     f.upper = from_working(f.working_mean + half);
@@ -350,7 +350,8 @@ TrendFit fit_auto(const std::vector<double>& t, const std::vector<double>& y,
     std::vector<TrendModel> candidates{TrendModel::LastValue, TrendModel::Linear,
                                        TrendModel::WeightedLinear};
     const bool positive = std::all_of(y.begin(), y.end(), [](double v) { return v > 0.0; });
-    const bool unit = std::all_of(y.begin(), y.end(), [](double v) { return v >= 0.0 && v <= 1.0; });
+    const bool unit =
+        std::all_of(y.begin(), y.end(), [](double v) { return v >= 0.0 && v <= 1.0; });
     if (positive) candidates.push_back(TrendModel::Growth);
     if (unit) candidates.push_back(TrendModel::Logistic);
 
@@ -409,9 +410,9 @@ TrendFit fit_auto(const std::vector<double>& t, const std::vector<double>& y,
     if (!positive) others += "; growth not tried (values not all above 0)";
     if (!unit) others += "; logistic not tried (values not all in 0..1)";
     out.reason = "auto: " + std::string(to_string(*best)) +
-                 " had the least out-of-sample mean absolute error (" +
-                 num(out.errors.at(*best)) + " over " + std::to_string(folds) +
-                 (folds == 1 ? " hold-out" : " hold-outs") + others + ")";
+                 " had the least out-of-sample mean absolute error (" + num(out.errors.at(*best)) +
+                 " over " + std::to_string(folds) + (folds == 1 ? " hold-out" : " hold-outs") +
+                 others + ")";
     return out;
 }
 

@@ -26,7 +26,8 @@ void validate_component_model(const ComponentModel& model, const Framework& fram
             const std::string want = k < ids.size() ? ids[k] : "(none)";
             const std::string got = k < model.components.size() ? model.components[k] : "(none)";
             if (want != got) {
-                detail += "; at " + std::to_string(k) + " expected \"" + want + "\", found \"" + got + "\"";
+                detail += "; at " + std::to_string(k) + " expected \"" + want + "\", found \"" +
+                          got + "\"";
                 break;
             }
         }
@@ -71,7 +72,8 @@ void validate_component_model(const ComponentModel& model, const Framework& fram
                 throw ValidationError("mean" + cell_of(i, j),
                                       "expected a value from 0 to 1, found " + std::to_string(m));
             if (!std::isfinite(s) || s < 0.0)
-                throw ValidationError("sd" + cell_of(i, j), "expected a spread >= 0, found " + std::to_string(s));
+                throw ValidationError("sd" + cell_of(i, j),
+                                      "expected a spread >= 0, found " + std::to_string(s));
         }
     }
 }
@@ -84,7 +86,8 @@ std::vector<double> dti_at_means(const ComponentModel& model, const Framework& f
     std::vector<double> best(k, 0.0);
     for (std::size_t j = 0; j < k; ++j)
         for (std::size_t i = 0; i < n; ++i)
-            best[j] = std::max(best[j], model.mean(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)));
+            best[j] = std::max(
+                best[j], model.mean(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)));
     const double total = framework.max_points();
     std::vector<double> out(n, 0.0);
     std::vector<double> row(k);

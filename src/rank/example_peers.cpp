@@ -16,7 +16,8 @@ std::string_view example_peers_csv() noexcept {
 }
 
 PeerTable example_peers(const Framework& framework) {
-    PeerTable table = peers_from_csv(example_peers_csv(), std::string(kExamplePeersFile), &framework);
+    PeerTable table =
+        peers_from_csv(example_peers_csv(), std::string(kExamplePeersFile), &framework);
     // The file says so in its illustrative column; a result read from it is illustrative
     // whatever the column holds.
     for (PeerResult& r : table.results) r.illustrative = true;

@@ -11,8 +11,8 @@
 #include <utility>
 #include <vector>
 
-#include "dtiplan/error.hpp"
 #include "detail/cells.hpp"
+#include "dtiplan/error.hpp"
 
 namespace dtiplan {
 
@@ -37,8 +37,9 @@ std::vector<PeerForecast> evolve_peers(const PeerTable& peers, const GrowthModel
     if (evaluation.is_special()) throw ValidationError("evaluation", "the date is not set");
     const auto check = [](double v, const std::string& where, bool spread) {
         if (!std::isfinite(v) || (spread && v < 0.0))
-            throw ValidationError(where, std::string(spread ? "expected a spread >= 0" : "expected a finite change") +
-                                             ", found " + shortest(v));
+            throw ValidationError(
+                where, std::string(spread ? "expected a spread >= 0" : "expected a finite change") +
+                           ", found " + shortest(v));
     };
     check(growth.mean, "growth.mean", false);
     check(growth.sd, "growth.sd", true);
@@ -83,12 +84,14 @@ std::vector<PeerForecast> evolve_peers(const PeerTable& peers, const GrowthModel
 void validate_peer_forecasts(const std::vector<PeerForecast>& peers) {
     for (std::size_t i = 0; i < peers.size(); ++i) {
         const PeerForecast& p = peers[i];
-        const std::string where = "peers[" + std::to_string(i) + "]" +
-                                  (p.unit.empty() ? "" : " (" + p.unit + ")");
+        const std::string where =
+            "peers[" + std::to_string(i) + "]" + (p.unit.empty() ? "" : " (" + p.unit + ")");
         if (!std::isfinite(p.mean))
-            throw ValidationError(where + ".mean", "expected a finite DTI, found " + std::to_string(p.mean));
+            throw ValidationError(where + ".mean",
+                                  "expected a finite DTI, found " + std::to_string(p.mean));
         if (!std::isfinite(p.sd) || p.sd < 0.0)
-            throw ValidationError(where + ".sd", "expected a spread >= 0, found " + std::to_string(p.sd));
+            throw ValidationError(where + ".sd",
+                                  "expected a spread >= 0, found " + std::to_string(p.sd));
         if (!std::isfinite(p.shock) || p.shock < 0.0)
             throw ValidationError(where + ".shock",
                                   "expected a loading >= 0, found " + std::to_string(p.shock));
@@ -96,7 +99,6 @@ void validate_peer_forecasts(const std::vector<PeerForecast>& peers) {
 }
 
 // ---- estimating growth from history ----------------------------------------------------------
-
 
 GrowthEstimate estimate_growth(const PeerTable& peers, int max_year) {
     validate_peer_table(peers);
@@ -121,9 +123,10 @@ GrowthEstimate estimate_growth(const PeerTable& peers, int max_year) {
         }
     }
     if (all.size() < 2)
-        throw ValidationError("peers", "estimating growth needs at least two yearly changes (units "
-                                       "with results in two or more years); found " +
-                                           std::to_string(all.size()));
+        throw ValidationError("peers",
+                              "estimating growth needs at least two yearly changes (units "
+                              "with results in two or more years); found " +
+                                  std::to_string(all.size()));
     out.changes = all.size();
     out.periods = by_period.size();
 

@@ -103,7 +103,8 @@ std::vector<ClassState> pareto(std::vector<ClassState> states) {
         bool beaten = false;
         for (const auto& k : kept) {
             bool all = true;
-            for (std::size_t c = 0; c < s.coord.size() && all; ++c) all = k.coord[c] >= s.coord[c] - kEps;
+            for (std::size_t c = 0; c < s.coord.size() && all; ++c)
+                all = k.coord[c] >= s.coord[c] - kEps;
             if (all) {
                 beaten = true;
                 break;
@@ -178,7 +179,8 @@ std::vector<ImprovementOption> default_improvement_options(const Plan& plan,
                 const Forecast& f = *proj->forecast;
                 double scale = 1.0;
                 if (ind.kind == MeasureKind::CountOfTotal)
-                    scale = total > 0.0 ? 1.0 / total : (f.mean > 0.0 ? *proj->fraction / f.mean : 1.0);
+                    scale =
+                        total > 0.0 ? 1.0 / total : (f.mean > 0.0 ? *proj->fraction / f.mean : 1.0);
                 const double upper = std::clamp(f.upper * scale, 0.0, 1.0);
                 const double lower = std::clamp(f.lower * scale, 0.0, 1.0);
                 const double z = z_of_level(std::clamp(f.level, 0.5, 0.999999));
@@ -215,7 +217,8 @@ ImprovementPlan plan_improvements(const Framework& framework, const IndicatorVal
     validate_peer_forecasts(peers);
     if (planner.top < 1) throw ValidationError("planner.top", "expected k >= 1");
     if (planner.budget && !(*planner.budget >= 0.0 && std::isfinite(*planner.budget)))
-        throw ValidationError("planner.budget", "expected a budget >= 0, found " + num(*planner.budget));
+        throw ValidationError("planner.budget",
+                              "expected a budget >= 0, found " + num(*planner.budget));
     if (planner.points_needed && !std::isfinite(*planner.points_needed))
         throw ValidationError("planner.points_needed", "expected a number of points");
     const double max_points = framework.max_points();
@@ -229,21 +232,26 @@ ImprovementPlan plan_improvements(const Framework& framework, const IndicatorVal
     for (std::size_t i = 0; i < options.size(); ++i) {
         const ImprovementOption& o = options[i];
         const std::string where = "options[" + std::to_string(i) + "] (" + o.indicator + ")";
-        if (o.indicator.empty()) throw ValidationError("options[" + std::to_string(i) + "].indicator", "missing indicator id");
+        if (o.indicator.empty())
+            throw ValidationError("options[" + std::to_string(i) + "].indicator",
+                                  "missing indicator id");
         if (!seen.insert(o.indicator).second)
             throw ValidationError(where + ".indicator", "the indicator has two options");
         const auto fraction = [&](double v, const char* field) {
             if (!std::isfinite(v) || v < 0.0 || v > 1.0)
-                throw ValidationError(where + "." + field, "expected a fraction from 0 to 1, found " + num(v));
+                throw ValidationError(where + "." + field,
+                                      "expected a fraction from 0 to 1, found " + num(v));
         };
         fraction(o.from, "from");
         fraction(o.to_max, "to_max");
         if (o.to_max < o.from)
-            throw ValidationError(where + ".to_max", "below from (" + num(o.to_max) + " < " + num(o.from) + ")");
+            throw ValidationError(where + ".to_max",
+                                  "below from (" + num(o.to_max) + " < " + num(o.from) + ")");
         if (!(o.step > 0.0) || !std::isfinite(o.step))
             throw ValidationError(where + ".step", "expected a step > 0, found " + num(o.step));
         if (!(o.effort_per_step >= 0.0) || !std::isfinite(o.effort_per_step))
-            throw ValidationError(where + ".effort_per_step", "expected an effort >= 0, found " + num(o.effort_per_step));
+            throw ValidationError(where + ".effort_per_step",
+                                  "expected an effort >= 0, found " + num(o.effort_per_step));
         values[o.indicator] = o.from;
     }
 
@@ -255,7 +263,8 @@ ImprovementPlan plan_improvements(const Framework& framework, const IndicatorVal
             k.comp = &c;
             k.target = c.rule.kind == RuleKind::Target;
             for (const auto& id : c.indicators)
-                if (values.count(id) && std::find(k.present.begin(), k.present.end(), id) == k.present.end())
+                if (values.count(id) &&
+                    std::find(k.present.begin(), k.present.end(), id) == k.present.end())
                     k.present.push_back(id);
             for (const auto& id : k.present)
                 k.base_coord += k.target ? indicator_target_points(k, id, values.at(id), scoring) /
@@ -272,8 +281,9 @@ ImprovementPlan plan_improvements(const Framework& framework, const IndicatorVal
                 comps[c].present.end())
                 comps_of[i].push_back(c);
         if (comps_of[i].empty())
-            throw ValidationError("options[" + std::to_string(i) + "] (" + options[i].indicator + ").indicator",
-                                  "the indicator counts in no component of framework \"" + framework.id + "\"");
+            throw ValidationError(
+                "options[" + std::to_string(i) + "] (" + options[i].indicator + ").indicator",
+                "the indicator counts in no component of framework \"" + framework.id + "\"");
     }
     std::vector<std::size_t> parent(comps.size());
     std::iota(parent.begin(), parent.end(), std::size_t{0});
@@ -326,12 +336,15 @@ ImprovementPlan plan_improvements(const Framework& framework, const IndicatorVal
                     const double v = std::min(o.from + o.step * l, o.to_max);
                     for (std::size_t j = 0; j < cc.size(); ++j) {
                         const Comp& comp = comps[cc[j]];
-                        if (std::find(comp.present.begin(), comp.present.end(), o.indicator) == comp.present.end())
+                        if (std::find(comp.present.begin(), comp.present.end(), o.indicator) ==
+                            comp.present.end())
                             continue;
                         if (comp.target) {
                             const auto n = static_cast<double>(comp.present.size());
-                            t.coord[j] += (indicator_target_points(comp, o.indicator, v, scoring) -
-                                           indicator_target_points(comp, o.indicator, o.from, scoring)) / n;
+                            t.coord[j] +=
+                                (indicator_target_points(comp, o.indicator, v, scoring) -
+                                 indicator_target_points(comp, o.indicator, o.from, scoring)) /
+                                n;
                         } else {
                             t.coord[j] += v - o.from;
                         }
@@ -397,7 +410,8 @@ ImprovementPlan plan_improvements(const Framework& framework, const IndicatorVal
 
     // The points needed and the probabilities.
     const auto prob = [&](double gained_points) {
-        return rank_distribution_exact(own.shifted(gained_points / max_points), peers, planner.exact)
+        return rank_distribution_exact(own.shifted(gained_points / max_points), peers,
+                                       planner.exact)
             .prob_top(planner.top);
     };
     double needed = 0.0;
@@ -449,15 +463,19 @@ ImprovementPlan plan_improvements(const Framework& framework, const IndicatorVal
             std::vector<double> rise(opts.size(), 0.0);
             for (std::size_t q = 0; q < opts.size(); ++q) {
                 const ImprovementOption& o = options[opts[q]];
-                if (std::find(comp.present.begin(), comp.present.end(), o.indicator) == comp.present.end()) continue;
+                if (std::find(comp.present.begin(), comp.present.end(), o.indicator) ==
+                    comp.present.end())
+                    continue;
                 const double v = std::min(o.from + o.step * s.level[q], o.to_max);
-                rise[q] = comp.target ? indicator_target_points(comp, o.indicator, v, scoring) -
-                                            indicator_target_points(comp, o.indicator, o.from, scoring)
-                                      : v - o.from;
+                rise[q] = comp.target
+                              ? indicator_target_points(comp, o.indicator, v, scoring) -
+                                    indicator_target_points(comp, o.indicator, o.from, scoring)
+                              : v - o.from;
                 total_rise += rise[q];
             }
             if (total_rise > 0.0)
-                for (std::size_t q = 0; q < opts.size(); ++q) share[q] += comp_gain * rise[q] / total_rise;
+                for (std::size_t q = 0; q < opts.size(); ++q)
+                    share[q] += comp_gain * rise[q] / total_rise;
         }
         for (std::size_t q = 0; q < opts.size(); ++q) {
             if (s.level[q] == 0) continue;
@@ -475,8 +493,10 @@ ImprovementPlan plan_improvements(const Framework& framework, const IndicatorVal
         }
     }
     std::sort(out.actions.begin(), out.actions.end(), [](const Action& a, const Action& b) {
-        const double ra = a.effort > 0.0 ? a.points_gained / a.effort : std::numeric_limits<double>::infinity();
-        const double rb = b.effort > 0.0 ? b.points_gained / b.effort : std::numeric_limits<double>::infinity();
+        const double ra =
+            a.effort > 0.0 ? a.points_gained / a.effort : std::numeric_limits<double>::infinity();
+        const double rb =
+            b.effort > 0.0 ? b.points_gained / b.effort : std::numeric_limits<double>::infinity();
         if (ra != rb) return ra > rb;
         if (a.points_gained != b.points_gained) return a.points_gained > b.points_gained;
         return a.indicator < b.indicator;
@@ -490,7 +510,8 @@ ImprovementPlan plan_improvements(const Framework& framework, const IndicatorVal
         out.total_effort += a.effort;
     }
     out.points_gained = frontier.empty() ? 0.0 : frontier[chosen].gain;
-    out.prob_top_after = out.actions.empty() ? out.prob_top_before : out.actions.back().prob_top_after;
+    out.prob_top_after =
+        out.actions.empty() ? out.prob_top_before : out.actions.back().prob_top_after;
     out.reaches = !planner.budget && out.points_gained >= needed - 1e-9;
     return out;
 }

@@ -60,7 +60,8 @@ Outlook rank_outlook(const Plan& plan, const Framework& framework, const Observa
     // 1. The plan's tracked components, projected.
     out.projection =
         project_dti(plan, framework, log, out.as_of, out.evaluation, options.projection);
-    out.observations_illustrative = options.observations_illustrative.value_or(is_illustrative(log));
+    out.observations_illustrative =
+        options.observations_illustrative.value_or(is_illustrative(log));
     out.tracked_dti = out.projection.dti.mean;
 
     // 2. The peers at the evaluation date.
@@ -89,10 +90,10 @@ Outlook rank_outlook(const Plan& plan, const Framework& framework, const Observa
     out.own = OwnScore::from_samples(std::move(samples));
 
     // 4. The rank distribution and the points needed.
-    out.distribution = options.method == RankMethod::Exact
-                           ? rank_distribution_exact(out.own, out.forecasts, options.exact)
-                           : rank_distribution_montecarlo(out.own, out.forecasts,
-                                                          options.montecarlo);
+    out.distribution =
+        options.method == RankMethod::Exact
+            ? rank_distribution_exact(out.own, out.forecasts, options.exact)
+            : rank_distribution_montecarlo(out.own, out.forecasts, options.montecarlo);
     PointsNeededOptions needed;
     needed.top = out.top;
     needed.probability = out.probability;
@@ -117,9 +118,9 @@ Outlook rank_outlook(const Plan& plan, const Framework& framework, const Observa
         planner.scoring.plan = &plan;
         planner.scoring.year = year;
         planner.exact = options.exact;
-        out.improvements = plan_improvements(framework, projected_values(out.projection, out.held),
-                                             out.improvement_options, out.own, out.forecasts,
-                                             planner);
+        out.improvements =
+            plan_improvements(framework, projected_values(out.projection, out.held),
+                              out.improvement_options, out.own, out.forecasts, planner);
     }
     return out;
 }
@@ -131,8 +132,7 @@ Outlook rank_outlook(const Plan& plan, const Framework& framework, const Observa
     return rank_outlook(plan, framework, log, example_peers(framework), with_source);
 }
 
-ComponentModel everyone_model(const Framework& framework, const Outlook& outlook,
-                              double value_sd) {
+ComponentModel everyone_model(const Framework& framework, const Outlook& outlook, double value_sd) {
     ComponentModel model;
     model.components = component_ids(framework);
     const std::size_t k = model.components.size();
@@ -159,7 +159,8 @@ ComponentModel everyone_model(const Framework& framework, const Outlook& outlook
             const double m =
                 std::clamp(r->components.find(id)->second + years * outlook.growth.mean, 0.0, 1.0);
             row_mean.push_back(m);
-            row_sd.push_back(std::hypot(component_value_sd(m, value_sd), years * outlook.growth.sd));
+            row_sd.push_back(
+                std::hypot(component_value_sd(m, value_sd), years * outlook.growth.sd));
         }
         model.units.push_back(r->unit);
         means.push_back(std::move(row_mean));
@@ -216,7 +217,8 @@ std::map<std::string, TargetValue, std::less<>> component_targets(const Framewor
                 TargetValue value;
                 value.kind = MeasureKind::Rate;
                 value.comparator = target->parsed.comparator;
-                value.value = as_fraction(ObservedValue{target->parsed.value, {}, {}}, *ind, target);
+                value.value =
+                    as_fraction(ObservedValue{target->parsed.value, {}, {}}, *ind, target);
                 out[comp.id] = value;
                 break;
             }

@@ -17,12 +17,12 @@
 #include <utility>
 #include <vector>
 
+#include "detail/cells.hpp"
+#include "detail/csv.hpp"
 #include "dtiplan/error.hpp"
 #include "dtiplan/io/file.hpp"
 #include "dtiplan/rank/growth.hpp"
 #include "dtiplan/rank/peers.hpp"
-#include "detail/cells.hpp"
-#include "detail/csv.hpp"
 
 namespace dtiplan {
 namespace {
@@ -42,8 +42,8 @@ std::string in_quotes(std::string_view s) { return detail::quoted(s); }
 
 // ---- CSV records -----------------------------------------------------------------------------
 
-using detail::CsvRecord;
 using detail::csv_cell;
+using detail::CsvRecord;
 using detail::read_yes_no;
 using detail::shortest;
 
@@ -62,7 +62,8 @@ struct Column {
 
 std::string allowed_columns(const Framework* f) {
     std::string out = "unit, year, dti, illustrative";
-    if (f != nullptr) out += ", and the framework's main indicator and component ids (e.g. CQS, CQS.05)";
+    if (f != nullptr)
+        out += ", and the framework's main indicator and component ids (e.g. CQS, CQS.05)";
     return out;
 }
 
@@ -86,12 +87,11 @@ void check_fraction(double v, const std::string& where, std::string_view what) {
         throw ValidationError(where, "expected " + std::string(what) + " from 0 to 1, found " +
                                          (std::isnan(v) ? "NaN" : "infinity"));
     if (v < 0.0 || v > 1.0)
-        throw ValidationError(where, "expected " + std::string(what) + " from 0 to 1, found " +
-                                         shortest(v) +
-                                         (v > 1.0 && v <= 1000.0
-                                              ? " (write the DTI on the 0..1 scale: 0.8002, not "
-                                                "800.2 points or 80.02%)"
-                                              : ""));
+        throw ValidationError(
+            where, "expected " + std::string(what) + " from 0 to 1, found " + shortest(v) +
+                       (v > 1.0 && v <= 1000.0 ? " (write the DTI on the 0..1 scale: 0.8002, not "
+                                                 "800.2 points or 80.02%)"
+                                               : ""));
 }
 
 }  // namespace
@@ -142,9 +142,9 @@ void validate_peer_result(const PeerResult& r, const Framework* framework,
                           const std::function<std::string(std::string_view)>& where_field) {
     if (trim(r.unit).empty()) throw ValidationError(where_field("unit"), "missing unit name");
     if (r.year < kFirstYear || r.year > kLastYear)
-        throw ValidationError(where_field("year"), "expected a year from " + std::to_string(kFirstYear) +
-                                                       " to " + std::to_string(kLastYear) +
-                                                       ", found " + std::to_string(r.year));
+        throw ValidationError(where_field("year"),
+                              "expected a year from " + std::to_string(kFirstYear) + " to " +
+                                  std::to_string(kLastYear) + ", found " + std::to_string(r.year));
     check_fraction(r.dti, where_field("dti"), "a DTI");
     for (const auto& [id, v] : r.main_indices) {
         if (framework != nullptr && framework->find_main(id) == nullptr)
@@ -154,8 +154,8 @@ void validate_peer_result(const PeerResult& r, const Framework* framework,
     }
     for (const auto& [id, v] : r.components) {
         if (framework != nullptr && framework->find_component(id) == nullptr)
-            throw ValidationError(where_field(id), "not a component id of framework " +
-                                                       in_quotes(framework->id));
+            throw ValidationError(where_field(id),
+                                  "not a component id of framework " + in_quotes(framework->id));
         check_fraction(v, where_field(id), "a component value");
     }
     if (framework != nullptr && !framework->main_indicators.empty() &&
@@ -189,19 +189,20 @@ void validate_peer_table(const PeerTable& table, const Framework* framework) {
     std::map<std::pair<std::string, int>, std::size_t> seen;
     for (std::size_t i = 0; i < table.results.size(); ++i) {
         const PeerResult& r = table.results[i];
-        const std::string where = r.origin.empty() ? "results[" + std::to_string(i) + "]" : r.origin;
+        const std::string where =
+            r.origin.empty() ? "results[" + std::to_string(i) + "]" : r.origin;
         validate_peer_result(r, framework, [&](std::string_view field) {
             return where + ", " + std::string(field);
         });
         const auto [it, inserted] = seen.emplace(std::make_pair(r.unit, r.year), i);
         if (!inserted) {
             const PeerResult& first = table.results[it->second];
-            throw ValidationError(where + ", unit",
-                                  in_quotes(r.unit) + " has two results for " + std::to_string(r.year) +
-                                      " (also " +
-                                      (first.origin.empty() ? "results[" + std::to_string(it->second) + "]"
-                                                            : first.origin) +
-                                      ")");
+            throw ValidationError(
+                where + ", unit",
+                in_quotes(r.unit) + " has two results for " + std::to_string(r.year) + " (also " +
+                    (first.origin.empty() ? "results[" + std::to_string(it->second) + "]"
+                                          : first.origin) +
+                    ")");
         }
     }
 }
@@ -210,29 +211,32 @@ void validate_peer_table(const PeerTable& table, const Framework* framework) {
 
 PeerTable peers_from_csv(std::string_view csv_text, const std::string& origin,
                          const Framework* framework) {
-    const std::vector<CsvRecord> records = detail::open_csv(csv_text, origin, allowed_columns(framework));
+    const std::vector<CsvRecord> records =
+        detail::open_csv(csv_text, origin, allowed_columns(framework));
     const std::string header_row = origin + ": row " + std::to_string(records.front().line);
 
     std::vector<Column> columns;
     std::vector<std::string> written;
     for (std::size_t k = 0; k < records.front().cells.size(); ++k) {
         const std::string& name = records.front().cells[k];
-        const std::string where = header_row + ", column " + (name.empty() ? std::to_string(k + 1) : name);
+        const std::string where =
+            header_row + ", column " + (name.empty() ? std::to_string(k + 1) : name);
         if (trim(name).empty()) throw FormatError(where, "a column has no name");
         const auto col = column_named(name, framework);
         if (!col)
-            throw FormatError(where, "unknown column " + in_quotes(name) + " (allowed: " +
-                                         allowed_columns(framework) + ")");
+            throw FormatError(where, "unknown column " + in_quotes(name) +
+                                         " (allowed: " + allowed_columns(framework) + ")");
         for (std::size_t q = 0; q < columns.size(); ++q)
             if (columns[q].kind == col->kind && columns[q].id == col->id)
-                throw FormatError(where, "the column " + in_quotes(name) + " appears twice (also as " +
-                                             in_quotes(written[q]) + ")");
+                throw FormatError(where, "the column " + in_quotes(name) +
+                                             " appears twice (also as " + in_quotes(written[q]) +
+                                             ")");
         columns.push_back(*col);
         written.emplace_back(trim(name));
     }
-    for (const auto& [kind, label] : {std::pair{Column::Kind::Unit, "unit"},
-                                      std::pair{Column::Kind::Year, "year"},
-                                      std::pair{Column::Kind::Dti, "dti"}}) {
+    for (const auto& [kind, label] :
+         {std::pair{Column::Kind::Unit, "unit"}, std::pair{Column::Kind::Year, "year"},
+          std::pair{Column::Kind::Dti, "dti"}}) {
         const bool present = std::any_of(columns.begin(), columns.end(),
                                          [k = kind](const Column& c) { return c.kind == k; });
         if (!present) throw FormatError(header_row, "missing required column " + in_quotes(label));
@@ -244,9 +248,12 @@ PeerTable peers_from_csv(std::string_view csv_text, const std::string& origin,
         const CsvRecord& rec = records[r];
         const std::string row = origin + ": row " + std::to_string(rec.line);
         if (rec.cells.size() != columns.size())
-            throw FormatError(row, std::to_string(rec.cells.size()) + " cells, but the header has " +
+            throw FormatError(row, std::to_string(rec.cells.size()) +
+                                       " cells, but the header has " +
                                        std::to_string(columns.size()) + " columns");
-        const auto where = [&](std::string_view column) { return row + ", column " + std::string(column); };
+        const auto where = [&](std::string_view column) {
+            return row + ", column " + std::string(column);
+        };
         PeerResult res;
         res.origin = origin + ":" + std::to_string(rec.line);
         std::map<std::string, std::string, std::less<>> column_of;  // field -> column as written
@@ -262,14 +269,18 @@ PeerTable peers_from_csv(std::string_view csv_text, const std::string& origin,
                     const auto rr = std::from_chars(t.data(), t.data() + t.size(), y);
                     if (t.empty()) throw FormatError(where(name), "missing year (e.g. 2025)");
                     if (rr.ec != std::errc{} || rr.ptr != t.data() + t.size())
-                        throw FormatError(where(name), "cannot read " + in_quotes(cell) + " as a year (e.g. 2025)");
+                        throw FormatError(where(name), "cannot read " + in_quotes(cell) +
+                                                           " as a year (e.g. 2025)");
                     res.year = y;
                     break;
                 }
                 case Column::Kind::Dti: {
-                    if (trim(cell).empty()) throw FormatError(where(name), "missing DTI (e.g. 0.8002)");
+                    if (trim(cell).empty())
+                        throw FormatError(where(name), "missing DTI (e.g. 0.8002)");
                     const auto v = read_number(cell);
-                    if (!v) throw FormatError(where(name), "cannot read " + in_quotes(cell) + " as a DTI (e.g. 0.8002 or 0,8002)");
+                    if (!v)
+                        throw FormatError(where(name), "cannot read " + in_quotes(cell) +
+                                                           " as a DTI (e.g. 0.8002 or 0,8002)");
                     res.dti = *v;
                     break;
                 }
@@ -277,8 +288,9 @@ PeerTable peers_from_csv(std::string_view csv_text, const std::string& origin,
                     if (trim(cell).empty()) break;
                     const auto yn = read_yes_no(cell);
                     if (!yn)
-                        throw FormatError(where(name), "cannot read " + in_quotes(cell) +
-                                                           " as yes/no (1/0, có/không, yes/no, true/false)");
+                        throw FormatError(where(name),
+                                          "cannot read " + in_quotes(cell) +
+                                              " as yes/no (1/0, có/không, yes/no, true/false)");
                     res.illustrative = *yn;
                     break;
                 }
@@ -287,9 +299,11 @@ PeerTable peers_from_csv(std::string_view csv_text, const std::string& origin,
                     if (trim(cell).empty()) break;  // not given
                     const auto v = read_number(cell);
                     if (!v)
-                        throw FormatError(where(name), "cannot read " + in_quotes(cell) +
-                                                           " as a number from 0 to 1 (e.g. 0.8575)");
-                    (col.kind == Column::Kind::Main ? res.main_indices : res.components)[col.id] = *v;
+                        throw FormatError(where(name),
+                                          "cannot read " + in_quotes(cell) +
+                                              " as a number from 0 to 1 (e.g. 0.8575)");
+                    (col.kind == Column::Kind::Main ? res.main_indices : res.components)[col.id] =
+                        *v;
                     column_of[col.id] = name;
                     break;
                 }
@@ -336,10 +350,12 @@ std::string peers_to_csv(const PeerTable& table, const Framework* framework) {
         for (const auto& [id, v] : r.components) comps.insert(id);
     }
     for (const auto& id : mains)
-        if (std::none_of(extra.begin(), extra.end(), [&](const auto& e) { return e.first == id && e.second; }))
+        if (std::none_of(extra.begin(), extra.end(),
+                         [&](const auto& e) { return e.first == id && e.second; }))
             extra.emplace_back(id, true);
     for (const auto& id : comps)
-        if (std::none_of(extra.begin(), extra.end(), [&](const auto& e) { return e.first == id && !e.second; }))
+        if (std::none_of(extra.begin(), extra.end(),
+                         [&](const auto& e) { return e.first == id && !e.second; }))
             extra.emplace_back(id, false);
     const bool illustrative = table.illustrative();
 
@@ -371,7 +387,8 @@ PeerTable load_peers(const std::filesystem::path& path, const Framework* framewo
     return peers_from_csv(text, path.string(), framework);
 }
 
-void save_peers(const PeerTable& table, const std::filesystem::path& path, const Framework* framework) {
+void save_peers(const PeerTable& table, const std::filesystem::path& path,
+                const Framework* framework) {
     write_file_atomically(path, peers_to_csv(table, framework));
 }
 

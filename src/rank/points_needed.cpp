@@ -18,7 +18,8 @@ PointsNeeded points_needed(const OwnScore& own, const std::vector<PeerForecast>&
     validate_own_score(own);
     validate_peer_forecasts(peers);
     if (options.top < 1)
-        throw ValidationError("options.top", "expected k >= 1, found " + std::to_string(options.top));
+        throw ValidationError("options.top",
+                              "expected k >= 1, found " + std::to_string(options.top));
     if (!(options.probability > 0.0 && options.probability <= 1.0))
         throw ValidationError("options.probability", "expected a probability in (0, 1], found " +
                                                          std::to_string(options.probability));

@@ -48,9 +48,11 @@ OwnScore OwnScore::shifted(double delta) const {
 void validate_own_score(const OwnScore& own) {
     if (own.samples.empty()) {
         if (!std::isfinite(own.mean))
-            throw ValidationError("own.mean", "expected a finite DTI, found " + std::to_string(own.mean));
+            throw ValidationError("own.mean",
+                                  "expected a finite DTI, found " + std::to_string(own.mean));
         if (!std::isfinite(own.sd) || own.sd < 0.0)
-            throw ValidationError("own.sd", "expected a spread >= 0, found " + std::to_string(own.sd));
+            throw ValidationError("own.sd",
+                                  "expected a spread >= 0, found " + std::to_string(own.sd));
         return;
     }
     for (std::size_t i = 0; i < own.samples.size(); ++i) {

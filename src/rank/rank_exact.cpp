@@ -41,7 +41,8 @@ GaussHermite gauss_hermite(std::size_t n) {
     // Golub-Welsch for the probabilists' Hermite polynomials: the Jacobi matrix has a zero
     // diagonal and sqrt(k) off the diagonal; nodes are its eigenvalues, weights the squared
     // first components of its unit eigenvectors.
-    Eigen::MatrixXd j = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(n));
+    Eigen::MatrixXd j =
+        Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(n));
     for (std::size_t k = 1; k < n; ++k) {
         const double b = std::sqrt(static_cast<double>(k));
         j(static_cast<Eigen::Index>(k), static_cast<Eigen::Index>(k - 1)) = b;
@@ -121,8 +122,8 @@ public:
         } else if (own.sd <= 0.0) {
             const double s = std::clamp(own.mean, 0.0, 1.0);
             const std::int64_t key = rank_key(s, d);
-            atoms.push_back({d >= 0 ? static_cast<double>(key) * h_ + 0.5 * h_ : s, 1.0,
-                             d >= 0 ? key : -1});
+            atoms.push_back(
+                {d >= 0 ? static_cast<double>(key) * h_ + 0.5 * h_ : s, 1.0, d >= 0 ? key : -1});
         } else if (d >= 0) {
             // P(round(clamp(S)) = k h) for S ~ N(mean, sd): the ends take the clamped tails.
             const double lo = std::clamp(own.mean - 8.5 * own.sd, 0.0, 1.0);
@@ -248,9 +249,11 @@ public:
             if (cell > 0.0 && pf.sd < 4.0 * cell) {
                 const double a = v - 0.5 * cell;
                 if (pf.sd > 0.0) {
-                    // Mean over the cell of P(X >= t): (G(zb) - G(za)) sd / cell, G(z) = z Q(z) - φ(z).
+                    // Mean over the cell of P(X >= t): (G(zb) - G(za)) sd / cell, G(z) = z Q(z) -
+                    // φ(z).
                     const auto g = [](double z) {
-                        return z * detail::normal_sf(z) - std::exp(-0.5 * z * z) / std::sqrt(2.0 * std::numbers::pi);
+                        return z * detail::normal_sf(z) -
+                               std::exp(-0.5 * z * z) / std::sqrt(2.0 * std::numbers::pi);
                     };
                     const double za = (a - pf.mean) / pf.sd;
                     const double zb = (a + cell - pf.mean) / pf.sd;
@@ -312,7 +315,8 @@ public:
             const double hi = atoms.back().u + 8.5 * c;
             const double width = std::max(h_, resolution(lo, hi));
             if (equal_loadings && c == 0.0) {
-                for (const Atom& a : merge(std::move(atoms), width > h_ ? width : 0.0, options_.max_points))
+                for (const Atom& a :
+                     merge(std::move(atoms), width > h_ ? width : 0.0, options_.max_points))
                     add_count(a.u, a.key, 0.0, a.weight, pmf);
             } else if (equal_loadings) {
                 convolved(atoms, c, width, pmf);
@@ -343,12 +347,14 @@ private:
     /// One common loading c > 0: only v = u - c·W matters. Atoms are spread linearly onto a
     /// regular grid, convolved with the cell probabilities of c·W, and the count is evaluated
     /// at each grid point.
-    void convolved(const std::vector<Atom>& atoms, double c, double width, std::vector<double>& pmf) {
+    void convolved(const std::vector<Atom>& atoms, double c, double width,
+                   std::vector<double>& pmf) {
         const double u_lo = atoms.front().u;
         const double u_hi = atoms.back().u;
         const double reach = 8.5 * c;
         const double span = (u_hi - u_lo) + 2.0 * reach;
-        double step = std::max(width, h_ > 0.0 ? h_ : span / static_cast<double>(options_.max_points));
+        double step =
+            std::max(width, h_ > 0.0 ? h_ : span / static_cast<double>(options_.max_points));
         if (span / step > static_cast<double>(options_.max_points))
             step = span / static_cast<double>(options_.max_points);
         const double origin = u_lo - reach;
@@ -376,7 +382,8 @@ private:
             for (std::ptrdiff_t m = -half; m <= half; ++m) {
                 const std::ptrdiff_t src = j + m;
                 if (src < 0 || src >= total_nodes) continue;
-                mass += on_grid[static_cast<std::size_t>(src)] * kernel[static_cast<std::size_t>(m + half)];
+                mass += on_grid[static_cast<std::size_t>(src)] *
+                        kernel[static_cast<std::size_t>(m + half)];
             }
             if (mass <= options_.truncation * 1e-3) continue;
             // add_count subtracts shock·w from u: pass u = v and w = 0 (every loading equal).
@@ -397,7 +404,8 @@ private:
 
 }  // namespace
 
-RankDistribution rank_distribution_exact(const OwnScore& own, const std::vector<PeerForecast>& peers,
+RankDistribution rank_distribution_exact(const OwnScore& own,
+                                         const std::vector<PeerForecast>& peers,
                                          const ExactOptions& options) {
     validate_own_score(own);
     validate_peer_forecasts(peers);

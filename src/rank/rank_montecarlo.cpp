@@ -35,33 +35,33 @@ RankDistribution rank_distribution_montecarlo(const OwnScore& own,
     const std::size_t threads = detail::thread_count(options.threads, options.draws, chunk);
     std::vector<std::vector<std::uint64_t>> counts(threads, std::vector<std::uint64_t>(n + 1, 0));
 
-    detail::parallel_chunks(options.draws, chunk, threads, [&](std::size_t t, std::size_t first,
-                                                               std::size_t last) {
-        std::vector<std::uint64_t>& mine = counts[t];
-        for (std::size_t draw = first; draw < last; ++draw) {
-            detail::Rng rng(options.seed, draw);
-            double s = 0.0;
-            if (own.has_samples()) {
-                // A uniform index from 53 random bits (bias below 2^-40 for any realistic
-                // number of samples).
-                const auto size = static_cast<double>(own.samples.size());
-                const std::size_t pick = std::min(own.samples.size() - 1,
-                                                  static_cast<std::size_t>(rng.uniform() * size));
-                s = own.samples[pick];
-            } else {
-                s = own.sd > 0.0 ? own.mean + own.sd * detail::ziggurat_normal(rng) : own.mean;
+    detail::parallel_chunks(
+        options.draws, chunk, threads, [&](std::size_t t, std::size_t first, std::size_t last) {
+            std::vector<std::uint64_t>& mine = counts[t];
+            for (std::size_t draw = first; draw < last; ++draw) {
+                detail::Rng rng(options.seed, draw);
+                double s = 0.0;
+                if (own.has_samples()) {
+                    // A uniform index from 53 random bits (bias below 2^-40 for any realistic
+                    // number of samples).
+                    const auto size = static_cast<double>(own.samples.size());
+                    const std::size_t pick = std::min(
+                        own.samples.size() - 1, static_cast<std::size_t>(rng.uniform() * size));
+                    s = own.samples[pick];
+                } else {
+                    s = own.sd > 0.0 ? own.mean + own.sd * detail::ziggurat_normal(rng) : own.mean;
+                }
+                const std::int64_t own_key = rank_key(std::clamp(s, 0.0, 1.0), d);
+                const double w = any_shock ? detail::ziggurat_normal(rng) : 0.0;
+                std::size_t ahead = 0;
+                for (const PeerForecast& p : peers) {
+                    double x = p.mean + p.shock * w;
+                    if (p.sd > 0.0) x += p.sd * detail::ziggurat_normal(rng);
+                    ahead += rank_key(std::clamp(x, 0.0, 1.0), d) > own_key ? 1U : 0U;
+                }
+                ++mine[ahead];
             }
-            const std::int64_t own_key = rank_key(std::clamp(s, 0.0, 1.0), d);
-            const double w = any_shock ? detail::ziggurat_normal(rng) : 0.0;
-            std::size_t ahead = 0;
-            for (const PeerForecast& p : peers) {
-                double x = p.mean + p.shock * w;
-                if (p.sd > 0.0) x += p.sd * detail::ziggurat_normal(rng);
-                ahead += rank_key(std::clamp(x, 0.0, 1.0), d) > own_key ? 1U : 0U;
-            }
-            ++mine[ahead];
-        }
-    });
+        });
 
     std::vector<std::uint64_t> total(n + 1, 0);
     for (const auto& c : counts)

@@ -18,8 +18,8 @@
 #include "detail/parallel.hpp"
 #include "dtiplan/error.hpp"
 #include "rank/detail/lanes.hpp"
-#include "rank/detail/simulation.hpp"
 #include "rank/detail/options.hpp"
+#include "rank/detail/simulation.hpp"
 
 namespace dtiplan {
 namespace {
@@ -49,8 +49,7 @@ void run_blocks(const Framework& framework, const Compiled& c, const SimulationO
 }
 
 UnitRankSummary summarize_unit(const std::string& unit, const RankDistribution& d, int top,
-                               std::int64_t key_sum, std::int64_t key_sq_sum,
-                               std::size_t draws) {
+                               std::int64_t key_sum, std::int64_t key_sq_sum, std::size_t draws) {
     UnitRankSummary s;
     s.unit = unit;
     s.expected_rank = d.expected();
@@ -100,14 +99,15 @@ RankSimulation simulate_ranks(const Framework& framework, const ComponentModel& 
         throw ValidationError("options.draws",
                               "at most 4294967295 draws (counts are 32-bit per thread)");
     if (options.top < 1)
-        throw ValidationError("options.top", "expected k >= 1, found " + std::to_string(options.top));
+        throw ValidationError("options.top",
+                              "expected k >= 1, found " + std::to_string(options.top));
     detail::check_rank_decimals(options.decimals);
     for (const auto& [id, target] : options.targets) {
         const Component* comp = framework.find_component(id);
         if (comp == nullptr || comp->rule.kind != RuleKind::Target)
-            throw ValidationError("options.targets[\"" + id + "\"]",
-                                  "not a component of framework \"" + framework.id +
-                                      "\" with a target rule");
+            throw ValidationError(
+                "options.targets[\"" + id + "\"]",
+                "not a component of framework \"" + framework.id + "\" with a target rule");
     }
 
     const Compiled compiled = detail::sim::compile(framework, model, options);

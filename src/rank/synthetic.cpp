@@ -48,8 +48,8 @@ std::vector<std::string> unit_names(std::size_t n) {
         phuong = 23;
     } else {
         const auto scaled = [n](double count) {
-            return static_cast<std::size_t>(
-                std::llround(static_cast<double>(n) * count / static_cast<double>(kNationalCommuneUnits)));
+            return static_cast<std::size_t>(std::llround(
+                static_cast<double>(n) * count / static_cast<double>(kNationalCommuneUnits)));
         };
         phuong = scaled(687.0);
         dac_khu = scaled(13.0);
@@ -84,12 +84,14 @@ SyntheticProvince synthetic_province(const Framework& framework, const Synthetic
     if (!(o.dti_low >= 0.0 && o.dti_low < o.dti_high && o.dti_high <= 1.0))
         bad("dti_low", "expected 0 <= dti_low < dti_high <= 1, found " + fixed(o.dti_low, 4) +
                            " and " + fixed(o.dti_high, 4));
-    if (!(o.shape_a > 0.0 && o.shape_b > 0.0 && std::isfinite(o.shape_a) && std::isfinite(o.shape_b)))
+    if (!(o.shape_a > 0.0 && o.shape_b > 0.0 && std::isfinite(o.shape_a) &&
+          std::isfinite(o.shape_b)))
         bad("shape_a", "expected positive shapes");
     if (!(o.component_spread >= 0.0 && o.unit_spread >= 0.0 && std::isfinite(o.component_spread) &&
           std::isfinite(o.unit_spread)))
         bad("component_spread", "expected spreads >= 0");
-    if (!(o.value_sd >= 0.0 && o.value_sd <= 0.5)) bad("value_sd", "expected a spread from 0 to 0.5");
+    if (!(o.value_sd >= 0.0 && o.value_sd <= 0.5))
+        bad("value_sd", "expected a spread from 0 to 0.5");
     if (o.year < 2000 || o.year > 2100) bad("year", "expected a year from 2000 to 2100");
     const auto comps = detail::components_of(framework);
     if (comps.empty()) throw ValidationError("framework", "the framework has no components");
@@ -133,7 +135,8 @@ SyntheticProvince synthetic_province(const Framework& framework, const Synthetic
         for (std::size_t j = 0; j < k; ++j) factor[j] = 0.5 + rng.uniform();
         const double base = logit(std::clamp(t, 1e-4, 1.0 - 1e-4));
         const auto means_at = [&](double c) {
-            for (std::size_t j = 0; j < k; ++j) row[j] = logistic(base + c + difficulty[j] + strength[j]);
+            for (std::size_t j = 0; j < k; ++j)
+                row[j] = logistic(base + c + difficulty[j] + strength[j]);
         };
         double lo = -30.0;
         double hi = 30.0;
@@ -170,7 +173,8 @@ SyntheticProvince synthetic_province(const Framework& framework, const Synthetic
         for (const auto& main : framework.main_indicators) {
             double main_points = 0.0;
             for (const auto& comp : main.components) {
-                const double v = model.mean(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j));
+                const double v =
+                    model.mean(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j));
                 main_points += rule_points(comp.rule, v, comp.max_points,
                                            comp.rule.kind == RuleKind::RelativeToBest
                                                ? std::optional<double>(best[j])
@@ -178,18 +182,21 @@ SyntheticProvince synthetic_province(const Framework& framework, const Synthetic
                 ++j;
             }
             points += main_points;
-            r.main_indices[main.id] = round_to(main.max_points > 0 ? main_points / main.max_points : 0.0, 4);
+            r.main_indices[main.id] =
+                round_to(main.max_points > 0 ? main_points / main.max_points : 0.0, 4);
         }
         r.dti = round_to(points / total, 4);
         out.peers.results.push_back(std::move(r));
     }
 
     const auto [lo_it, hi_it] = std::minmax_element(out.dti.begin(), out.dti.end());
-    const double mean = std::accumulate(out.dti.begin(), out.dti.end(), 0.0) / static_cast<double>(n);
-    out.description = "Illustrative synthetic province (tỉnh minh họa), not real results: " +
-                      std::to_string(n) + " units, seed " + std::to_string(o.seed) +
-                      ", DTI at the component means " + fixed(*lo_it, 4) + " to " + fixed(*hi_it, 4) +
-                      " (mean " + fixed(mean, 4) + "), framework \"" + framework.id + "\"";
+    const double mean =
+        std::accumulate(out.dti.begin(), out.dti.end(), 0.0) / static_cast<double>(n);
+    out.description =
+        "Illustrative synthetic province (tỉnh minh họa), not real results: " + std::to_string(n) +
+        " units, seed " + std::to_string(o.seed) + ", DTI at the component means " +
+        fixed(*lo_it, 4) + " to " + fixed(*hi_it, 4) + " (mean " + fixed(mean, 4) +
+        "), framework \"" + framework.id + "\"";
     return out;
 }
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "dtiplan/error.hpp"
 #include "detail/stats.hpp"
+#include "dtiplan/error.hpp"
 
 namespace dtiplan {
 
@@ -26,7 +26,6 @@ std::optional<UntrackedBasis> untracked_basis_from_string(std::string_view text)
     if (text == "fixed") return UntrackedBasis::Fixed;
     return std::nullopt;
 }
-
 
 UntrackedFill untracked_fill(const Framework& framework, const Coverage& coverage,
                              const UntrackedAssumption& assumption, const PeerTable& peers,
@@ -56,11 +55,11 @@ UntrackedFill untracked_fill(const Framework& framework, const Coverage& coverag
             case UntrackedBasis::PeerMedian: {
                 if (results.empty())
                     throw ValidationError(
-                        "peers", "the peer-median assumption for the untracked components needs "
-                                 "at least one peer result" +
-                                     (max_year > 0 ? " of " + std::to_string(max_year) +
-                                                         " or earlier"
-                                                   : std::string()));
+                        "peers",
+                        "the peer-median assumption for the untracked components needs "
+                        "at least one peer result" +
+                            (max_year > 0 ? " of " + std::to_string(max_year) + " or earlier"
+                                          : std::string()));
                 std::vector<double> indices;
                 for (const PeerResult* r : results)
                     if (const auto m = r->main_indices.find(main.id); m != r->main_indices.end())

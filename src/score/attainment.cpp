@@ -2,8 +2,8 @@
 // as a fraction of full attainment, so "9/9 nền tảng" in 2026 and "100%" in 2030 judge the same
 // observation alike, and the gap of a count target reads like the gap of a rate.
 #include <algorithm>
-#include <limits>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 #include "dtiplan/score/attainment.hpp"
@@ -53,8 +53,7 @@ double as_fraction(const ObservedValue& v, const Indicator& ind, const Target* t
     return total > 0.0 ? v.value / total : v.value;
 }
 
-std::vector<Attainment> attainment(const Plan& plan, const ObservationLog& log,
-                                   const Date& as_of) {
+std::vector<Attainment> attainment(const Plan& plan, const ObservationLog& log, const Date& as_of) {
     std::vector<Attainment> out;
     out.reserve(plan.indicators.size());
     const int year = static_cast<int>(as_of.year());

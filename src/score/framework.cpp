@@ -38,12 +38,9 @@ struct RuleKindEntry {
     std::string_view spelling;
 };
 constexpr RuleKindEntry kRuleKinds[] = {
-    {RuleKind::Proportional, "proportional"},
-    {RuleKind::Steps, "steps"},
-    {RuleKind::Categorical, "categorical"},
-    {RuleKind::YesNo, "yes-no"},
-    {RuleKind::RelativeToBest, "relative-to-best"},
-    {RuleKind::Target, "target"},
+    {RuleKind::Proportional, "proportional"},       {RuleKind::Steps, "steps"},
+    {RuleKind::Categorical, "categorical"},         {RuleKind::YesNo, "yes-no"},
+    {RuleKind::RelativeToBest, "relative-to-best"}, {RuleKind::Target, "target"},
 };
 
 /// "100", "12.5", "0.3333333333333333": whole numbers without a decimal point.
@@ -67,8 +64,8 @@ ScoringRule read_rule(const Cursor& c, double max_points) {
     c.expect_object({"kind", "steps", "levels"});
     ScoringRule rule;
     rule.kind = c.required("kind").enumeration<RuleKind>(
-        &rule_kind_from_string, {"proportional", "steps", "categorical", "yes-no",
-                                 "relative-to-best", "target"});
+        &rule_kind_from_string,
+        {"proportional", "steps", "categorical", "yes-no", "relative-to-best", "target"});
     if (rule.kind != RuleKind::Steps && c.has("steps"))
         c.at("steps").fail("only a \"steps\" rule has steps");
     if (rule.kind != RuleKind::Categorical && c.has("levels"))
@@ -82,8 +79,8 @@ ScoringRule read_rule(const Cursor& c, double max_points) {
             s.expect_object({"threshold", "points"});
             Step step{s.required("threshold").number(), s.required("points").number()};
             if (step.threshold < 0.0)
-                invalid(s.at("threshold"), "a threshold must not be negative, found " +
-                                               format_points(step.threshold));
+                invalid(s.at("threshold"),
+                        "a threshold must not be negative, found " + format_points(step.threshold));
             if (step.points < 0.0 || step.points > max_points + kPointsTolerance)
                 invalid(s.at("points"), "step points must be from 0 to the component's " +
                                             format_points(max_points) + ", found " +
@@ -108,8 +105,8 @@ ScoringRule read_rule(const Cursor& c, double max_points) {
             ScoreLevel level{l.required("value").number(), l.required("share").number(),
                              optional_string(l, "label")};
             if (level.share < 0.0 || level.share > 1.0)
-                invalid(l.at("share"), "a share must be from 0 to 1, found " +
-                                           format_points(level.share));
+                invalid(l.at("share"),
+                        "a share must be from 0 to 1, found " + format_points(level.share));
             if (const auto it = seen.find(level.value); it != seen.end())
                 invalid(l.at("value"), "value " + format_points(level.value) +
                                            " is given twice (also levels[" +
@@ -117,15 +114,13 @@ ScoringRule read_rule(const Cursor& c, double max_points) {
             seen.emplace(level.value, index++);
             rule.levels.push_back(std::move(level));
         });
-        if (rule.levels.empty())
-            invalid(levels, "a \"categorical\" rule needs at least one level");
+        if (rule.levels.empty()) invalid(levels, "a \"categorical\" rule needs at least one level");
     }
     return rule;
 }
 
 Component read_component(const Cursor& c) {
-    c.expect_object(
-        {"id", "name", "max_points", "rule", "indicators", "source", "assumed"});
+    c.expect_object({"id", "name", "max_points", "rule", "indicators", "source", "assumed"});
     Component comp;
     comp.id = c.required("id").string();
     if (comp.id.empty()) invalid(c.at("id"), "a component id must not be empty");
@@ -151,8 +146,7 @@ Framework read_framework(const Cursor& c) {
     c.expect_object({"schema", "id", "name", "sources", "assumptions", "main_indicators"});
     const Cursor schema = c.required("schema");
     if (schema.string() != kSchema)
-        schema.fail("expected \"" + std::string(kSchema) + "\", found \"" + schema.string() +
-                    "\"");
+        schema.fail("expected \"" + std::string(kSchema) + "\", found \"" + schema.string() + "\"");
     Framework f;
     f.id = c.required("id").string();
     if (f.id.empty()) invalid(c.at("id"), "a framework id must not be empty");
@@ -173,8 +167,8 @@ Framework read_framework(const Cursor& c) {
         main.id = id.string();
         if (main.id.empty()) invalid(id, "a main indicator id must not be empty");
         if (const auto it = main_ids.find(main.id); it != main_ids.end())
-            invalid(id, "main indicator id \"" + main.id + "\" is given twice (also " +
-                            it->second + ")");
+            invalid(id, "main indicator id \"" + main.id + "\" is given twice (also " + it->second +
+                            ")");
         main_ids.emplace(main.id, id.where());
         const Cursor name = m.required("name");
         main.name = name.string();
@@ -205,12 +199,10 @@ Framework read_framework(const Cursor& c) {
             invalid(comps, "a main indicator needs at least one component");
         if (std::fabs(sum - main.max_points) > kPointsTolerance)
             invalid(max, "the components add up to " + format_points(sum) +
-                             " points, not the main indicator's " +
-                             format_points(main.max_points));
+                             " points, not the main indicator's " + format_points(main.max_points));
         f.main_indicators.push_back(std::move(main));
     });
-    if (f.main_indicators.empty())
-        invalid(mains, "a framework needs at least one main indicator");
+    if (f.main_indicators.empty()) invalid(mains, "a framework needs at least one main indicator");
     return f;
 }
 

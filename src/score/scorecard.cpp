@@ -31,9 +31,8 @@ std::vector<UnitScorecard> unit_scorecards(const Plan& plan, const Framework& f,
     std::map<std::string, Reports, std::less<>> reports;
     const int last_year = std::min(plan.end_year, static_cast<int>(as_of.year()));
     for (int year = plan.start_year; year <= last_year; ++year) {
-        const int last_month = year == static_cast<int>(as_of.year())
-                                   ? static_cast<int>(as_of.month())
-                                   : 12;
+        const int last_month =
+            year == static_cast<int>(as_of.year()) ? static_cast<int>(as_of.month()) : 12;
         for (int month = 1; month <= last_month; ++month) {
             for (const ReportStatus& s : calendar.status(Period::month(year, month), log, as_of)) {
                 if (s.obligation.consolidated || !(s.obligation.deadline < as_of)) continue;
@@ -74,9 +73,9 @@ std::vector<UnitScorecard> unit_scorecards(const Plan& plan, const Framework& f,
         const std::set<std::string, std::less<>> mine(duties.begin(), duties.end());
         for (const auto& main : f.main_indicators)
             for (const auto& comp : main.components) {
-                const bool measured = std::any_of(
-                    comp.indicators.begin(), comp.indicators.end(),
-                    [&](const std::string& id) { return mine.count(id) > 0; });
+                const bool measured =
+                    std::any_of(comp.indicators.begin(), comp.indicators.end(),
+                                [&](const std::string& id) { return mine.count(id) > 0; });
                 if (!measured) continue;
                 sc.max_points += comp.max_points;
                 for (const auto& cs : card.components)
@@ -92,8 +91,9 @@ std::vector<UnitScorecard> unit_scorecards(const Plan& plan, const Framework& f,
     for (const auto& c : cards) scores.push_back(c.score);
     const std::vector<int> ranks = competition_rank(scores, 4);
     for (std::size_t i = 0; i < cards.size(); ++i) cards[i].rank = ranks[i];
-    std::stable_sort(cards.begin(), cards.end(),
-                     [](const UnitScorecard& a, const UnitScorecard& b) { return a.rank < b.rank; });
+    std::stable_sort(
+        cards.begin(), cards.end(),
+        [](const UnitScorecard& a, const UnitScorecard& b) { return a.rank < b.rank; });
     return cards;
 }
 

@@ -67,8 +67,7 @@ void check_fraction(double v, const std::string& where) {
         throw ValidationError(where, "expected a number from 0 to 1, found " +
                                          std::string(std::isnan(v) ? "NaN" : "infinity"));
     if (v < 0.0 || v > 1.0 + kTolerance)
-        throw ValidationError(where, "expected a fraction from 0 to 1, found " +
-                                         std::to_string(v));
+        throw ValidationError(where, "expected a fraction from 0 to 1, found " + std::to_string(v));
 }
 
 }  // namespace
@@ -112,8 +111,7 @@ void ScoringContext::resolve_targets() {
     resolved_ = true;
 }
 
-ScoreCard score(const Framework& f, const IndicatorValues& values,
-                const ScoringContext& context) {
+ScoreCard score(const Framework& f, const IndicatorValues& values, const ScoringContext& context) {
     for (const auto& [id, v] : values) check_fraction(v, "values[\"" + id + "\"]");
     for (const auto& [id, b] : context.best)
         if (!std::isfinite(b) || b < 0.0)
@@ -169,17 +167,17 @@ double dti_from_main_indices(const Framework& f, const std::map<std::string, dou
             std::string known;
             for (const auto& mi : f.main_indicators)
                 known += (known.empty() ? "" : ", ") + mi.id + " (" + mi.name + ")";
-            throw ValidationError(where, "not a main indicator of framework \"" + f.id +
-                                             "\" (known: " + known + ")");
+            throw ValidationError(
+                where, "not a main indicator of framework \"" + f.id + "\" (known: " + known + ")");
         }
         if (const auto it = given.find(m->id); it != given.end())
             throw ValidationError(where, "main indicator " + m->id + " is given twice (also as \"" +
                                              it->second + "\")");
         given.emplace(m->id, key);
         if (std::isnan(index) || index < 0.0 || index > 1.0)
-            throw ValidationError(where, "expected an index from 0 to 1, found " +
-                                             (std::isnan(index) ? std::string("NaN")
-                                                                : std::to_string(index)));
+            throw ValidationError(
+                where, "expected an index from 0 to 1, found " +
+                           (std::isnan(index) ? std::string("NaN") : std::to_string(index)));
         points += index * m->max_points;
     }
     std::string missing;
@@ -216,8 +214,8 @@ std::vector<int> competition_rank(const std::vector<double>& values, int decimal
         const std::size_t i = order[pos];
         if (pos > 0) {
             const std::size_t prev = order[pos - 1];
-            const bool tie = (std::isnan(keys[i]) && std::isnan(keys[prev])) ||
-                             keys[i] == keys[prev];
+            const bool tie =
+                (std::isnan(keys[i]) && std::isnan(keys[prev])) || keys[i] == keys[prev];
             if (tie) {
                 ranks[i] = ranks[prev];
                 continue;

@@ -30,8 +30,8 @@ constexpr std::array<FixedHoliday, 4> kFixedHolidays{{
 
 void require_month(const Period& p) {
     if (p.kind != PeriodKind::Month)
-        throw ValidationError("", "the reporting calendar works in months; " + p.to_string() +
-                                      " is not a month");
+        throw ValidationError(
+            "", "the reporting calendar works in months; " + p.to_string() + " is not a month");
 }
 
 /// Day `before_day - 1` of the month: the last day that is still "before day N". N = 1 gives
@@ -205,7 +205,8 @@ std::vector<ReportStatus> ReportingCalendar::status(const Period& month, const O
             ++unit_count;
             // The day the unit's report came in: its first submission known on as_of.
             for (const Observation* o : log.history(ob.indicator, month)) {
-                if (!reports_for(o->unit, ob.unit) || !ObservationLog::known_on(*o, as_of)) continue;
+                if (!reports_for(o->unit, ob.unit) || !ObservationLog::known_on(*o, as_of))
+                    continue;
                 s.submitted = o->submitted;
                 break;
             }

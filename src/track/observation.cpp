@@ -122,12 +122,13 @@ void validate_observation(const Plan& plan, const Observation& o,
     const Indicator* ind = plan.find_indicator(o.indicator);
     if (o.indicator.empty()) fail("indicator", "missing indicator id");
     if (!ind)
-        raise(where_field, "indicator", "unknown indicator \"" + o.indicator + "\" (not in the plan \"" +
-                              plan.id + "\")");
+        raise(where_field, "indicator",
+              "unknown indicator \"" + o.indicator + "\" (not in the plan \"" + plan.id + "\")");
 
     if (!valid_shape(o.period))
-        fail("period", "not a valid period (kind " + std::to_string(static_cast<int>(o.period.kind)) +
-                           ", year " + std::to_string(o.period.year) + ", index " +
+        fail("period", "not a valid period (kind " +
+                           std::to_string(static_cast<int>(o.period.kind)) + ", year " +
+                           std::to_string(o.period.year) + ", index " +
                            std::to_string(o.period.index) + ")");
     if (o.period.year < plan.start_year || o.period.year > plan.end_year)
         fail("period", "period " + o.period.to_string() + " is outside the plan's years " +
@@ -152,29 +153,29 @@ void validate_observation(const Plan& plan, const Observation& o,
              describe(*ind) + " is " + std::string(to_string(ind->kind)) +
                  ": give a value 0 or 1, not a numerator or denominator");
     if (ind->kind == MeasureKind::Rate && v.numerator && !v.denominator)
-        fail("denominator", "a rate given by its numerator (" + num(*v.numerator) +
-                                ") needs a denominator");
+        fail("denominator",
+             "a rate given by its numerator (" + num(*v.numerator) + ") needs a denominator");
     if (ind->kind == MeasureKind::Rate && v.denominator && !v.numerator)
-        fail("numerator", "a rate given by its denominator (" + num(*v.denominator) +
-                              ") needs a numerator");
+        fail("numerator",
+             "a rate given by its denominator (" + num(*v.denominator) + ") needs a numerator");
     if (v.numerator && v.denominator && *v.numerator > *v.denominator)
         fail("numerator", "the numerator " + num(*v.numerator) + " is above the denominator " +
                               num(*v.denominator));
 
-    if (!std::isfinite(v.value)) fail("value", "the value is not a finite number (" + num(v.value) + ")");
+    if (!std::isfinite(v.value))
+        fail("value", "the value is not a finite number (" + num(v.value) + ")");
     if (v.value < 0) fail("value", "negative value " + num(v.value));
     switch (ind->kind) {
         case MeasureKind::Rate:
             if (v.value > 1.0)
                 fail("value", "rate " + num(v.value) + " (" + percent(v.value) + ") for " +
-                                  describe(*ind) +
-                                  " is outside 0..1; write a rate as 0.85 or 85%");
+                                  describe(*ind) + " is outside 0..1; write a rate as 0.85 or 85%");
             if (v.numerator && v.denominator) {
                 const double ratio = *v.numerator / *v.denominator;
                 if (std::fabs(v.value - ratio) > 1e-9)
-                    fail("value", "value " + num(v.value) + " does not match numerator/denominator " +
-                                      num(*v.numerator) + "/" + num(*v.denominator) + " = " +
-                                      num(ratio));
+                    fail("value", "value " + num(v.value) +
+                                      " does not match numerator/denominator " + num(*v.numerator) +
+                                      "/" + num(*v.denominator) + " = " + num(ratio));
             }
             break;
         case MeasureKind::CountOfTotal: {
@@ -198,8 +199,8 @@ void validate_observation(const Plan& plan, const Observation& o,
     }
 
     if (!o.unit.empty() && !plan.find_unit(o.unit) && !plan.find_group(o.unit))
-        fail("unit", "unknown reporting unit \"" + o.unit +
-                         "\" (neither a unit nor a group of the plan)");
+        fail("unit",
+             "unknown reporting unit \"" + o.unit + "\" (neither a unit nor a group of the plan)");
 
     if (o.submitted.is_special()) fail("submitted", "missing submission date");
     if (o.submitted < o.period.first_day())
@@ -210,8 +211,8 @@ void validate_observation(const Plan& plan, const Observation& o,
     for (std::size_t i = 0; i < o.evidence.size(); ++i) {
         const Evidence& e = o.evidence[i];
         if (e.id.empty() && e.title.empty() && e.location.empty())
-            fail("evidence", "evidence document " + std::to_string(i + 1) +
-                                 " has no id, title or location");
+            fail("evidence",
+                 "evidence document " + std::to_string(i + 1) + " has no id, title or location");
     }
 }
 

@@ -17,11 +17,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "dtiplan/error.hpp"
-#include "dtiplan/io/file.hpp"
 #include "detail/cells.hpp"
 #include "detail/csv.hpp"
 #include "detail/json_cursor.hpp"
+#include "dtiplan/error.hpp"
+#include "dtiplan/io/file.hpp"
 
 namespace dtiplan {
 namespace {
@@ -31,8 +31,8 @@ using ojson = nlohmann::ordered_json;
 
 constexpr std::string_view kSchema = "dtiplan.observations/1";
 constexpr std::array<std::string_view, 11> kColumns{
-    "indicator", "period",         "value",          "numerator",         "denominator", "unit",
-    "submitted", "evidence_id",    "evidence_title", "evidence_location", "note"};
+    "indicator", "period",      "value",          "numerator",         "denominator", "unit",
+    "submitted", "evidence_id", "evidence_title", "evidence_location", "note"};
 
 // ---- small text helpers ----------------------------------------------------------------------
 
@@ -96,7 +96,8 @@ public:
         const Indicator* ind = plan_.find_indicator(o.indicator);
         if (!ind)
             fail<ValidationError>("indicator", "unknown indicator " + in_quotes(o.indicator) +
-                                                   " (not in the plan " + in_quotes(plan_.id) + ")");
+                                                   " (not in the plan " + in_quotes(plan_.id) +
+                                                   ")");
 
         const std::string period = cell("period");
         if (period.empty()) fail<FormatError>("period", "missing period (e.g. 2026-03)");
@@ -133,7 +134,8 @@ public:
             // Quote the cell as written when the message shows the value as read (120% -> 1.2).
             const std::string raw = cell(field_at_fault);
             if (raw.empty() || e.detail().find(in_quotes(raw)) != std::string::npos) throw;
-            throw ValidationError(e.where(), e.detail() + " (the cell reads " + in_quotes(raw) + ")");
+            throw ValidationError(e.where(),
+                                  e.detail() + " (the cell reads " + in_quotes(raw) + ")");
         }
         return o;
     }
@@ -263,7 +265,9 @@ private:
             }
         }
         for (std::size_t i = 0; i < count; ++i) {
-            auto item = [&](std::size_t k) { return lists[k].empty() ? std::string{} : lists[k][i]; };
+            auto item = [&](std::size_t k) {
+                return lists[k].empty() ? std::string{} : lists[k][i];
+            };
             out.push_back({item(0), item(1), item(2)});
         }
     }
@@ -301,8 +305,7 @@ Observation read_json_observation(const Cursor& c, const Plan& plan) {
     if (c.has("value")) {
         o.value.value = c.at("value").number();
     } else if (ind->kind == MeasureKind::Rate && o.value.numerator && o.value.denominator) {
-        o.value.value =
-            *o.value.denominator > 0 ? *o.value.numerator / *o.value.denominator : 0.0;
+        o.value.value = *o.value.denominator > 0 ? *o.value.numerator / *o.value.denominator : 0.0;
     } else if (ind->kind == MeasureKind::CountOfTotal && o.value.numerator) {
         o.value.value = *o.value.numerator;
     } else if (!(ind->kind == MeasureKind::Rate && (o.value.numerator || o.value.denominator))) {
@@ -319,16 +322,14 @@ Observation read_json_observation(const Cursor& c, const Plan& plan) {
     if (c.has("evidence"))
         c.at("evidence").each([&](const Cursor& e) {
             e.expect_object({"id", "title", "location"});
-            o.evidence.push_back(
-                {optional_string(e, "id"), optional_string(e, "title"), optional_string(e, "location")});
+            o.evidence.push_back({optional_string(e, "id"), optional_string(e, "title"),
+                                  optional_string(e, "location")});
         });
     o.note = optional_string(c, "note");
-    validate_observation(plan, o, [&](std::string_view field) {
-        return c.where() + "." + std::string(field);
-    });
+    validate_observation(
+        plan, o, [&](std::string_view field) { return c.where() + "." + std::string(field); });
     return o;
 }
-
 
 std::string extension_of(const std::filesystem::path& path) {
     return ascii_lower(path.extension().string());
@@ -347,12 +348,12 @@ ObservationLog observations_from_csv(std::string_view csv_text, const std::strin
     for (std::size_t k = 0; k < records.front().cells.size(); ++k) {
         const std::string& written = records.front().cells[k];
         const std::string name = ascii_lower(trim(written));
-        const std::string where = header_row + ", column " +
-                                  (written.empty() ? std::to_string(k + 1) : written);
+        const std::string where =
+            header_row + ", column " + (written.empty() ? std::to_string(k + 1) : written);
         if (name.empty()) throw FormatError(where, "a column has no name");
         if (std::find(kColumns.begin(), kColumns.end(), name) == kColumns.end())
-            throw FormatError(where, "unknown column " + in_quotes(written) + " (allowed: " +
-                                         allowed_columns() + ")");
+            throw FormatError(where, "unknown column " + in_quotes(written) +
+                                         " (allowed: " + allowed_columns() + ")");
         if (std::find(names.begin(), names.end(), name) != names.end())
             throw FormatError(where, "the column " + in_quotes(written) + " appears twice");
         names.push_back(name);
@@ -472,7 +473,8 @@ std::string observations_to_json(const ObservationLog& log) {
 ObservationLog load_observations(const std::filesystem::path& path, const Plan& plan) {
     const std::string ext = extension_of(path);
     if (ext != ".csv" && ext != ".json")
-        throw FormatError(path.string(), "unknown extension " + in_quotes(path.extension().string()) +
+        throw FormatError(path.string(), "unknown extension " +
+                                             in_quotes(path.extension().string()) +
                                              "; expected .csv or .json");
     const std::string text = read_file(path);
     return ext == ".csv" ? observations_from_csv(text, path.string(), plan)
@@ -482,10 +484,11 @@ ObservationLog load_observations(const std::filesystem::path& path, const Plan& 
 void save_observations(const ObservationLog& log, const std::filesystem::path& path) {
     const std::string ext = extension_of(path);
     if (ext != ".csv" && ext != ".json")
-        throw FormatError(path.string(), "unknown extension " + in_quotes(path.extension().string()) +
+        throw FormatError(path.string(), "unknown extension " +
+                                             in_quotes(path.extension().string()) +
                                              "; expected .csv or .json");
-    write_file_atomically(path, ext == ".csv" ? observations_to_csv(log)
-                                              : observations_to_json(log));
+    write_file_atomically(path,
+                          ext == ".csv" ? observations_to_csv(log) : observations_to_json(log));
 }
 
 }  // namespace dtiplan

@@ -38,16 +38,21 @@ std::string lower(std::string_view s) {
         if (i + len > s.size()) len = 1;
         char32_t cp = 0;
         if (len == 2)
-            cp = (char32_t{c} & 0x1F) << 6 | (char32_t{static_cast<unsigned char>(s[i + 1])} & 0x3F);
+            cp =
+                (char32_t{c} & 0x1F) << 6 | (char32_t{static_cast<unsigned char>(s[i + 1])} & 0x3F);
         else if (len == 3)
             cp = (char32_t{c} & 0x0F) << 12 |
                  (char32_t{static_cast<unsigned char>(s[i + 1])} & 0x3F) << 6 |
                  (char32_t{static_cast<unsigned char>(s[i + 2])} & 0x3F);
         char32_t lc = cp;
-        if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) lc = cp + 0x20;
-        else if (cp >= 0x100 && cp <= 0x17F && cp % 2 == 0) lc = cp + 1;
-        else if (cp == 0x1A0 || cp == 0x1AF) lc = cp + 1;
-        else if (cp >= 0x1EA0 && cp <= 0x1EF9 && cp % 2 == 0) lc = cp + 1;
+        if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+            lc = cp + 0x20;
+        else if (cp >= 0x100 && cp <= 0x17F && cp % 2 == 0)
+            lc = cp + 1;
+        else if (cp == 0x1A0 || cp == 0x1AF)
+            lc = cp + 1;
+        else if (cp >= 0x1EA0 && cp <= 0x1EF9 && cp % 2 == 0)
+            lc = cp + 1;
         if (len == 1 || lc == cp) {
             out.append(s.substr(i, len));
         } else if (len == 2) {
@@ -104,11 +109,11 @@ public:
     explicit PeriodReader(std::string_view text) : text_(text) {}
 
     [[noreturn]] void fail(const std::string& why = {}) const {
-        throw FormatError("", "cannot read \"" + std::string(text_) + "\" as a period" +
-                                  (why.empty() ? std::string(
-                                                     " (expected e.g. 2026-03, 2026-Q1, 2026, "
-                                                     "03/2026, tháng 3/2026, quý I/2026, năm 2026)")
-                                               : ": " + why));
+        throw FormatError(
+            "", "cannot read \"" + std::string(text_) + "\" as a period" +
+                    (why.empty() ? std::string(" (expected e.g. 2026-03, 2026-Q1, 2026, "
+                                               "03/2026, tháng 3/2026, quý I/2026, năm 2026)")
+                                 : ": " + why));
     }
 
     Period read() {
@@ -292,8 +297,8 @@ Date checked_date(std::string_view text, int y, int m, int d) {
 }
 
 FormatError unreadable(std::string_view text, const std::string& expected) {
-    return FormatError("", "cannot read \"" + std::string(text) + "\" as a date (expected " +
-                               expected + ")");
+    return FormatError(
+        "", "cannot read \"" + std::string(text) + "\" as a date (expected " + expected + ")");
 }
 
 }  // namespace

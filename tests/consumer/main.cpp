@@ -114,8 +114,8 @@ int main(int argc, char** argv) {
             observations_path ? dtiplan::load_observations(*observations_path, plan)
                               : dtiplan::example_observations(plan);
         const dtiplan::Outlook o = dtiplan::rank_outlook(plan, framework, log, options);
-        std::cout << "{\"commune\": " << quoted(o.commune) << ", \"evaluation\": "
-                  << quoted(dtiplan::format_date(o.evaluation))
+        std::cout << "{\"commune\": " << quoted(o.commune)
+                  << ", \"evaluation\": " << quoted(dtiplan::format_date(o.evaluation))
                   << ", \"illustrative\": " << boolean(o.illustrative()) << "}\n";
         std::cout << "{\"projected_dti\": " << number(o.projected_dti())
                   << ", \"tracked_dti\": " << number(o.tracked_dti) << "}\n";

@@ -44,7 +44,7 @@ enum class MeasureKind {
     Rate,          ///< a share in 0..1, written as a percentage ("Trên 80%")
     CountOfTotal,  ///< a count out of a known total ("9/9 nền tảng")
     YesNo,         ///< present or not ("Có ứng dụng AI")
-    Milestone,     ///< a qualitative milestone reached or not ("... được công nhận đạt chuẩn")
+    Milestone,  ///< a qualitative milestone reached or not ("... được công nhận đạt chuẩn")
 };
 
 /// How a value is compared with a target's value.

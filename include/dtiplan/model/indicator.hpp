@@ -16,14 +16,15 @@ namespace dtiplan {
 struct Assignment {
     std::string unit;  ///< a unit id or a group id of the plan
     Role role = Role::Lead;
-    std::string note;  ///< qualifier kept from the cell: "liên quan khai thác, cập nhật dữ liệu ..."
+    std::string
+        note;  ///< qualifier kept from the cell: "liên quan khai thác, cập nhật dữ liệu ..."
 
     friend bool operator==(const Assignment&, const Assignment&) = default;
 };
 
 /// The responsibility cells of the plan's row, verbatim (empty where the table has no column).
 struct ResponsibilityText {
-    std::string lead;          ///< CƠ QUAN CHỦ TRÌ / Cơ quan chủ trì triển khai của cấp trên
+    std::string lead;  ///< CƠ QUAN CHỦ TRÌ / Cơ quan chủ trì triển khai của cấp trên
     std::string coordinating;  ///< CƠ QUAN PHỐI HỢP / Cơ quan phối hợp của xã
     std::string tracking;      ///< Cơ quan theo dõi và tổng hợp của xã
 

@@ -14,14 +14,15 @@ namespace dtiplan {
 
 /// The parsed meaning of a target phrase.
 ///  - Rate: value is a fraction in 0..1 ("Trên 80%" -> Above 0.8).
-///  - CountOfTotal: value is the count and denominator the total ("9/9 nền tảng" -> AtLeast 9 of 9).
+///  - CountOfTotal: value is the count and denominator the total ("9/9 nền tảng" -> AtLeast 9 of
+///  9).
 ///  - YesNo, Milestone: Exactly 1 (yes / reached).
 struct TargetValue {
     MeasureKind kind = MeasureKind::Rate;
     Comparator comparator = Comparator::AtLeast;
     double value = 0.0;
     std::optional<double> denominator;  ///< the total of a CountOfTotal
-    std::string basis;        ///< what a rate is of / what is counted: "tổng số cán bộ, ..." or ""
+    std::string basis;  ///< what a rate is of / what is counted: "tổng số cán bộ, ..." or ""
     bool aspirational = false;  ///< "Phấn đấu đạt ..." (strive to reach)
 
     /// Whether an observed value meets this target. value is in the target's own scale: a

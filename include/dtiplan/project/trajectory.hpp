@@ -12,12 +12,13 @@
 namespace dtiplan {
 
 enum class TrajectoryShape {
-    Linear,    ///< straight lines between the baseline and each milestone
-    Step,      ///< the previous value until a milestone's date, then the milestone's
-    SCurve,    ///< smoothstep between points: slow start, fast middle, slow end
+    Linear,  ///< straight lines between the baseline and each milestone
+    Step,    ///< the previous value until a milestone's date, then the milestone's
+    SCurve,  ///< smoothstep between points: slow start, fast middle, slow end
 };
 [[nodiscard]] std::string_view to_string(TrajectoryShape s) noexcept;
-[[nodiscard]] std::optional<TrajectoryShape> trajectory_shape_from_string(std::string_view s) noexcept;
+[[nodiscard]] std::optional<TrajectoryShape> trajectory_shape_from_string(
+    std::string_view s) noexcept;
 
 struct TrajectoryPoint {
     Date date;
@@ -29,7 +30,8 @@ class Trajectory {
 public:
     /// Points in date order: the baseline first, then each milestone (a milestone year's target
     /// is due on 31 December of that year). Throws ValidationError if fewer than 2 or unsorted.
-    Trajectory(std::vector<TrajectoryPoint> points, TrajectoryShape shape = TrajectoryShape::Linear);
+    Trajectory(std::vector<TrajectoryPoint> points,
+               TrajectoryShape shape = TrajectoryShape::Linear);
 
     /// Expected value on a date: the baseline's before it, the last milestone's after it.
     [[nodiscard]] double expected(const Date& d) const;

@@ -26,7 +26,7 @@ enum class TrendModel {
 [[nodiscard]] std::optional<TrendModel> trend_model_from_string(std::string_view s) noexcept;
 
 struct TrendOptions {
-    double half_life = 1.0;        ///< years, for WeightedLinear
+    double half_life = 1.0;  ///< years, for WeightedLinear
     /// The regression models (Linear, WeightedLinear, Growth, Logistic) need at least
     /// max(3, min_points) points; LastValue needs 1. Fewer: insufficient data.
     std::size_t min_points = 3;
@@ -76,8 +76,8 @@ private:
     /// (docs/projection.md says why).
     Eigen::Matrix2d xtwx_inv_ = Eigen::Matrix2d::Zero();
     double sigma_ = 0.0;
-    double dof_ = 0.0;    ///< degrees of freedom of the Student t quantile (0: none)
-    double step_ = 1.0;   ///< LastValue: median spacing of the times, in years
+    double dof_ = 0.0;   ///< degrees of freedom of the Student t quantile (0: none)
+    double step_ = 1.0;  ///< LastValue: median spacing of the times, in years
     std::size_t n_ = 0;
     double t_last_ = 0.0;
     double t_ref_ = 0.0;  ///< times are centred on t_ref_ for conditioning
@@ -88,7 +88,8 @@ struct TrendFit {
     TrendModel requested = TrendModel::Auto;
     std::optional<Trend> trend;  ///< none when there is not enough data
     /// Why this model, or why none: "insufficient data: 2 points, 3 needed", "auto: weighted-linear
-    /// had the least out-of-sample mean absolute error (0.0123 over 3 hold-outs; linear 0.0210, ...)".
+    /// had the least out-of-sample mean absolute error (0.0123 over 3 hold-outs; linear 0.0210,
+    /// ...)".
     std::string reason;
     /// Auto only: mean absolute one-step-ahead error of each candidate.
     std::map<TrendModel, double> errors;

@@ -22,9 +22,9 @@ namespace dtiplan {
 /// assumption, not a published figure (docs/rank.md §2, §12): estimate it from two or more years
 /// of results where they exist (estimate_growth), or set all three for no growth.
 struct GrowthModel {
-    double mean = 0.02;       ///< expected change per year, every peer
-    double sd = 0.02;         ///< spread of each peer's own yearly change (independent across peers)
-    double shock_sd = 0.01;   ///< spread of a province-wide yearly change shared by all peers
+    double mean = 0.02;      ///< expected change per year, every peer
+    double sd = 0.02;        ///< spread of each peer's own yearly change (independent across peers)
+    double shock_sd = 0.01;  ///< spread of a province-wide yearly change shared by all peers
     /// Per-peer mean and spread, by unit name; they replace `mean` / `sd` for that unit.
     std::map<std::string, double, std::less<>> unit_mean;
     std::map<std::string, double, std::less<>> unit_sd;

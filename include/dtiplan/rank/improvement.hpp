@@ -39,7 +39,8 @@ struct ImprovementOption {
 
 /// How default options are derived from a projection.
 struct ImprovementDefaults {
-    double rate_step = 0.01;  ///< rates move by 1 percentage point a step; counts by 1 of their total
+    double rate_step =
+        0.01;  ///< rates move by 1 percentage point a step; counts by 1 of their total
     /// With a forecast: up to its upper prediction bound; one effort unit per forecast standard
     /// deviation beaten (effort_per_step = step / sd): moving an indicator far above its trend
     /// costs more than moving an uncertain one within its band.
@@ -108,7 +109,7 @@ struct ImprovementPlan {
     double points_needed = 0.0;  ///< what was asked for (reach mode; 0 with a budget)
     double points_gained = 0.0;
     double total_effort = 0.0;
-    double max_points = 0.0;     ///< the framework's total
+    double max_points = 0.0;  ///< the framework's total
     int top = 10;
     double prob_top_before = 0.0;
     double prob_top_after = 0.0;

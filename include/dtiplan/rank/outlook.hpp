@@ -34,24 +34,24 @@ namespace dtiplan {
 
 /// The options of rank_outlook. Defaults are the command's (docs/rank.md §11).
 struct OutlookOptions {
-    std::optional<Date> as_of;       ///< the data known on this day; none: today
+    std::optional<Date> as_of;  ///< the data known on this day; none: today
     /// The evaluation date; none: default_evaluation(plan, as_of) (2026-12-31 for the built-in
     /// plan through 2026).
     std::optional<Date> evaluation;
     /// The projection: trend model Auto, 10,000 draws, seed 20260101, level 0.95, last values
     /// held.
     ProjectionOptions projection;
-    GrowthModel growth;              ///< the peers' yearly growth: 0.02 / 0.02 / 0.01
+    GrowthModel growth;  ///< the peers' yearly growth: 0.02 / 0.02 / 0.01
     /// Estimate the growth from the peers' own results up to the evaluation year
     /// (estimate_growth) instead of using `growth`.
     bool estimate_growth = false;
-    UntrackedAssumption untracked;   ///< the untracked components: the peers' median
-    std::optional<int> top;          ///< the k of the top k; none: the plan's goal (10)
-    double probability = 0.5;        ///< the chance of the top k the points needed aim at
+    UntrackedAssumption untracked;  ///< the untracked components: the peers' median
+    std::optional<int> top;         ///< the k of the top k; none: the plan's goal (10)
+    double probability = 0.5;       ///< the chance of the top k the points needed aim at
     RankMethod method = RankMethod::Exact;
-    ExactOptions exact;              ///< the exact method (4 decimals, as the DTI ranks)
-    MonteCarloOptions montecarlo;    ///< RankMethod::MonteCarlo: 100,000 draws, seed 20260101
-    bool improve = true;             ///< plan the improvements (false: improvements is none)
+    ExactOptions exact;            ///< the exact method (4 decimals, as the DTI ranks)
+    MonteCarloOptions montecarlo;  ///< RankMethod::MonteCarlo: 100,000 draws, seed 20260101
+    bool improve = true;           ///< plan the improvements (false: improvements is none)
     /// An effort budget: the most P(top k) within it instead of the least effort reaching the
     /// points needed.
     std::optional<double> budget;
@@ -70,23 +70,23 @@ struct Outlook {
     Date evaluation;
     int top = 10;
     double probability = 0.5;
-    DtiProjection projection;          ///< the plan's tracked components
+    DtiProjection projection;  ///< the plan's tracked components
     bool observations_illustrative = false;
-    IndicatorValues held;              ///< the values in force on as_of (indicator_values)
-    PeerTable peers;                   ///< the table ranked against
+    IndicatorValues held;  ///< the values in force on as_of (indicator_values)
+    PeerTable peers;       ///< the table ranked against
     std::string peer_source;
     bool peers_illustrative = false;
-    std::string own_unit;              ///< the table's name for the commune ("" when absent)
-    std::string commune;               ///< the commune as ranked (ranked_name)
-    GrowthModel growth;                ///< the growth used (given or estimated)
+    std::string own_unit;  ///< the table's name for the commune ("" when absent)
+    std::string commune;   ///< the commune as ranked (ranked_name)
+    GrowthModel growth;    ///< the growth used (given or estimated)
     std::optional<GrowthEstimate> growth_estimate;  ///< when estimated
     std::vector<PeerForecast> forecasts;            ///< the peers at the evaluation date
     UntrackedFill fill;
-    double tracked_dti = 0.0;          ///< the projection's mean DTI, untracked components at 0
-    OwnScore own;                      ///< the projection's samples + the fill, clamped to 0..1
+    double tracked_dti = 0.0;  ///< the projection's mean DTI, untracked components at 0
+    OwnScore own;              ///< the projection's samples + the fill, clamped to 0..1
     RankDistribution distribution;
-    PointsNeeded needed;               ///< a sure score giving P(top k) >= probability
-    PointsNeeded needed_shift;         ///< the shift of the whole projection giving it
+    PointsNeeded needed;        ///< a sure score giving P(top k) >= probability
+    PointsNeeded needed_shift;  ///< the shift of the whole projection giving it
     std::vector<ImprovementOption> improvement_options;  ///< the options chosen from
     std::optional<ImprovementPlan> improvements;         ///< none when not asked for
     std::optional<double> budget;

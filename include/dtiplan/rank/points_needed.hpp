@@ -10,8 +10,8 @@
 namespace dtiplan {
 
 struct PointsNeededOptions {
-    int top = 10;               ///< k
-    double probability = 0.5;   ///< p: the least P(rank <= k) wanted
+    int top = 10;              ///< k
+    double probability = 0.5;  ///< p: the least P(rank <= k) wanted
     /// false: the needed DTI is a sure score ("what must we score?"). true: the projection's
     /// spread is kept and the whole distribution is moved ("how much must the projection
     /// improve?"): the answer is the mean the moved projection must have.
@@ -45,7 +45,8 @@ struct PointsNeeded {
 /// in the own score, and each probe is one exact rank distribution. Throws ValidationError for
 /// top < 1, a probability outside (0, 1], max_points <= 0, or bad scores (as
 /// rank_distribution_exact).
-[[nodiscard]] PointsNeeded points_needed(const OwnScore& own, const std::vector<PeerForecast>& peers,
-                                         double max_points, const PointsNeededOptions& options = {});
+[[nodiscard]] PointsNeeded points_needed(const OwnScore& own,
+                                         const std::vector<PeerForecast>& peers, double max_points,
+                                         const PointsNeededOptions& options = {});
 
 }  // namespace dtiplan

@@ -21,9 +21,9 @@
 #include <Eigen/Core>
 
 #include "dtiplan/defaults.hpp"
+#include "dtiplan/model/target.hpp"
 #include "dtiplan/rank/component_model.hpp"
 #include "dtiplan/rank/rank_distribution.hpp"
-#include "dtiplan/model/target.hpp"
 #include "dtiplan/score/framework.hpp"
 
 namespace dtiplan {
@@ -66,8 +66,8 @@ struct UnitRankSummary {
     double expected_rank = 0.0;
     double rank_sd = 0.0;
     int median_rank = 0;
-    int p05_rank = 0;  ///< 5% quantile (a good draw)
-    int p95_rank = 0;  ///< 95% quantile (a bad draw)
+    int p05_rank = 0;                      ///< 5% quantile (a good draw)
+    int p95_rank = 0;                      ///< 95% quantile (a bad draw)
     double prob_top = 0.0;                 ///< P(rank <= top)
     double prob_top_standard_error = 0.0;  ///< its Monte Carlo standard error
     double mean_dti = 0.0;  ///< mean of the unit's DTI (rounded as ranked) over the draws
@@ -108,8 +108,7 @@ struct RankSimulation {
 /// not fit the framework (validate_component_model) or bad options (no draws, more than
 /// 2^32 - 1 draws, top < 1), SimulationCancelled when the callback says stop; an exception
 /// thrown by the callback stops the workers and is rethrown.
-[[nodiscard]] RankSimulation simulate_ranks(const Framework& framework,
-                                            const ComponentModel& model,
+[[nodiscard]] RankSimulation simulate_ranks(const Framework& framework, const ComponentModel& model,
                                             const SimulationOptions& options = {},
                                             const ProgressCallback& progress = {});
 

@@ -18,7 +18,7 @@
 namespace dtiplan {
 
 /// Unit counts of the reorganised administration (from 1 July 2025).
-inline constexpr std::size_t kDongNaiCommuneUnits = 95;   ///< 72 xã, 23 phường
+inline constexpr std::size_t kDongNaiCommuneUnits = 95;  ///< 72 xã, 23 phường
 inline constexpr std::size_t kNationalCommuneUnits = 3321;  ///< 2,621 xã, 687 phường, 13 đặc khu
 
 /// The base spread of a component value at the evaluation date (0..1 scale): a value with mean
@@ -59,11 +59,11 @@ struct SyntheticOptions {
 /// A generated province: the component model, the DTI each unit scores at its means, and the
 /// same as a peer table (each result marked illustrative).
 struct SyntheticProvince {
-    ComponentModel model;      ///< illustrative
-    std::vector<double> dti;   ///< per unit, the DTI at the component means (dti_at_means)
+    ComponentModel model;            ///< illustrative
+    std::vector<double> dti;         ///< per unit, the DTI at the component means (dti_at_means)
     std::vector<double> target_dti;  ///< per unit, the level the construction aimed for
-    PeerTable peers;           ///< unit, year, dti (4 decimals), main indices; illustrative
-    std::string description;   ///< "Illustrative synthetic province: 95 units, seed ..., ..."
+    PeerTable peers;                 ///< unit, year, dti (4 decimals), main indices; illustrative
+    std::string description;         ///< "Illustrative synthetic province: 95 units, seed ..., ..."
 
     friend bool operator==(const SyntheticProvince&, const SyntheticProvince&) = default;
 };

@@ -14,11 +14,11 @@ namespace dtiplan {
 
 struct Attainment {
     std::string indicator;
-    std::optional<Target> target;      ///< the target in force; none when the plan has none
-    bool target_conflict = false;      ///< the plan gives other, different targets that year
-    std::optional<double> value;       ///< latest value in the indicator's scale
-    std::optional<Period> period;      ///< the period of that value
-    std::optional<bool> met;           ///< none without a value or a target
+    std::optional<Target> target;  ///< the target in force; none when the plan has none
+    bool target_conflict = false;  ///< the plan gives other, different targets that year
+    std::optional<double> value;   ///< latest value in the indicator's scale
+    std::optional<Period> period;  ///< the period of that value
+    std::optional<bool> met;       ///< none without a value or a target
     /// Target minus value as fractions of full attainment (0.05 = 5 points short); <= 0 when met
     /// or exceeded. For a strict target ("Trên 80%") met needs value > target, so a gap of 0 is
     /// still not met. None without a value or a target. Both met and gap compare fractions

@@ -44,7 +44,7 @@ struct ScoreLevel {
 
 struct ScoringRule {
     RuleKind kind = RuleKind::Proportional;
-    std::vector<Step> steps;     ///< Steps only; any order in files, kept sorted descending
+    std::vector<Step> steps;         ///< Steps only; any order in files, kept sorted descending
     std::vector<ScoreLevel> levels;  ///< Categorical only
     friend bool operator==(const ScoringRule&, const ScoringRule&) = default;
 };

@@ -21,8 +21,8 @@ struct UnitScorecard {
     /// Lead duties, groups expanded; for an indicator led only at the upper level, the commune
     /// Tracking units).
     int indicators = 0;
-    int with_value = 0;          ///< of those, how many have a value on the date (latest(as_of))
-    int met = 0;                 ///< of those, how many meet the target in force (attainment())
+    int with_value = 0;  ///< of those, how many have a value on the date (latest(as_of))
+    int met = 0;         ///< of those, how many meet the target in force (attainment())
     /// (indicator, month) reports owed: every month from January of the plan's first year
     /// through as_of's month (no later than the plan's last year), counted when its unit
     /// deadline is before as_of (on the deadline day itself it is not yet due).
@@ -30,7 +30,7 @@ struct UnitScorecard {
     /// Of those, the ones ReportingCalendar::status finds OnTime on as_of (submitted on or
     /// before the deadline, as known on as_of). A late report is due but not on time.
     int reports_on_time = 0;
-    double on_time_rate = 0.0;   ///< reports_on_time / reports_due (0 when none due)
+    double on_time_rate = 0.0;  ///< reports_on_time / reports_due (0 when none due)
     /// Framework points of the components its indicators measure (each component once, scored
     /// from every indicator measuring it, as score() with the plan and as_of's year does, the
     /// latest values taken as fractions and clamped to 0..1), and their maximum. Shown beside
@@ -39,7 +39,7 @@ struct UnitScorecard {
     double max_points = 0.0;
     /// The board's score: 0.5 × share of indicators met + 0.5 × on-time rate (docs/scoring.md).
     double score = 0.0;
-    int rank = 0;                ///< competition rank by score, 1 = best
+    int rank = 0;  ///< competition rank by score, 1 = best
     friend bool operator==(const UnitScorecard&, const UnitScorecard&) = default;
 };
 

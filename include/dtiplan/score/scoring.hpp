@@ -45,8 +45,8 @@ private:
 
 struct ComponentScore {
     std::string component;
-    std::string main;                 ///< main indicator id
-    std::optional<double> value;      ///< mean of its indicators' values present; none if none
+    std::string main;             ///< main indicator id
+    std::optional<double> value;  ///< mean of its indicators' values present; none if none
     double points = 0.0;
     double max_points = 0.0;
     friend bool operator==(const ComponentScore&, const ComponentScore&) = default;
@@ -56,7 +56,9 @@ struct MainScore {
     std::string id;
     double points = 0.0;
     double max_points = 0.0;
-    [[nodiscard]] double index() const noexcept { return max_points > 0 ? points / max_points : 0.0; }
+    [[nodiscard]] double index() const noexcept {
+        return max_points > 0 ? points / max_points : 0.0;
+    }
     friend bool operator==(const MainScore&, const MainScore&) = default;
 };
 
@@ -115,9 +117,10 @@ struct CoverageGap {
     friend bool operator==(const CoverageGap&, const CoverageGap&) = default;
 };
 struct Coverage {
-    std::vector<CoverageGap> untracked_components;  ///< framework components no plan indicator measures
-    std::vector<std::string> unscored_indicators;   ///< plan indicators no component uses
-    std::vector<std::string> unknown_indicators;    ///< component indicator ids not in the plan
+    std::vector<CoverageGap>
+        untracked_components;  ///< framework components no plan indicator measures
+    std::vector<std::string> unscored_indicators;  ///< plan indicators no component uses
+    std::vector<std::string> unknown_indicators;   ///< component indicator ids not in the plan
     double tracked_points = 0.0;
     double untracked_points = 0.0;
     /// untracked points per main indicator id (every main indicator, 0 when fully tracked)

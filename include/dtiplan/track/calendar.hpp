@@ -36,7 +36,9 @@ public:
     [[nodiscard]] bool is_holiday(const Date& d) const;
     [[nodiscard]] std::optional<std::string> holiday_name(const Date& d) const;
     [[nodiscard]] static bool is_weekend(const Date& d) noexcept;
-    [[nodiscard]] bool is_working_day(const Date& d) const { return !is_weekend(d) && !is_holiday(d); }
+    [[nodiscard]] bool is_working_day(const Date& d) const {
+        return !is_weekend(d) && !is_holiday(d);
+    }
 
 private:
     std::vector<std::pair<Date, std::string>> added_;
@@ -59,8 +61,8 @@ enum class ReportState { OnTime, Late, Missing, NotYetDue };
 struct ReportStatus {
     Obligation obligation;
     ReportState state = ReportState::NotYetDue;
-    int days_late = 0;                ///< > 0 only when Late
-    std::optional<Date> submitted;    ///< the first submission for that month, if any
+    int days_late = 0;              ///< > 0 only when Late
+    std::optional<Date> submitted;  ///< the first submission for that month, if any
     friend bool operator==(const ReportStatus&, const ReportStatus&) = default;
 };
 

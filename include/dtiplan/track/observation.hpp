@@ -19,8 +19,8 @@ namespace dtiplan {
 
 /// A document backing a reported figure.
 struct Evidence {
-    std::string id;        ///< "QD-123/2026"
-    std::string title;     ///< "Quyết định phân công công chức phụ trách chuyển đổi số"
+    std::string id;  ///< "QD-123/2026"
+    std::string title;  ///< "Quyết định phân công công chức phụ trách chuyển đổi số"
     std::string location;  ///< where to find it: a path, a link, "Hồ sơ lưu VT"
     friend bool operator==(const Evidence&, const Evidence&) = default;
 };

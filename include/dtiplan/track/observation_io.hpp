@@ -31,8 +31,7 @@ namespace dtiplan {
 [[nodiscard]] std::string observations_to_json(const ObservationLog& log);
 
 /// By extension: .csv or .json. Throws FileError / FormatError / ValidationError.
-[[nodiscard]] ObservationLog load_observations(const std::filesystem::path& path,
-                                               const Plan& plan);
+[[nodiscard]] ObservationLog load_observations(const std::filesystem::path& path, const Plan& plan);
 void save_observations(const ObservationLog& log, const std::filesystem::path& path);
 
 }  // namespace dtiplan

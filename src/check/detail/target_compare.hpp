@@ -26,7 +26,8 @@ inline constexpr double kTol = TargetValue::kTolerance;
 /// A later target is weaker than an earlier one: a lower fraction (higher when the indicator
 /// should decrease), or the same fraction with a non-strict comparator after a strict one
 /// ("đạt 80%" after "trên 80%"). A later "trên 80%" after "đạt 80%" is not weaker.
-[[nodiscard]] bool weaker(const TargetValue& later, const TargetValue& earlier, Direction direction);
+[[nodiscard]] bool weaker(const TargetValue& later, const TargetValue& earlier,
+                          Direction direction);
 
 /// The stored reading says what the text says: the same kind, comparator, value and total. The
 /// basis and the aspirational flag are left out: they do not change whether a value meets the

@@ -109,10 +109,12 @@ std::string reading(const TargetValue& v, Language lang) {
     if (v.aspirational) out += vi ? "phấn đấu " : "strive for ";
     switch (v.kind) {
         case MeasureKind::Rate:
-            out += std::string(comparator_word(v.comparator, lang, true)) + " " + percent(v.value, lang);
+            out += std::string(comparator_word(v.comparator, lang, true)) + " " +
+                   percent(v.value, lang);
             break;
         case MeasureKind::CountOfTotal:
-            out += std::string(comparator_word(v.comparator, lang, true)) + " " + number(v.value, lang);
+            out += std::string(comparator_word(v.comparator, lang, true)) + " " +
+                   number(v.value, lang);
             if (v.denominator)
                 out += (vi ? "/" : " of ") + number(*v.denominator, lang);
             else

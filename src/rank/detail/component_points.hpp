@@ -21,14 +21,15 @@ inline std::vector<const Component*> components_of(const Framework& f) {
 
 /// The points of each component at clamped values, relative-to-best against `best`.
 inline double unit_points(const std::vector<const Component*>& comps, const double* values,
-                   const std::vector<double>& best) {
+                          const std::vector<double>& best) {
     double points = 0.0;
     for (std::size_t k = 0; k < comps.size(); ++k) {
         const Component& c = *comps[k];
         const double v = std::clamp(values[k], 0.0, 1.0);
-        points += rule_points(c.rule, v, c.max_points,
-                              c.rule.kind == RuleKind::RelativeToBest ? std::optional<double>(best[k])
-                                                                      : std::nullopt);
+        points +=
+            rule_points(c.rule, v, c.max_points,
+                        c.rule.kind == RuleKind::RelativeToBest ? std::optional<double>(best[k])
+                                                                : std::nullopt);
     }
     return points;
 }

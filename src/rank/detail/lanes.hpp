@@ -65,7 +65,8 @@ struct alignas(64) Lanes {
 /// The rare part: finish the variates of the lanes that missed the fast test, each from its
 /// own stream, before anything else is drawn from it. Out of line: the hot loop stays small.
 inline __attribute__((noinline)) void finish_missed_lanes(Lanes& st, const std::uint64_t* r,
-                                                   const std::int64_t* miss, double* z) noexcept {
+                                                          const std::int64_t* miss,
+                                                          double* z) noexcept {
     for (std::size_t l = 0; l < kLanes; ++l)
         if (miss[l] != 0) z[l] = detail::ziggurat_slow(r[l], [&st, l] { return st.next(l); });
 }

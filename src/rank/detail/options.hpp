@@ -10,9 +10,8 @@ namespace dtiplan::detail {
 /// Ties are taken at `decimals` places: -1 (unrounded) or 0..15 (rank_key's range).
 inline void check_rank_decimals(int decimals) {
     if (decimals > 15)
-        throw ValidationError("options.decimals",
-                              "expected -1 (exact) or 0..15 decimals, found " +
-                                  std::to_string(decimals));
+        throw ValidationError("options.decimals", "expected -1 (exact) or 0..15 decimals, found " +
+                                                      std::to_string(decimals));
 }
 
 }  // namespace dtiplan::detail

@@ -40,7 +40,7 @@ struct Threshold {
 
 struct Compiled {
     std::size_t units = 0;
-    std::size_t slots = 0;  ///< K
+    std::size_t slots = 0;         ///< K
     std::size_t proportional = 0;  ///< slots [0, proportional) are Proportional
     std::vector<Slot> slot;
     std::vector<Threshold> thresholds;
@@ -66,16 +66,16 @@ struct Workspace {
           counts(c.units * c.units, 0U),
           key_sum(c.units, 0),
           key_sq_sum(c.units, 0) {}
-    std::vector<double> acc;          ///< units × lanes: points (lane fastest)
-    std::vector<double> best_values;  ///< best slots × units × lanes: values
+    std::vector<double> acc;              ///< units × lanes: points (lane fastest)
+    std::vector<double> best_values;      ///< best slots × units × lanes: values
     std::vector<std::int64_t> keys;       ///< one lane's keys (general ranking)
     std::vector<std::int64_t> lane_keys;  ///< lanes × units: keys that do not fit 32 bits
     std::vector<std::int32_t> keys32;     ///< lanes × units: keys
     std::vector<std::int32_t> histogram;
     std::vector<std::uint32_t> ranks;
-    std::vector<std::uint32_t> counts;       ///< units × units: counts[i * N + r - 1]
-    std::vector<std::int64_t> key_sum;       ///< Σ of 4-decimal keys per unit
-    std::vector<std::int64_t> key_sq_sum;    ///< Σ of their squares
+    std::vector<std::uint32_t> counts;     ///< units × units: counts[i * N + r - 1]
+    std::vector<std::int64_t> key_sum;     ///< Σ of 4-decimal keys per unit
+    std::vector<std::int64_t> key_sq_sum;  ///< Σ of their squares
     std::vector<std::size_t> order;
 };
 

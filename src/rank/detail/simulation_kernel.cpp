@@ -130,8 +130,8 @@ void score_block_reference(const Framework& framework, const Compiled& c,
             for (std::size_t j = 0; j < c.slots; ++j) {
                 const std::size_t at = i * c.slots + j;
                 const double z = c.random[at] != 0 ? detail::ziggurat_normal(rng) : 0.0;
-                values[at] = std::clamp(c.mean[at] + (c.random[at] != 0 ? c.sd[at] * z : 0.0),
-                                        0.0, 1.0);
+                values[at] =
+                    std::clamp(c.mean[at] + (c.random[at] != 0 ? c.sd[at] * z : 0.0), 0.0, 1.0);
             }
         for (std::size_t i = 0; i < c.units; ++i) {
             double acc = 0.0;
@@ -151,8 +151,8 @@ void score_block_reference(const Framework& framework, const Compiled& c,
                     if (const auto it = options.targets.find(comp.id);
                         it != options.targets.end() && comp.rule.kind == RuleKind::Target)
                         target = &it->second;
-                    acc += rule_points(comp.rule, values[i * c.slots + j], comp.max_points,
-                                       best, target);
+                    acc += rule_points(comp.rule, values[i * c.slots + j], comp.max_points, best,
+                                       target);
                 }
             }
             w.acc[i * kLanes + l] = acc;

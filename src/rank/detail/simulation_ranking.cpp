@@ -44,7 +44,8 @@ DTIPLAN_INLINE void rank_small_keys(Workspace& w, const std::int32_t* k, std::si
             above += here;
         }
         for (std::size_t i = 0; i < n; ++i)
-            w.ranks[i] = static_cast<std::uint32_t>(w.histogram[static_cast<std::size_t>(k[i] - lo)]) + 1U;
+            w.ranks[i] =
+                static_cast<std::uint32_t>(w.histogram[static_cast<std::size_t>(k[i] - lo)]) + 1U;
         return;
     }
     w.keys.assign(k, k + n);
@@ -82,8 +83,9 @@ void count_block(const Compiled& c, Workspace& w, std::size_t lanes) {
         w.ranks.clear();
         if (small_keys) rank_small_keys(w, w.keys32.data() + l * n, n);
         if (w.ranks.empty()) {
-            if (!small_keys) w.keys.assign(w.lane_keys.begin() + static_cast<std::ptrdiff_t>(l * n),
-                                           w.lane_keys.begin() + static_cast<std::ptrdiff_t>((l + 1) * n));
+            if (!small_keys)
+                w.keys.assign(w.lane_keys.begin() + static_cast<std::ptrdiff_t>(l * n),
+                              w.lane_keys.begin() + static_cast<std::ptrdiff_t>((l + 1) * n));
             rank_general_keys(w, n);
         }
         for (std::size_t i = 0; i < n; ++i) ++counts[i * n + w.ranks[i] - 1U];

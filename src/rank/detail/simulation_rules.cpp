@@ -40,11 +40,13 @@ Compiled compile(const Framework& framework, const ComponentModel& model,
                                             std::clamp(st.points, 0.0, s.max_points)});
                     } else {
                         for (const auto& lv : rule.levels)
-                            list.push_back({lv.value - TargetValue::kTolerance,
-                                            std::clamp(lv.share * s.max_points, 0.0, s.max_points)});
+                            list.push_back(
+                                {lv.value - TargetValue::kTolerance,
+                                 std::clamp(lv.share * s.max_points, 0.0, s.max_points)});
                     }
-                    std::stable_sort(list.begin(), list.end(),
-                                     [](const Threshold& a, const Threshold& b) { return a.at > b.at; });
+                    std::stable_sort(
+                        list.begin(), list.end(),
+                        [](const Threshold& a, const Threshold& b) { return a.at > b.at; });
                     s.kind = Kind::Thresholds;
                     s.first_threshold = static_cast<std::uint32_t>(c.thresholds.size());
                     s.threshold_count = static_cast<std::uint32_t>(list.size());
@@ -56,7 +58,8 @@ Compiled compile(const Framework& framework, const ComponentModel& model,
                     s.best_index = static_cast<std::uint32_t>(c.best_count++);
                     break;
                 case RuleKind::Target:
-                    if (const auto it = options.targets.find(comp.id); it != options.targets.end()) {
+                    if (const auto it = options.targets.find(comp.id);
+                        it != options.targets.end()) {
                         s.kind = Kind::Target;
                         s.goal = it->second.as_fraction();
                         s.comparator = it->second.comparator;

@@ -17,8 +17,7 @@ using namespace dtiplan;
 
 namespace {
 
-Unit unit(std::string id, std::string name, std::string short_name,
-          Level level = Level::Commune) {
+Unit unit(std::string id, std::string name, std::string short_name, Level level = Level::Commune) {
     return Unit{std::move(id), std::move(name), std::move(short_name), level};
 }
 
@@ -184,8 +183,7 @@ TEST(CheckPlan, GroupIdEqualToAUnitIdIsAnError) {
     p.groups.push_back(UnitGroup{"CAX", "Lực lượng công an", false, {"CAX"}, ""});
     const auto f = check(p, "group.duplicate-id");
     ASSERT_EQ(f.size(), 1U);
-    EXPECT_TRUE(contains(f[0].message_vi, "trùng với mã của đơn vị Công an xã"))
-        << f[0].message_vi;
+    EXPECT_TRUE(contains(f[0].message_vi, "trùng với mã của đơn vị Công an xã")) << f[0].message_vi;
     EXPECT_TRUE(contains(f[0].message_en, "is also the id of the unit Công an xã"));
 }
 
@@ -212,8 +210,9 @@ TEST(CheckPlan, UnknownUnitInAssignmentIsAnError) {
     EXPECT_EQ(f[0].indicators, std::vector<std::string>{"II.04"});
     EXPECT_EQ(f[0].units, std::vector<std::string>{"PHONG-VHXH"});
     EXPECT_EQ(f[0].sources, (std::vector<SourceRef>{{"PL.II", "04"}}));
-    EXPECT_TRUE(contains(f[0].message_vi, "giao vai trò phối hợp và theo dõi, tổng hợp cho "
-                                          "“PHONG-VHXH”"))
+    EXPECT_TRUE(contains(f[0].message_vi,
+                         "giao vai trò phối hợp và theo dõi, tổng hợp cho "
+                         "“PHONG-VHXH”"))
         << f[0].message_vi;
     EXPECT_TRUE(contains(f[0].message_en, "neither a unit nor a group"));
 }
@@ -240,9 +239,11 @@ TEST(CheckPlan, ReportingRulesLeftEmptyAreNotUnknownUnits) {
 
 TEST(CheckPlan, GroupMemberThatIsNoUnitIsAnError) {
     Plan p = valid_plan();
-    p.groups.push_back(
-        UnitGroup{"TTHC", "Các cơ quan, đơn vị giải quyết thủ tục hành chính xã", false,
-                  {"TTPVHCC", "VPHDND", "ALL"}, ""});
+    p.groups.push_back(UnitGroup{"TTHC",
+                                 "Các cơ quan, đơn vị giải quyết thủ tục hành chính xã",
+                                 false,
+                                 {"TTPVHCC", "VPHDND", "ALL"},
+                                 ""});
     ind(p, "I.03").assignments.push_back({"TTHC", Role::Coordinating, ""});
     const auto f = check(p, "group.unknown-member");
     ASSERT_EQ(f.size(), 2U);
@@ -310,7 +311,8 @@ TEST(CheckPlan, TargetYearOutsideThePlanIsAnError) {
 TEST(CheckPlan, IndicatorWithoutLeadCitesRequirementI2) {
     Plan p = valid_plan();
     p.indicators.push_back(indicator(
-        "III.3.a.10", "Tỷ lệ thanh toán trực tuyến trong giải quyết thủ tục hành chính, dịch vụ công",
+        "III.3.a.10",
+        "Tỷ lệ thanh toán trực tuyến trong giải quyết thủ tục hành chính, dịch vụ công",
         {target(2026, "đạt trên 80%", {"III.3.a", "10"}), target(2030, "100%", {"III.3.a", "10"})},
         {{"VHXH", Role::Coordinating, ""}}, {{"III.3.a", "10"}}));
     const auto f = check(p, "responsibility.no-lead");
@@ -350,11 +352,12 @@ TEST(CheckPlan, TheSameLeadNamedTwiceIsNotShared) {
 
 TEST(CheckPlan, AGroupAsLeadIsReported) {
     Plan p = valid_plan();
-    p.indicators.push_back(indicator(
-        "I.01", "Các cơ quan, đơn vị, các ngành xã có bộ phận/đầu mối thực hiện nhiệm vụ chuyển "
-                "đổi số tại cơ quan, đơn vị",
-        {target(2026, "100%", {"PL.I", "01"}), target(2030, "100%", {"PL.I", "01"})},
-        {{"ALL", Role::Lead, ""}, {"VHXH", Role::Coordinating, ""}}, {{"PL.I", "01"}}));
+    p.indicators.push_back(
+        indicator("I.01",
+                  "Các cơ quan, đơn vị, các ngành xã có bộ phận/đầu mối thực hiện nhiệm vụ chuyển "
+                  "đổi số tại cơ quan, đơn vị",
+                  {target(2026, "100%", {"PL.I", "01"}), target(2030, "100%", {"PL.I", "01"})},
+                  {{"ALL", Role::Lead, ""}, {"VHXH", Role::Coordinating, ""}}, {{"PL.I", "01"}}));
     const auto f = check(p, "responsibility.group-lead");
     ASSERT_EQ(f.size(), 1U);  // II.04's group only coordinates
     EXPECT_EQ(f[0].indicators, std::vector<std::string>{"I.01"});
@@ -368,14 +371,14 @@ TEST(CheckPlan, AGroupAsLeadIsReported) {
 
 TEST(CheckPlan, TwoDifferentTargetsForOneYearConflict) {
     Plan p = valid_plan();
-    p.indicators.push_back(indicator(
-        "II.12", "Tỷ lệ dân số trưởng thành có chữ ký số hoặc chữ ký điện tử cá nhân",
-        {target(2026, "Trên 30% dân số trưởng thành có chữ ký số", {"PL.II", "12"}),
-         target(2030, "70%", {"PL.II", "12"}),
-         target(2026, "đạt theo kỳ vọng 50%", {"III.3.c", "2"}),
-         target(2030, "70%", {"III.3.c", "2"})},
-        {{"SKHCN", Role::UpperLead, ""}, {"VHXH", Role::Tracking, ""}},
-        {{"PL.II", "12"}, {"III.3.c", "2"}}));
+    p.indicators.push_back(
+        indicator("II.12", "Tỷ lệ dân số trưởng thành có chữ ký số hoặc chữ ký điện tử cá nhân",
+                  {target(2026, "Trên 30% dân số trưởng thành có chữ ký số", {"PL.II", "12"}),
+                   target(2030, "70%", {"PL.II", "12"}),
+                   target(2026, "đạt theo kỳ vọng 50%", {"III.3.c", "2"}),
+                   target(2030, "70%", {"III.3.c", "2"})},
+                  {{"SKHCN", Role::UpperLead, ""}, {"VHXH", Role::Tracking, ""}},
+                  {{"PL.II", "12"}, {"III.3.c", "2"}}));
     const auto f = check(p, "target.conflict");
     ASSERT_EQ(f.size(), 1U);  // 2030 reads 70% in both places: no conflict
     EXPECT_EQ(f[0].severity, Severity::Warning);
@@ -408,8 +411,9 @@ TEST(CheckPlan, StrictAndNonStrictTargetsConflict) {
 
 TEST(CheckPlan, TargetsOfKindsThatCannotBeComparedConflict) {
     Plan p = valid_plan();
-    ind(p, "II.04").targets.push_back(
-        target(2026, "Trung tâm Tích hợp dữ liệu tỉnh được công nhận đạt chuẩn", {"III.2.a", "2"}));
+    ind(p, "II.04")
+        .targets.push_back(target(2026, "Trung tâm Tích hợp dữ liệu tỉnh được công nhận đạt chuẩn",
+                                  {"III.2.a", "2"}));
     const auto f = check(p, "target.conflict");
     ASSERT_EQ(f.size(), 1U);
     EXPECT_TRUE(contains(f[0].message_vi, "đạt mốc")) << f[0].message_vi;
@@ -474,9 +478,9 @@ TEST(CheckPlan, StoredReadingThatDiffersFromTheTextIsReported) {
 
 TEST(CheckPlan, TextThatCannotBeReadIsATextMismatch) {
     Plan p = valid_plan();
-    ind(p, "I.03").targets[0] = stored(2026, "Trên tám mươi phần trăm",
-                                       value(MeasureKind::Rate, Comparator::Above, 0.8),
-                                       {"PL.I", "03"});
+    ind(p, "I.03").targets[0] =
+        stored(2026, "Trên tám mươi phần trăm", value(MeasureKind::Rate, Comparator::Above, 0.8),
+               {"PL.I", "03"});
     const auto f = check(p, "target.text-mismatch");
     ASSERT_EQ(f.size(), 1U);
     EXPECT_TRUE(contains(f[0].message_vi, "không đọc được câu chữ “Trên tám mươi phần trăm”"))
@@ -503,8 +507,7 @@ TEST(CheckPlan, MissingMilestoneIsOneFindingPerIndicator) {
     ASSERT_EQ(f.size(), 2U);
     EXPECT_EQ(f[0].severity, Severity::Info);
     EXPECT_EQ(f[0].indicators, std::vector<std::string>{"I.03"});
-    EXPECT_TRUE(contains(f[0].message_vi, "chưa có chỉ tiêu cho năm mốc 2030"))
-        << f[0].message_vi;
+    EXPECT_TRUE(contains(f[0].message_vi, "chưa có chỉ tiêu cho năm mốc 2030")) << f[0].message_vi;
     EXPECT_TRUE(contains(f[1].message_vi, "các năm mốc 2026, 2030")) << f[1].message_vi;
     EXPECT_TRUE(contains(f[1].message_en, "milestone years 2026, 2030"));
 }
@@ -539,23 +542,20 @@ TEST(CheckPlan, ATargetKindThatChangesAcrossYearsIsNoted) {
 
 TEST(CheckPlan, FindingsComeByCheckThenInThePlansOrder) {
     Plan p = valid_plan();
-    p.units.push_back(p.units[2]);                                        // unit.duplicate-id
-    ind(p, "II.04").assignments.clear();                                  // no-lead
-    ind(p, "I.03").assignments.clear();                                   // no-lead
+    p.units.push_back(p.units[2]);                                              // unit.duplicate-id
+    ind(p, "II.04").assignments.clear();                                        // no-lead
+    ind(p, "I.03").assignments.clear();                                         // no-lead
     ind(p, "I.03").assignments.push_back({"KHONGCO", Role::Coordinating, ""});  // unit.unknown
-    ind(p, "I.03").targets[1] = target(2030, "70%", {"PL.I", "03"});      // regression
-    ind(p, "I.03").targets[0].year_inferred = true;                       // year-inferred
+    ind(p, "I.03").targets[1] = target(2030, "70%", {"PL.I", "03"});            // regression
+    ind(p, "I.03").targets[0].year_inferred = true;                             // year-inferred
     const auto f = check_plan(p);
     std::vector<std::pair<std::string, std::string>> got;
     got.reserve(f.size());
     for (const auto& x : f) got.emplace_back(x.code, x.indicators.empty() ? "" : x.indicators[0]);
     const std::vector<std::pair<std::string, std::string>> want = {
-        {"unit.duplicate-id", ""},
-        {"unit.unknown", "I.03"},
-        {"responsibility.no-lead", "I.03"},
-        {"responsibility.no-lead", "II.04"},
-        {"target.regression", "I.03"},
-        {"target.year-inferred", "I.03"},
+        {"unit.duplicate-id", ""},          {"unit.unknown", "I.03"},
+        {"responsibility.no-lead", "I.03"}, {"responsibility.no-lead", "II.04"},
+        {"target.regression", "I.03"},      {"target.year-inferred", "I.03"},
     };
     EXPECT_EQ(got, want);
 }

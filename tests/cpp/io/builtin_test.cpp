@@ -59,9 +59,9 @@ bool in_seed(const std::string& text, int pieces = 3) {
 }
 
 int count_with_prefix(const std::string& prefix) {
-    return static_cast<int>(std::count_if(
-        plan().indicators.begin(), plan().indicators.end(),
-        [&](const Indicator& i) { return i.id.rfind(prefix, 0) == 0; }));
+    return static_cast<int>(
+        std::count_if(plan().indicators.begin(), plan().indicators.end(),
+                      [&](const Indicator& i) { return i.id.rfind(prefix, 0) == 0; }));
 }
 
 }  // namespace

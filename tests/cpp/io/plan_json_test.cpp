@@ -154,8 +154,9 @@ TEST(PlanJson, MisspeltFieldIsRejected) {
 }
 
 TEST(PlanJson, BrokenJsonGivesLineAndColumn) {
-    const std::string msg = error_of<FormatError>(
-        [] { (void)plan_from_json("{\n  \"schema\": \"dtiplan.plan/1\",\n  \"id\": }", "x.json"); });
+    const std::string msg = error_of<FormatError>([] {
+        (void)plan_from_json("{\n  \"schema\": \"dtiplan.plan/1\",\n  \"id\": }", "x.json");
+    });
     EXPECT_NE(msg.find("x.json: line 3"), std::string::npos) << msg;
     EXPECT_NE(msg.find("not valid JSON"), std::string::npos) << msg;
 }
@@ -196,7 +197,8 @@ TEST(PlanJson, MilestoneOutsideThePeriodIsRejected) {
 
 TEST(PlanJson, ReportingDayMustBeADayOfTheMonth) {
     std::string text = minimal_plan_json();
-    text.replace(text.find(R"("unit_report_before_day": 20)"), 28, R"("unit_report_before_day": 32)");
+    text.replace(text.find(R"("unit_report_before_day": 20)"), 28,
+                 R"("unit_report_before_day": 32)");
     const std::string msg = error_of<FormatError>([&] { (void)plan_from_json(text, "p.json"); });
     EXPECT_NE(msg.find("reporting.unit_report_before_day"), std::string::npos) << msg;
 }

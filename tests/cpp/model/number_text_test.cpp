@@ -16,7 +16,8 @@ TEST(FormatDecimal, DecimalCommaInVietnameseAndPointInEnglish) {
     EXPECT_EQ(format_decimal(80.0, Language::Vietnamese, 4), "80");
     EXPECT_EQ(format_decimal(-0.00001, Language::English, 2), "0");
     EXPECT_EQ(format_decimal(1.005, Language::English, 2), "1.01");  // as written, like the DTI
-    EXPECT_EQ(format_decimal(std::numeric_limits<double>::quiet_NaN(), Language::English, 2), "NaN");
+    EXPECT_EQ(format_decimal(std::numeric_limits<double>::quiet_NaN(), Language::English, 2),
+              "NaN");
     EXPECT_EQ(format_decimal(std::numeric_limits<double>::infinity(), Language::English, 2), "∞");
     EXPECT_EQ(format_decimal(1e15, Language::English, 4), "1e+15");
 }

@@ -35,15 +35,18 @@ Plan small_plan() {
     };
     p.groups = {
         {"ALL", "Các cơ quan, đơn vị; các ngành xã", true, {}, ""},
-        {"TTHC", "Các cơ quan, đơn vị giải quyết thủ tục hành chính xã", false,
-         {"TTPVHCC", "PKT"}, ""},
+        {"TTHC",
+         "Các cơ quan, đơn vị giải quyết thủ tục hành chính xã",
+         false,
+         {"TTPVHCC", "PKT"},
+         ""},
     };
     p.indicators = {
         indicator("I.01", {{"ALL", Role::Lead, ""}, {"VHXH", Role::Coordinating, ""}}),
         indicator("I.03", {{"TTPVHCC", Role::Lead, ""}, {"TTHC", Role::Coordinating, ""}}),
-        indicator("I.06", {{"VHXH", Role::Lead, ""},
-                           {"CAX", Role::Lead, ""},
-                           {"ALL", Role::Coordinating, ""}}),
+        indicator(
+            "I.06",
+            {{"VHXH", Role::Lead, ""}, {"CAX", Role::Lead, ""}, {"ALL", Role::Coordinating, ""}}),
         indicator("II.02", {{"SKHCN", Role::UpperLead, ""},
                             {"VHXH", Role::Coordinating, ""},
                             {"ALL", Role::Coordinating, "liên quan sử dụng nền tảng"},
@@ -54,8 +57,8 @@ Plan small_plan() {
 }
 
 Workload workload_of(const std::vector<Workload>& all, const std::string& unit) {
-    const auto it = std::find_if(all.begin(), all.end(),
-                                 [&](const Workload& w) { return w.unit == unit; });
+    const auto it =
+        std::find_if(all.begin(), all.end(), [&](const Workload& w) { return w.unit == unit; });
     if (it == all.end()) {
         ADD_FAILURE() << "no workload row for " << unit;
         return {};
@@ -143,11 +146,11 @@ TEST(Responsibility, UnknownIdsInAssignmentsAreSkipped) {
 TEST(Responsibility, ResponsibilitiesOfAUnitDirectAndThroughGroups) {
     const auto r = responsibilities_of(small_plan(), "VHXH");
     const std::vector<Responsibility> want = {
-        {"I.01", Role::Lead, "ALL"},          // "mọi cơ quan, đơn vị" lead I.01
+        {"I.01", Role::Lead, "ALL"},  // "mọi cơ quan, đơn vị" lead I.01
         {"I.01", Role::Coordinating, ""},
         {"I.06", Role::Lead, ""},
         {"I.06", Role::Coordinating, "ALL"},
-        {"II.02", Role::Coordinating, ""},    // named directly and through ALL: listed once
+        {"II.02", Role::Coordinating, ""},  // named directly and through ALL: listed once
         {"II.02", Role::Tracking, ""},
     };
     EXPECT_EQ(r, want);
@@ -177,8 +180,8 @@ TEST(Responsibility, WorkloadCountsIndicatorsPerRole) {
     EXPECT_EQ(vhxh.total(), 6);
 
     const Workload tt = workload_of(all, "TTPVHCC");
-    EXPECT_EQ(tt.lead, 2);       // I.01 through ALL, I.03
-    EXPECT_EQ(tt.sole_lead, 1);  // I.03
+    EXPECT_EQ(tt.lead, 2);          // I.01 through ALL, I.03
+    EXPECT_EQ(tt.sole_lead, 1);     // I.03
     EXPECT_EQ(tt.coordinating, 3);  // I.03 through TTHC, I.06 and II.02 through ALL
 
     const Workload so = workload_of(all, "SKHCN");

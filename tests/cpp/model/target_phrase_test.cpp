@@ -1,6 +1,6 @@
-// Tests of the target-phrase reader and writer (src/model/target_phrase.cpp, docs/target-phrases.md):
-// every target phrase of the Đại Phước plan, the rest of the grammar, the errors, met(),
-// as_fraction() and format_target() in both languages.
+// Tests of the target-phrase reader and writer (src/model/target_phrase.cpp,
+// docs/target-phrases.md): every target phrase of the Đại Phước plan, the rest of the grammar, the
+// errors, met(), as_fraction() and format_target() in both languages.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -58,8 +58,8 @@ const std::vector<PhraseCase> kSeedCases{
      1.0, kNoTotal, "cơ quan, đơn vị, các ngành xã có 02 công chức phụ trách chuyển đổi số", false},
     {"AppendixI01Year2030", "100%", kRate, kAtLeast, 1.0, kNoTotal, "", false},
     {"AppendixI02Year2026",
-     "Phần đầu đạt 10%/tổng số cán bộ, công chức, viên chức các cơ quan, đơn vị xã", kRate, kAtLeast,
-     0.1, kNoTotal, "tổng số cán bộ, công chức, viên chức các cơ quan, đơn vị xã", true},
+     "Phần đầu đạt 10%/tổng số cán bộ, công chức, viên chức các cơ quan, đơn vị xã", kRate,
+     kAtLeast, 0.1, kNoTotal, "tổng số cán bộ, công chức, viên chức các cơ quan, đơn vị xã", true},
     {"AppendixI02Year2030", "100%", kRate, kAtLeast, 1.0, kNoTotal, "", false},
     {"AppendixI03Year2026", "Trên 80%", kRate, kAbove, 0.8, kNoTotal, "", false},
     {"AppendixI03Year2030", "100%", kRate, kAtLeast, 1.0, kNoTotal, "", false},
@@ -79,8 +79,8 @@ const std::vector<PhraseCase> kSeedCases{
      kCount, kAtLeast, 9.0, 9.0, "nền tảng theo hướng dẫn và triển khai của cấp trên", false},
     {"AppendixII02Year2030", "100%", kRate, kAtLeast, 1.0, kNoTotal, "", false},
     {"AppendixII03Year2026", "Có ứng dụng AI phục vụ người dân, doanh nghiệp, cơ quan nhà nước",
-     kYesNo, kExactly, 1.0, kNoTotal, "ứng dụng AI phục vụ người dân, doanh nghiệp, cơ quan nhà nước",
-     false},
+     kYesNo, kExactly, 1.0, kNoTotal,
+     "ứng dụng AI phục vụ người dân, doanh nghiệp, cơ quan nhà nước", false},
     {"AppendixII03Year2030", "100%", kRate, kAtLeast, 1.0, kNoTotal, "", false},
     {"AppendixII04Year2026", "100%", kRate, kAtLeast, 1.0, kNoTotal, "", false},
     {"AppendixII04Year2030", "100%", kRate, kAtLeast, 1.0, kNoTotal, "", false},
@@ -88,7 +88,8 @@ const std::vector<PhraseCase> kSeedCases{
      "100% công dân đủ điều kiện (công dân đã được cấp căn cước/căn cước công dân, có sử dụng điện "
      "thoại thông minh)",
      kRate, kAtLeast, 1.0, kNoTotal,
-     "công dân đủ điều kiện (công dân đã được cấp căn cước/căn cước công dân, có sử dụng điện thoại "
+     "công dân đủ điều kiện (công dân đã được cấp căn cước/căn cước công dân, có sử dụng điện "
+     "thoại "
      "thông minh)",
      false},
     {"AppendixII05Year2030", "100%", kRate, kAtLeast, 1.0, kNoTotal, "", false},
@@ -151,8 +152,8 @@ const std::vector<PhraseCase> kGrammarCases{
     {"ThousandPercent", "1000%", kRate, kAtLeast, 10.0, kNoTotal, "", false},
     {"SurroundingWhitespace", "  \tTrên 80%\n ", kRate, kAbove, 0.8, kNoTotal, "", false},
     {"NoBreakSpace", "Trên\u00a080%\u00a0", kRate, kAbove, 0.8, kNoTotal, "", false},
-    {"BasisWhitespaceCollapsed", "100% hệ thống thông tin được phê duyệt cấp\n\nđộ", kRate, kAtLeast,
-     1.0, kNoTotal, kCapDo, false},
+    {"BasisWhitespaceCollapsed", "100% hệ thống thông tin được phê duyệt cấp\n\nđộ", kRate,
+     kAtLeast, 1.0, kNoTotal, kCapDo, false},
     {"CountAlone", "9/9", kCount, kAtLeast, 9.0, 9.0, "", false},
     {"CountSpaced", "9 / 9 nền tảng", kCount, kAtLeast, 9.0, 9.0, "nền tảng", false},
     {"CountOverTotal", "10/9", kCount, kAtLeast, 10.0, 9.0, "", false},
@@ -315,9 +316,10 @@ TEST(TargetPhraseErrorMessage, NamesThePhraseAndTheExpectedForms) {
         (void)parse_target_phrase("Trên tám mươi phần trăm");
         FAIL() << "no error";
     } catch (const TargetPhraseError& e) {
-        EXPECT_EQ(std::string{e.what()},
-                  "cannot read \"Trên tám mươi phần trăm\" as a target (expected e.g. \"Trên 80%\", "
-                  "\"100%\", \"9/9 ...\", \"Có ...\")");
+        EXPECT_EQ(
+            std::string{e.what()},
+            "cannot read \"Trên tám mươi phần trăm\" as a target (expected e.g. \"Trên 80%\", "
+            "\"100%\", \"9/9 ...\", \"Có ...\")");
     }
 }
 
@@ -351,9 +353,9 @@ TEST(TargetValueMet, AboveIsStrict) {
 TEST(TargetValueMet, AtLeastIsNotStrict) {
     const TargetValue v = parse_target_phrase("Đạt 80%");
     EXPECT_TRUE(v.met(0.8));
-    EXPECT_TRUE(v.met(0.7 + 0.1));     // 0.7999999999999999: a rounding is no miss
-    EXPECT_TRUE(v.met(0.8 - 1e-10));   // within the tolerance
-    EXPECT_FALSE(v.met(0.8 - 1e-8));   // beyond it
+    EXPECT_TRUE(v.met(0.7 + 0.1));    // 0.7999999999999999: a rounding is no miss
+    EXPECT_TRUE(v.met(0.8 - 1e-10));  // within the tolerance
+    EXPECT_FALSE(v.met(0.8 - 1e-8));  // beyond it
     EXPECT_FALSE(v.met(0.79));
     EXPECT_TRUE(v.met(0.95));
 }
@@ -373,7 +375,8 @@ TEST(TargetValueMet, YesNoAndMilestone) {
     const TargetValue no = parse_target_phrase("Không sử dụng giấy tờ");
     EXPECT_TRUE(no.met(0.0));
     EXPECT_FALSE(no.met(1.0));
-    const TargetValue m = parse_target_phrase("Trung tâm Tích hợp dữ liệu tỉnh được công nhận đạt chuẩn");
+    const TargetValue m =
+        parse_target_phrase("Trung tâm Tích hợp dữ liệu tỉnh được công nhận đạt chuẩn");
     EXPECT_TRUE(m.met(1.0));
     EXPECT_FALSE(m.met(0.0));
 }
@@ -423,8 +426,7 @@ const std::vector<FormatCase> kFormatCases{
     {"No", "Không sử dụng giấy tờ", "Không", "no"},
     {"Milestone", "Trung tâm Tích hợp dữ liệu tỉnh được công nhận đạt chuẩn", "Đạt mốc",
      "milestone reached"},
-    {"Aspirational",
-     "Phần đầu đạt 10%/tổng số cán bộ, công chức, viên chức các cơ quan, đơn vị xã",
+    {"Aspirational", "Phần đầu đạt 10%/tổng số cán bộ, công chức, viên chức các cơ quan, đơn vị xã",
      "Phấn đấu đạt 10%", "aim: at least 10%"},
     {"AspirationalAbove", "Phấn đấu trên 80%", "Phấn đấu trên 80%", "aim: above 80%"},
 };

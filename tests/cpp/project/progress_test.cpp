@@ -77,8 +77,7 @@ TEST(ProgressOpenSdg, SdgBuildAssetWithZeroTargetIsDeterioration) {
     EXPECT_NEAR(*r.required_growth, required, 1e-15);
     EXPECT_NEAR(*r.ratio, -observed / std::fabs(required), 1e-15);
     EXPECT_NEAR(*r.ratio, -0.1058, 1e-4);
-    EXPECT_NE(r.explanation.find("target 0 replaced by 0.001"), std::string::npos)
-        << r.explanation;
+    EXPECT_NE(r.explanation.find("target 0 replaced by 0.001"), std::string::npos) << r.explanation;
     EXPECT_NE(r.explanation.find("-0.1058"), std::string::npos) << r.explanation;
 }
 
@@ -163,8 +162,7 @@ TEST(ProgressOpenSdg, ZeroBaseIsReplacedByOneThousandth) {
     EXPECT_NEAR(*r.observed_growth, 0.02 / 0.001 - 1.0, 1e-12);
     EXPECT_NEAR(*r.required_growth, std::pow(0.10 / 0.001, 0.2) - 1.0, 1e-12);
     EXPECT_EQ(r.category, ProgressCategory::OnTrack);
-    EXPECT_NE(r.explanation.find("base 0 replaced by 0.001"), std::string::npos)
-        << r.explanation;
+    EXPECT_NE(r.explanation.find("base 0 replaced by 0.001"), std::string::npos) << r.explanation;
 }
 
 TEST(ProgressOpenSdg, WithoutTargetUsesGrowthThresholdsScaledNearTheLimit) {
@@ -206,9 +204,8 @@ TEST(ProgressUnsd, ThresholdsAtAndJustBelowEachBoundary) {
         {-0.2, ProgressCategory::Deterioration},
     };
     for (const Case& c : cases) {
-        const ProgressResult r =
-            progress_status(input(0.4, current_for_ratio(0.4, 0.9, c.ratio), 0.9),
-                            ProgressMethod::Unsd);
+        const ProgressResult r = progress_status(
+            input(0.4, current_for_ratio(0.4, 0.9, c.ratio), 0.9), ProgressMethod::Unsd);
         EXPECT_EQ(r.category, c.expected) << "ratio = " << c.ratio << ": " << r.explanation;
         ASSERT_TRUE(r.ratio && r.projected_value);
         EXPECT_NEAR(*r.ratio, c.ratio, 1e-12);
@@ -265,8 +262,7 @@ TEST(ProgressUnsd, WithoutTargetUsesEustatGrowthThresholds) {
     EXPECT_EQ(progress_status(in, ProgressMethod::Unsd).category,
               ProgressCategory::AccelerationNeeded);
     in.current_value = 0.5 * 1.004;
-    EXPECT_EQ(progress_status(in, ProgressMethod::Unsd).category,
-              ProgressCategory::Deterioration);
+    EXPECT_EQ(progress_status(in, ProgressMethod::Unsd).category, ProgressCategory::Deterioration);
 }
 
 TEST(ProgressInsufficientData, NeedsTwoTimesAndSameSigns) {
@@ -290,7 +286,6 @@ TEST(ProgressInsufficientData, NeedsTwoTimesAndSameSigns) {
 TEST(ProgressBadInput, ThrowsValidationError) {
     EXPECT_THROW((void)progress_status(input(kNaN, 0.3, 0.8)), ValidationError);
     EXPECT_THROW((void)progress_status(input(0.2, 0.3, 0.8, kNaN)), ValidationError);
-    EXPECT_THROW(
-        (void)progress_status(input(0.2, 0.3, std::numeric_limits<double>::infinity())),
-        ValidationError);
+    EXPECT_THROW((void)progress_status(input(0.2, 0.3, std::numeric_limits<double>::infinity())),
+                 ValidationError);
 }

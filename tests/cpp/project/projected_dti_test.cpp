@@ -57,12 +57,12 @@ std::vector<double> line(double start, double per_month, std::size_t n = 6) {
 /// Exact straight lines: every fit is exact (σ = 0), so every draw is the same.
 ObservationLog exact_log() {
     ObservationLog log;
-    add_months(log, "I.01", line(0.70, 0.02));        // cán bộ được phổ biến về chuyển đổi số
+    add_months(log, "I.01", line(0.70, 0.02));  // cán bộ được phổ biến về chuyển đổi số
     add_months(log, "II.04", line(0.50, 0.02));
     add_months(log, "II.06", line(0.60, 0.03));
     add_months(log, "III.3.a.01", line(0.80, 0.01));  // hồ sơ xử lý trực tuyến
     add_months(log, "II.10", line(0.15, 0.005));
-    add_months(log, "II.02", {3, 4, 5, 6, 7, 8});     // nền tảng dùng chung, a count of 9
+    add_months(log, "II.02", {3, 4, 5, 6, 7, 8});  // nền tảng dùng chung, a count of 9
     return log;
 }
 
@@ -104,8 +104,7 @@ double deterministic_dti(const Plan& plan, const Framework& f, const DtiProjecti
                 v.value = s.values.back();
                 values[ip.indicator] = std::clamp(
                     as_fraction(v, *ind,
-                                target_in_force(*ind, plan,
-                                                static_cast<int>(p.evaluation.year()))),
+                                target_in_force(*ind, plan, static_cast<int>(p.evaluation.year()))),
                     0.0, 1.0);
             }
         }
@@ -204,8 +203,7 @@ TEST(ProjectedDti, NoisySeriesSpreadAroundTheDeterministicScore) {
     const Plan plan = builtin_plan();
     const Framework f = builtin_framework();
     const ObservationLog log = noisy_log();
-    const DtiProjection p =
-        project_dti(plan, f, log, day(2026, 7, 15), day(2026, 12, 31), small());
+    const DtiProjection p = project_dti(plan, f, log, day(2026, 7, 15), day(2026, 12, 31), small());
     EXPECT_GT(p.dti.sd, 0.0);
     EXPECT_LT(p.dti.p05, p.dti.median);
     EXPECT_LT(p.dti.median, p.dti.p95);

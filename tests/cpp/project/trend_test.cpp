@@ -266,24 +266,24 @@ TEST_P(TrendCoverage, NinetyFivePercentIntervalsCoverAboutNinetyFivePercent) {
     EXPECT_LE(coverage, 0.97);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    TrendEveryModel, TrendCoverage,
-    ::testing::Values(Truth{TrendModel::Linear, 0.3, 0.1, 0.02},
-                      Truth{TrendModel::WeightedLinear, 0.3, 0.1, 0.02},
-                      Truth{TrendModel::Growth, 0.2, 0.3, 0.05},
-                      Truth{TrendModel::Logistic, -1.0, 0.8, 0.15},
-                      Truth{TrendModel::LastValue, 0.5, 0.0, 0.01}),
-    [](const ::testing::TestParamInfo<Truth>& p) {
-        switch (p.param.model) {
-            case TrendModel::Linear: return std::string("Linear");
-            case TrendModel::WeightedLinear: return std::string("WeightedLinear");
-            case TrendModel::Growth: return std::string("Growth");
-            case TrendModel::Logistic: return std::string("Logistic");
-            case TrendModel::LastValue: return std::string("LastValue");
-            case TrendModel::Auto: return std::string("Auto");
-        }
-        return std::string("Unknown");
-    });
+INSTANTIATE_TEST_SUITE_P(TrendEveryModel, TrendCoverage,
+                         ::testing::Values(Truth{TrendModel::Linear, 0.3, 0.1, 0.02},
+                                           Truth{TrendModel::WeightedLinear, 0.3, 0.1, 0.02},
+                                           Truth{TrendModel::Growth, 0.2, 0.3, 0.05},
+                                           Truth{TrendModel::Logistic, -1.0, 0.8, 0.15},
+                                           Truth{TrendModel::LastValue, 0.5, 0.0, 0.01}),
+                         [](const ::testing::TestParamInfo<Truth>& p) {
+                             switch (p.param.model) {
+                                 case TrendModel::Linear: return std::string("Linear");
+                                 case TrendModel::WeightedLinear:
+                                     return std::string("WeightedLinear");
+                                 case TrendModel::Growth: return std::string("Growth");
+                                 case TrendModel::Logistic: return std::string("Logistic");
+                                 case TrendModel::LastValue: return std::string("LastValue");
+                                 case TrendModel::Auto: return std::string("Auto");
+                             }
+                             return std::string("Unknown");
+                         });
 
 TEST(TrendWeightedLinear, EqualsLinearWhenWeightsAreFlat) {
     detail::Rng rng(21, 0);
@@ -306,7 +306,8 @@ TEST(TrendWeightedLinear, FollowsARecentChangeOfSlopeMoreThanLinear) {
     // to the recent one.
     const std::vector<double> t = monthly(24);
     std::vector<double> y(24);
-    for (std::size_t i = 0; i < 24; ++i) y[i] = i < 12 ? 0.3 : 0.3 + 0.03 * static_cast<double>(i - 11);
+    for (std::size_t i = 0; i < 24; ++i)
+        y[i] = i < 12 ? 0.3 : 0.3 + 0.03 * static_cast<double>(i - 11);
     TrendOptions fast;
     fast.half_life = 0.25;
     const double linear = fit_trend(t, y, TrendModel::Linear).trend->coefficients()(1);
@@ -477,8 +478,8 @@ TEST(TrendAuto, ErrorsAreTheRollingOriginMeanAbsoluteErrors) {
     const TrendFit fit = fit_trend(t, y, TrendModel::Auto);
     ASSERT_TRUE(fit.sufficient());
     ASSERT_EQ(fit.errors.size(), 5U);  // all positive and in 0..1: every candidate
-    const double last_value = (std::fabs(0.23 - 0.17) + std::fabs(0.25 - 0.23) +
-                               std::fabs(0.31 - 0.25)) / 3.0;
+    const double last_value =
+        (std::fabs(0.23 - 0.17) + std::fabs(0.25 - 0.23) + std::fabs(0.31 - 0.25)) / 3.0;
     EXPECT_NEAR(fit.errors.at(TrendModel::LastValue), last_value, 1e-12);
     double linear = 0.0;
     for (std::size_t j = 3; j < 6; ++j) {

@@ -17,7 +17,8 @@ using namespace dtiplan;
 
 namespace {
 
-Component component(std::string id, double max, RuleKind kind, std::vector<std::string> indicators) {
+Component component(std::string id, double max, RuleKind kind,
+                    std::vector<std::string> indicators) {
     Component c;
     c.id = std::move(id);
     c.name = "Chỉ số thành phần " + c.id;
@@ -71,8 +72,8 @@ struct Brute {
     double best_gain = -1.0;
     double best_gain_effort = 0.0;
 };
-Brute brute_force(const Framework& f, const IndicatorValues& base, const std::vector<ImprovementOption>& opts,
-                  double needed, double budget) {
+Brute brute_force(const Framework& f, const IndicatorValues& base,
+                  const std::vector<ImprovementOption>& opts, double needed, double budget) {
     Brute b;
     const double base_points = score(f, base).points;
     std::vector<int> level(opts.size(), 0);
@@ -81,19 +82,22 @@ Brute brute_force(const Framework& f, const IndicatorValues& base, const std::ve
             IndicatorValues v = base;
             double effort = 0.0;
             for (std::size_t i = 0; i < opts.size(); ++i) {
-                v[opts[i].indicator] = std::min(opts[i].from + opts[i].step * level[i], opts[i].to_max);
+                v[opts[i].indicator] =
+                    std::min(opts[i].from + opts[i].step * level[i], opts[i].to_max);
                 effort += opts[i].effort_per_step * level[i];
             }
             const double gain = score(f, v).points - base_points;
             if (gain >= needed - 1e-9) b.min_effort = std::min(b.min_effort, effort);
             if (effort <= budget + 1e-9 &&
-                (gain > b.best_gain + 1e-9 || (std::fabs(gain - b.best_gain) <= 1e-9 && effort < b.best_gain_effort))) {
+                (gain > b.best_gain + 1e-9 ||
+                 (std::fabs(gain - b.best_gain) <= 1e-9 && effort < b.best_gain_effort))) {
                 b.best_gain = gain;
                 b.best_gain_effort = effort;
             }
             return;
         }
-        const int levels = static_cast<int>(std::floor((opts[k].to_max - opts[k].from) / opts[k].step + 1e-9));
+        const int levels =
+            static_cast<int>(std::floor((opts[k].to_max - opts[k].from) / opts[k].step + 1e-9));
         for (int l = 0; l <= levels; ++l) {
             level[k] = l;
             rec(k + 1);
@@ -140,7 +144,8 @@ TEST(Improvement, HandCheckedSmallKnapsack) {
     EXPECT_LE(plan.actions[0].prob_top_after, plan.actions[1].prob_top_after);
     EXPECT_DOUBLE_EQ(plan.prob_top_after, plan.actions[1].prob_top_after);
     EXPECT_NEAR(plan.prob_top_after,
-                rank_distribution_exact(own.shifted(10.0 / 100.0), province_peers()).prob_top(10), 1e-12);
+                rank_distribution_exact(own.shifted(10.0 / 100.0), province_peers()).prob_top(10),
+                1e-12);
 
     // Within a budget of 3: the most points is I.04 three steps (9 points).
     po.points_needed.reset();
@@ -164,8 +169,9 @@ TEST(Improvement, LeastEffortMatchesBruteForceWithInteractingIndicators) {
     // proportional, I.04 yes/no: gains are not additive, so the plan must weigh combinations.
     Component steps = component("NTS.02", 40, RuleKind::Steps, {"I.01", "I.02"});
     steps.rule.steps = {{1.0, 40}, {0.75, 30}, {0.5, 20}, {0.25, 10}};
-    const Framework f = framework_of({steps, component("CQS.01", 30, RuleKind::Proportional, {"I.03"}),
-                                      component("CQS.02", 30, RuleKind::YesNo, {"I.04"})});
+    const Framework f =
+        framework_of({steps, component("CQS.01", 30, RuleKind::Proportional, {"I.03"}),
+                      component("CQS.02", 30, RuleKind::YesNo, {"I.04"})});
     detail::Rng rng(99, 0);
     int reachable = 0;
     for (int trial = 0; trial < 30; ++trial) {
@@ -174,7 +180,10 @@ TEST(Improvement, LeastEffortMatchesBruteForceWithInteractingIndicators) {
         for (const char* id : {"I.01", "I.02", "I.03", "I.04"}) {
             const double from = std::string(id) == "I.04" ? 0.0 : 0.1 + 0.5 * rng.uniform();
             const double step = std::string(id) == "I.04" ? 1.0 : 0.05 + 0.1 * rng.uniform();
-            const double to = std::string(id) == "I.04" ? 1.0 : std::min(1.0, from + step * (1 + static_cast<int>(5 * rng.uniform())));
+            const double to =
+                std::string(id) == "I.04"
+                    ? 1.0
+                    : std::min(1.0, from + step * (1 + static_cast<int>(5 * rng.uniform())));
             opts.push_back(option(id, from, to, step, 0.5 + 3.0 * rng.uniform()));
             base[id] = from;
         }
@@ -184,7 +193,8 @@ TEST(Improvement, LeastEffortMatchesBruteForceWithInteractingIndicators) {
 
         PlannerOptions po;
         po.points_needed = needed;
-        const ImprovementPlan plan = plan_improvements(f, base, opts, OwnScore::normal(0.5, 0.0), {}, po);
+        const ImprovementPlan plan =
+            plan_improvements(f, base, opts, OwnScore::normal(0.5, 0.0), {}, po);
         if (std::isfinite(b.min_effort)) {
             ++reachable;
             EXPECT_TRUE(plan.reaches) << trial;
@@ -200,12 +210,14 @@ TEST(Improvement, LeastEffortMatchesBruteForceWithInteractingIndicators) {
             after[a.indicator] = a.to;
             sum += a.points_gained;
         }
-        EXPECT_NEAR(score(f, after).points - score(f, base).points, plan.points_gained, 1e-9) << trial;
+        EXPECT_NEAR(score(f, after).points - score(f, base).points, plan.points_gained, 1e-9)
+            << trial;
         EXPECT_NEAR(sum, plan.points_gained, 1e-9) << trial;
 
         po.points_needed.reset();
         po.budget = budget;
-        const ImprovementPlan within = plan_improvements(f, base, opts, OwnScore::normal(0.5, 0.0), {}, po);
+        const ImprovementPlan within =
+            plan_improvements(f, base, opts, OwnScore::normal(0.5, 0.0), {}, po);
         EXPECT_NEAR(within.points_gained, b.best_gain, 1e-9) << trial;
         EXPECT_NEAR(within.total_effort, b.best_gain_effort, 1e-9) << trial;
         EXPECT_LE(within.total_effort, budget + 1e-9) << trial;
@@ -259,7 +271,8 @@ TEST(Improvement, DefaultOptionsComeFromTheProjectionAndTheResponsibilityMatrix)
     ctx.plan = &plan;
     ctx.year = 2026;
     po.scoring = ctx;
-    const ImprovementPlan p = plan_improvements(f, base, opts, OwnScore::normal(0.70, 0.01), province_peers(), po);
+    const ImprovementPlan p =
+        plan_improvements(f, base, opts, OwnScore::normal(0.70, 0.01), province_peers(), po);
     EXPECT_TRUE(p.reaches);
     EXPECT_GE(p.points_gained, 15.0 - 1e-9);
     for (const auto& a : p.actions) {
@@ -276,11 +289,14 @@ TEST(Improvement, RejectsBadOptions) {
         po.points_needed = 1.0;
         return plan_improvements(f, base, opts, OwnScore::normal(0.5, 0.0), {}, po);
     };
-    EXPECT_THROW((void)run({option("I.99", 0.5, 0.6, 0.1, 1.0)}), ValidationError);  // scores nowhere
-    EXPECT_THROW((void)run({option("I.03", 0.5, 0.4, 0.1, 1.0)}), ValidationError);  // to_max < from
+    EXPECT_THROW((void)run({option("I.99", 0.5, 0.6, 0.1, 1.0)}),
+                 ValidationError);  // scores nowhere
+    EXPECT_THROW((void)run({option("I.03", 0.5, 0.4, 0.1, 1.0)}),
+                 ValidationError);  // to_max < from
     EXPECT_THROW((void)run({option("I.03", 0.5, 0.6, 0.0, 1.0)}), ValidationError);  // no step
     EXPECT_THROW((void)run({option("I.03", 0.5, 0.6, 0.1, -1.0)}), ValidationError);
-    EXPECT_THROW((void)run({option("I.03", 0.5, 0.6, 0.1, 1.0), option("I.03", 0.5, 0.6, 0.1, 1.0)}),
-                 ValidationError);
+    EXPECT_THROW(
+        (void)run({option("I.03", 0.5, 0.6, 0.1, 1.0), option("I.03", 0.5, 0.6, 0.1, 1.0)}),
+        ValidationError);
     EXPECT_NO_THROW((void)run({option("I.03", 0.5, 0.6, 0.1, 1.0)}));
 }

@@ -158,7 +158,8 @@ TEST(Outlook, AgainstATableThatListsTheCommune) {
         (void)rank_outlook(plan, f, log, later, o);
         ADD_FAILURE() << "expected a ValidationError";
     } catch (const ValidationError& e) {
-        EXPECT_EQ(std::string(e.what()), "sau.csv: no peer result of 2026 or earlier to rank against");
+        EXPECT_EQ(std::string(e.what()),
+                  "sau.csv: no peer result of 2026 or earlier to rank against");
     }
 }
 
@@ -175,7 +176,8 @@ TEST(Outlook, EstimatesTheGrowthFromThePeersHistory) {
     o.improve = false;
     o.estimate_growth = true;
     const Plan plan = builtin_plan();
-    const Outlook out = rank_outlook(plan, builtin_framework(), example_observations(plan), history, o);
+    const Outlook out =
+        rank_outlook(plan, builtin_framework(), example_observations(plan), history, o);
     ASSERT_TRUE(out.growth_estimate.has_value());
     EXPECT_EQ(*out.growth_estimate, estimate_growth(history, 2026));
     EXPECT_EQ(out.growth, out.growth_estimate->model);
@@ -236,9 +238,9 @@ TEST(Outlook, EveryoneModelNeedsEveryComponentValue) {
         ADD_FAILURE() << "expected a ValidationError";
     } catch (const ValidationError& e) {
         const std::string what = e.what();
-        EXPECT_EQ(what.rfind("peers.csv: Phường Tam Hiệp (2025) has no value for component NTS.01",
-                             0),
-                  0U)
+        EXPECT_EQ(
+            what.rfind("peers.csv: Phường Tam Hiệp (2025) has no value for component NTS.01", 0),
+            0U)
             << what;
     }
 }

@@ -44,7 +44,8 @@ TEST(PeerTable, ReadsAPlainTable) {
     EXPECT_DOUBLE_EQ(t.results[0].dti, 0.8002);
     EXPECT_EQ(t.results[0].origin, "peers.csv:2");
     EXPECT_FALSE(t.illustrative());
-    EXPECT_EQ(t.units(), (std::vector<std::string>{"Phường Tam Hiệp", "Phường Trấn Biên", "Xã Đại Phước"}));
+    EXPECT_EQ(t.units(),
+              (std::vector<std::string>{"Phường Tam Hiệp", "Phường Trấn Biên", "Xã Đại Phước"}));
     const auto latest = t.latest();
     ASSERT_EQ(latest.size(), 3U);
     EXPECT_EQ(latest[0]->year, 2025);
@@ -57,7 +58,8 @@ TEST(PeerTable, ReadsAPlainTable) {
 TEST(PeerTable, ReadsExcelSpellings) {
     // BOM, CRLF, ";" separators, decimal commas, columns in another order, yes/no as "có".
     const std::string csv =
-        "\xEF\xBB\xBF" "DTI;Unit;Year;Illustrative\r\n"
+        "\xEF\xBB\xBF"
+        "DTI;Unit;Year;Illustrative\r\n"
         "0,8002;Phường Long Bình;2025;có\r\n"
         "\r\n"
         "0,7;\"Xã Nhơn Trạch; cũ\";2025;không\r\n";
@@ -84,8 +86,9 @@ TEST(PeerTable, ReadsMainIndicesAndComponentsWithAFramework) {
     EXPECT_DOUBLE_EQ(t.results[0].components.at("CQS.05"), 0.9);
     EXPECT_TRUE(t.results[1].main_indices.empty());
     // Without the framework these columns are unknown.
-    EXPECT_NE(error_of<FormatError>([&] { (void)peers_from_csv(csv, "peers.csv"); })
-                  .find("peers.csv: row 1, column NTS: unknown column"),
+    EXPECT_NE(error_of<FormatError>([&] {
+                  (void)peers_from_csv(csv, "peers.csv");
+              }).find("peers.csv: row 1, column NTS: unknown column"),
               std::string::npos);
 }
 
@@ -94,34 +97,46 @@ TEST(PeerTable, ErrorsNameTheOriginRowAndColumn) {
     const auto message = [&](const std::string& csv) {
         return error_of<Error>([&] { (void)peers_from_csv(csv, "peers.csv", &f); });
     };
-    EXPECT_EQ(message("unit,year,dti\nPhường Tam Hiệp,2025,8.002\n"),
-              "peers.csv: row 2, column dti: expected a DTI from 0 to 1, found 8.002 (write the DTI "
-              "on the 0..1 scale: 0.8002, not 800.2 points or 80.02%)");
+    EXPECT_EQ(
+        message("unit,year,dti\nPhường Tam Hiệp,2025,8.002\n"),
+        "peers.csv: row 2, column dti: expected a DTI from 0 to 1, found 8.002 (write the DTI "
+        "on the 0..1 scale: 0.8002, not 800.2 points or 80.02%)");
     EXPECT_EQ(message("unit,year,dti\nPhường Tam Hiệp,2025,80%\n"),
               "peers.csv: row 2, column dti: cannot read \"80%\" as a DTI (e.g. 0.8002 or 0,8002)");
-    EXPECT_EQ(message("unit,year\nPhường Tam Hiệp,2025\n"), "peers.csv: row 1: missing required column \"dti\"");
-    EXPECT_NE(message("unit,year,dti,hạng\nA,2025,0.5,3\n").find("row 1, column hạng: unknown column"),
+    EXPECT_EQ(message("unit,year\nPhường Tam Hiệp,2025\n"),
+              "peers.csv: row 1: missing required column \"dti\"");
+    EXPECT_NE(
+        message("unit,year,dti,hạng\nA,2025,0.5,3\n").find("row 1, column hạng: unknown column"),
+        std::string::npos);
+    EXPECT_NE(message("unit,year,dti,DTI\nA,2025,0.5,0.5\n").find("appears twice"),
               std::string::npos);
-    EXPECT_NE(message("unit,year,dti,DTI\nA,2025,0.5,0.5\n").find("appears twice"), std::string::npos);
-    EXPECT_EQ(message("unit,year,dti\n,2025,0.5\n"), "peers.csv: row 2, column unit: missing unit name");
+    EXPECT_EQ(message("unit,year,dti\n,2025,0.5\n"),
+              "peers.csv: row 2, column unit: missing unit name");
     EXPECT_EQ(message("unit,year,dti\nA,năm 2025,0.5\n"),
               "peers.csv: row 2, column year: cannot read \"năm 2025\" as a year (e.g. 2025)");
     EXPECT_EQ(message("unit,year,dti\nA,1995,0.5\n"),
               "peers.csv: row 2, column year: expected a year from 2000 to 2100, found 1995");
-    EXPECT_EQ(message("unit,year,dti\nPhường Tam Hiệp,2025,0.5\nPhường Tam Hiệp,2025,0.6\n"),
-              "peers.csv: row 3, column unit: \"Phường Tam Hiệp\" has two results for 2025 (also row 2)");
-    EXPECT_EQ(message("unit,year,dti\nA,2025,0.5,1\n"), "peers.csv: row 2: 4 cells, but the header has 3 columns");
-    EXPECT_EQ(message("unit,year,dti,CQS\nA,2025,0.5,1.5\n"),
-              "peers.csv: row 2, column CQS: expected an index from 0 to 1, found 1.5 (write the DTI on "
-              "the 0..1 scale: 0.8002, not 800.2 points or 80.02%)");
-    EXPECT_NE(message("unit,year,dti,NTS,TCS,HTS,NLS,ATTT,CQS,KTS,XHS\n"
-                      "A,2025,0.7002,1.0000,0.9000,0.8253,0.8487,0.7578,0.8575,0.7836,0.5197\n")
-                  .find("peers.csv: row 2, column dti: the DTI 0.7002 disagrees with its main indices, "
-                        "which give 0.8002"),
-              std::string::npos);
-    EXPECT_EQ(message("unit,year,dti\nA,2025,0.5\xff\n"), "peers.csv: line 2: the text is not UTF-8 (in Excel, save as \"CSV UTF-8\")");
-    EXPECT_EQ(message(""), "peers.csv: row 1: a header row is required (columns: unit, year, dti, illustrative, and "
-                           "the framework's main indicator and component ids (e.g. CQS, CQS.05))");
+    EXPECT_EQ(
+        message("unit,year,dti\nPhường Tam Hiệp,2025,0.5\nPhường Tam Hiệp,2025,0.6\n"),
+        "peers.csv: row 3, column unit: \"Phường Tam Hiệp\" has two results for 2025 (also row 2)");
+    EXPECT_EQ(message("unit,year,dti\nA,2025,0.5,1\n"),
+              "peers.csv: row 2: 4 cells, but the header has 3 columns");
+    EXPECT_EQ(
+        message("unit,year,dti,CQS\nA,2025,0.5,1.5\n"),
+        "peers.csv: row 2, column CQS: expected an index from 0 to 1, found 1.5 (write the DTI on "
+        "the 0..1 scale: 0.8002, not 800.2 points or 80.02%)");
+    EXPECT_NE(
+        message("unit,year,dti,NTS,TCS,HTS,NLS,ATTT,CQS,KTS,XHS\n"
+                "A,2025,0.7002,1.0000,0.9000,0.8253,0.8487,0.7578,0.8575,0.7836,0.5197\n")
+            .find("peers.csv: row 2, column dti: the DTI 0.7002 disagrees with its main indices, "
+                  "which give 0.8002"),
+        std::string::npos);
+    EXPECT_EQ(message("unit,year,dti\nA,2025,0.5\xff\n"),
+              "peers.csv: line 2: the text is not UTF-8 (in Excel, save as \"CSV UTF-8\")");
+    EXPECT_EQ(
+        message(""),
+        "peers.csv: row 1: a header row is required (columns: unit, year, dti, illustrative, and "
+        "the framework's main indicator and component ids (e.g. CQS, CQS.05))");
 }
 
 TEST(PeerTable, RoundTripsThroughCsv) {
@@ -131,7 +146,7 @@ TEST(PeerTable, RoundTripsThroughCsv) {
     a.unit = "Phường Tam Hiệp, khu phố 1";  // a comma: quoted
     a.year = 2025;
     a.dti = 0.8002;
-    a.main_indices = {{"NTS", 1.0}, {"TCS", 0.9}, {"HTS", 0.8253}, {"NLS", 0.8487},
+    a.main_indices = {{"NTS", 1.0},     {"TCS", 0.9},    {"HTS", 0.8253}, {"NLS", 0.8487},
                       {"ATTT", 0.7578}, {"CQS", 0.8575}, {"KTS", 0.7836}, {"XHS", 0.5197}};
     a.components = {{"CQS.05", 0.25}};
     a.illustrative = true;
@@ -143,7 +158,8 @@ TEST(PeerTable, RoundTripsThroughCsv) {
     PeerTable back = peers_from_csv(peers_to_csv(t, &f), "x.csv", &f);
     for (auto& r : back.results) r.origin.clear();
     EXPECT_EQ(back, t);
-    EXPECT_EQ(peers_to_csv(t, &f).substr(0, 54), "unit,year,dti,illustrative,NTS,TCS,HTS,NLS,ATTT,CQS,KT");
+    EXPECT_EQ(peers_to_csv(t, &f).substr(0, 54),
+              "unit,year,dti,illustrative,NTS,TCS,HTS,NLS,ATTT,CQS,KT");
 }
 
 TEST(PeerEvolution, GrowsEachPeerByTheYearsElapsed) {
@@ -194,13 +210,15 @@ TEST(SyntheticProvince, SpreadsLikePublishedResultsAndIsLabelledIllustrative) {
     ASSERT_EQ(p.model.units.size(), kDongNaiCommuneUnits);
     EXPECT_EQ(p.model.components.size(), 47U);
     const auto [lo, hi] = std::minmax_element(p.dti.begin(), p.dti.end());
-    const double mean = std::accumulate(p.dti.begin(), p.dti.end(), 0.0) / static_cast<double>(p.dti.size());
+    const double mean =
+        std::accumulate(p.dti.begin(), p.dti.end(), 0.0) / static_cast<double>(p.dti.size());
     EXPECT_GT(*lo, 0.47);
     EXPECT_LT(*lo, 0.56);
     EXPECT_GT(*hi, 0.86);
     EXPECT_LT(*hi, 0.93);
     EXPECT_NEAR(mean, 0.70, 0.03);
-    for (std::size_t i = 0; i < p.dti.size(); ++i) EXPECT_NEAR(p.dti[i], p.target_dti[i], 0.02) << i;
+    for (std::size_t i = 0; i < p.dti.size(); ++i)
+        EXPECT_NEAR(p.dti[i], p.target_dti[i], 0.02) << i;
     // 72 xã and 23 phường, as Đồng Nai since 1 July 2025.
     EXPECT_EQ(std::count_if(p.model.units.begin(), p.model.units.end(),
                             [](const std::string& u) { return u.rfind("Xã minh họa", 0) == 0; }),

@@ -24,17 +24,19 @@ namespace {
 /// draws are seeded, so the test is deterministic.
 constexpr double kSigmas = 4.5;
 
-const std::vector<std::string> kNames{
-    "Phường Tam Hiệp", "Phường Trấn Biên", "Phường Long Bình", "Phường Biên Hòa",
-    "Phường Hố Nai",   "Xã Nhơn Trạch",    "Xã Phước An",      "Phường Long Khánh",
-    "Xã Xuân Lộc",     "Phường Đồng Xoài", "Xã Long Thành",    "Xã An Phước"};
+const std::vector<std::string> kNames{"Phường Tam Hiệp",  "Phường Trấn Biên",  "Phường Long Bình",
+                                      "Phường Biên Hòa",  "Phường Hố Nai",     "Xã Nhơn Trạch",
+                                      "Xã Phước An",      "Phường Long Khánh", "Xã Xuân Lộc",
+                                      "Phường Đồng Xoài", "Xã Long Thành",     "Xã An Phước"};
 
 std::string name_of(std::size_t i) {
-    return kNames[i % kNames.size()] + (i < kNames.size() ? "" : " " + std::to_string(i / kNames.size()));
+    return kNames[i % kNames.size()] +
+           (i < kNames.size() ? "" : " " + std::to_string(i / kNames.size()));
 }
 
 /// n peers spread evenly over [lo, hi], each with a forecast spread sd and shock loading c.
-std::vector<PeerForecast> spread_peers(std::size_t n, double lo, double hi, double sd, double shock = 0.0) {
+std::vector<PeerForecast> spread_peers(std::size_t n, double lo, double hi, double sd,
+                                       double shock = 0.0) {
     std::vector<PeerForecast> peers;
     for (std::size_t i = 0; i < n; ++i) {
         PeerForecast p;
@@ -60,7 +62,8 @@ void expect_agree(const RankDistribution& exact, const RankDistribution& mc) {
     for (int r = 1; r <= static_cast<int>(exact.units()); ++r) {
         EXPECT_LE(std::fabs(exact.prob(r) - mc.prob(r)), kSigmas * se(exact.prob(r)) + 1e-12)
             << "P(rank = " << r << "): exact " << exact.prob(r) << ", Monte Carlo " << mc.prob(r);
-        EXPECT_LE(std::fabs(exact.prob_top(r) - mc.prob_top(r)), kSigmas * se(exact.prob_top(r)) + 1e-12)
+        EXPECT_LE(std::fabs(exact.prob_top(r) - mc.prob_top(r)),
+                  kSigmas * se(exact.prob_top(r)) + 1e-12)
             << "P(rank <= " << r << ")";
     }
     EXPECT_LE(std::fabs(exact.expected() - mc.expected()),
@@ -163,12 +166,14 @@ TEST(RankExact, SureScoresGiveSureRanksWithTiesSharingTheBest) {
     peers[3].mean = 0.7001;   // Phường Biên Hòa: behind
     const RankDistribution d = rank_distribution_exact(OwnScore::normal(0.80016, 0.0), peers);
     EXPECT_NEAR(d.prob(3), 1.0, 1e-15);  // two strictly ahead; the tie shares rank 3
-    const RankDistribution mc = rank_distribution_montecarlo(OwnScore::normal(0.80016, 0.0), peers, mc_options(1000));
+    const RankDistribution mc =
+        rank_distribution_montecarlo(OwnScore::normal(0.80016, 0.0), peers, mc_options(1000));
     EXPECT_DOUBLE_EQ(mc.prob(3), 1.0);
     // Compared exactly, the tie is broken: 0.80024 > 0.80016.
     ExactOptions exact;
     exact.decimals = -1;
-    EXPECT_NEAR(rank_distribution_exact(OwnScore::normal(0.80016, 0.0), peers, exact).prob(4), 1.0, 1e-15);
+    EXPECT_NEAR(rank_distribution_exact(OwnScore::normal(0.80016, 0.0), peers, exact).prob(4), 1.0,
+                1e-15);
 }
 
 TEST(RankExact, ScoreAtTheTopCannotBeBeaten) {
@@ -191,13 +196,15 @@ TEST(RankExact, CommonShockWidensTheRankDistribution) {
 TEST(RankExact, AgreesWithMonteCarloForAProvince) {
     const auto peers = spread_peers(94, 0.50, 0.92, 0.02);
     const OwnScore own = OwnScore::normal(0.84, 0.02);
-    expect_agree(rank_distribution_exact(own, peers), rank_distribution_montecarlo(own, peers, mc_options(40000)));
+    expect_agree(rank_distribution_exact(own, peers),
+                 rank_distribution_montecarlo(own, peers, mc_options(40000)));
 }
 
 TEST(RankExact, AgreesWithMonteCarloWithACommonShock) {
     const auto peers = spread_peers(94, 0.50, 0.92, 0.015, 0.02);
     const OwnScore own = OwnScore::normal(0.83, 0.015);
-    expect_agree(rank_distribution_exact(own, peers), rank_distribution_montecarlo(own, peers, mc_options(40000, 11)));
+    expect_agree(rank_distribution_exact(own, peers),
+                 rank_distribution_montecarlo(own, peers, mc_options(40000, 11)));
 }
 
 TEST(RankExact, AgreesWithMonteCarloWhenPeersResultsAreFromDifferentYears) {
@@ -210,7 +217,8 @@ TEST(RankExact, AgreesWithMonteCarloWhenPeersResultsAreFromDifferentYears) {
         peers[i].shock *= 2.0;
     }
     const OwnScore own = OwnScore::normal(0.80, 0.02);
-    expect_agree(rank_distribution_exact(own, peers), rank_distribution_montecarlo(own, peers, mc_options(40000, 12)));
+    expect_agree(rank_distribution_exact(own, peers),
+                 rank_distribution_montecarlo(own, peers, mc_options(40000, 12)));
 }
 
 TEST(RankExact, AgreesWithMonteCarloForSampledOwnScoreAndTies) {
@@ -226,16 +234,19 @@ TEST(RankExact, AgreesWithMonteCarloForSampledOwnScoreAndTies) {
         if (i % 2 == 0) peers[i].sd = 0.01;
     }
     const OwnScore own = OwnScore::from_samples(samples);
-    expect_agree(rank_distribution_exact(own, peers), rank_distribution_montecarlo(own, peers, mc_options(40000, 13)));
+    expect_agree(rank_distribution_exact(own, peers),
+                 rank_distribution_montecarlo(own, peers, mc_options(40000, 13)));
 }
 
 TEST(RankMonteCarlo, SameSeedSameResultForAnyThreadCount) {
     const auto peers = spread_peers(94, 0.50, 0.92, 0.02, 0.01);
     MonteCarloOptions o = mc_options(5000);
     o.threads = 1;
-    const RankDistribution one = rank_distribution_montecarlo(OwnScore::normal(0.8, 0.02), peers, o);
+    const RankDistribution one =
+        rank_distribution_montecarlo(OwnScore::normal(0.8, 0.02), peers, o);
     o.threads = 4;
-    const RankDistribution four = rank_distribution_montecarlo(OwnScore::normal(0.8, 0.02), peers, o);
+    const RankDistribution four =
+        rank_distribution_montecarlo(OwnScore::normal(0.8, 0.02), peers, o);
     EXPECT_EQ(one, four);
     o.seed += 1;
     EXPECT_NE(one, rank_distribution_montecarlo(OwnScore::normal(0.8, 0.02), peers, o));
@@ -243,11 +254,15 @@ TEST(RankMonteCarlo, SameSeedSameResultForAnyThreadCount) {
 
 TEST(RankExact, RejectsBadInput) {
     auto peers = spread_peers(3, 0.5, 0.9, 0.01);
-    EXPECT_THROW((void)rank_distribution_exact(OwnScore::normal(0.8, -0.1), peers), ValidationError);
-    EXPECT_THROW((void)rank_distribution_exact(OwnScore::from_samples({0.5, 1.2}), peers), ValidationError);
+    EXPECT_THROW((void)rank_distribution_exact(OwnScore::normal(0.8, -0.1), peers),
+                 ValidationError);
+    EXPECT_THROW((void)rank_distribution_exact(OwnScore::from_samples({0.5, 1.2}), peers),
+                 ValidationError);
     peers[1].sd = std::nan("");
-    EXPECT_THROW((void)rank_distribution_exact(OwnScore::normal(0.8, 0.01), peers), ValidationError);
-    EXPECT_THROW((void)rank_distribution_montecarlo(OwnScore::normal(0.8, 0.01), peers), ValidationError);
+    EXPECT_THROW((void)rank_distribution_exact(OwnScore::normal(0.8, 0.01), peers),
+                 ValidationError);
+    EXPECT_THROW((void)rank_distribution_montecarlo(OwnScore::normal(0.8, 0.01), peers),
+                 ValidationError);
 }
 
 // ---- the ziggurat ----------------------------------------------------------------------------
@@ -269,7 +284,8 @@ TEST(RankZiggurat, GivesStandardNormals) {
     EXPECT_NEAR(sq / n, 1.0, 5.0 * std::sqrt(2.0 / n));
     for (std::size_t c = 0; c < cuts.size(); ++c) {
         const double p = detail::normal_cdf(cuts[c]);
-        EXPECT_NEAR(below[c] / static_cast<double>(n), p, 5.0 * std::sqrt(p * (1 - p) / n)) << cuts[c];
+        EXPECT_NEAR(below[c] / static_cast<double>(n), p, 5.0 * std::sqrt(p * (1 - p) / n))
+            << cuts[c];
     }
 }
 
@@ -321,14 +337,16 @@ TEST(PointsNeeded, HigherProbabilityNeedsMoreAndTheAnswerIsTight) {
         EXPECT_GT(pn.dti, last);
         last = pn.dti;
         // One grid step less does not give p.
-        const double below = rank_distribution_exact(OwnScore::normal(pn.dti - 1e-4, 0.0), peers).prob_top(10);
+        const double below =
+            rank_distribution_exact(OwnScore::normal(pn.dti - 1e-4, 0.0), peers).prob_top(10);
         EXPECT_LT(below, p);
     }
     o.probability = 0.8;
     o.keep_own_spread = true;
     const PointsNeeded spread = points_needed(own, peers, 1000.0, o);
     EXPECT_GE(spread.prob_at_needed, 0.8);
-    EXPECT_NEAR(rank_distribution_exact(own.shifted(spread.gap_dti), peers).prob_top(10), spread.prob_at_needed, 1e-9);
+    EXPECT_NEAR(rank_distribution_exact(own.shifted(spread.gap_dti), peers).prob_top(10),
+                spread.prob_at_needed, 1e-9);
     o.keep_own_spread = false;
     EXPECT_GT(spread.dti, points_needed(own, peers, 1000.0, o).dti);  // uncertainty costs points
 }
@@ -337,10 +355,12 @@ TEST(PointsNeeded, RejectsBadOptions) {
     const auto peers = spread_peers(5, 0.5, 0.9, 0.01);
     PointsNeededOptions o;
     o.probability = 0.0;
-    EXPECT_THROW((void)points_needed(OwnScore::normal(0.7, 0.0), peers, 1000.0, o), ValidationError);
+    EXPECT_THROW((void)points_needed(OwnScore::normal(0.7, 0.0), peers, 1000.0, o),
+                 ValidationError);
     o.probability = 0.5;
     o.top = 0;
-    EXPECT_THROW((void)points_needed(OwnScore::normal(0.7, 0.0), peers, 1000.0, o), ValidationError);
+    EXPECT_THROW((void)points_needed(OwnScore::normal(0.7, 0.0), peers, 1000.0, o),
+                 ValidationError);
     o.top = 3;
     EXPECT_THROW((void)points_needed(OwnScore::normal(0.7, 0.0), peers, 0.0, o), ValidationError);
 }

@@ -17,7 +17,8 @@ using namespace dtiplan;
 
 namespace {
 
-Component component(std::string id, double max, ScoringRule rule, std::vector<std::string> indicators = {}) {
+Component component(std::string id, double max, ScoringRule rule,
+                    std::vector<std::string> indicators = {}) {
     Component c;
     c.id = std::move(id);
     c.name = "Chỉ số thành phần " + c.id;
@@ -38,7 +39,8 @@ Framework every_rule_framework() {
     ScoringRule steps = rule_of(RuleKind::Steps);
     steps.steps = {{1.0, 20}, {0.75, 15}, {0.5, 10}, {0.25, 5}};
     ScoringRule levels = rule_of(RuleKind::Categorical);
-    levels.levels = {{1.0, 1.0, "Trưởng ban là Chủ tịch"}, {0.5, 0.5, "Phó Chủ tịch"}, {0.0, 0.0, "Chưa có"}};
+    levels.levels = {
+        {1.0, 1.0, "Trưởng ban là Chủ tịch"}, {0.5, 0.5, "Phó Chủ tịch"}, {0.0, 0.0, "Chưa có"}};
     MainIndicator a;
     a.id = "NTS";
     a.name = "Nhận thức số";
@@ -105,15 +107,16 @@ TEST(SimulateRanks, RowsAndColumnsOfTheRankMatrixSumToOne) {
     }
     // Rounded to 4 decimals, ties share a rank: rows still sum to 1.
     const RankSimulation rounded = simulate_ranks(f, m, options(2000, 2));
-    for (Eigen::Index i = 0; i < 95; ++i) EXPECT_NEAR(rounded.probabilities.row(i).sum(), 1.0, 1e-12);
+    for (Eigen::Index i = 0; i < 95; ++i)
+        EXPECT_NEAR(rounded.probabilities.row(i).sum(), 1.0, 1e-12);
     EXPECT_NEAR(rounded.probabilities.sum(), 95.0, 1e-9);
     ASSERT_EQ(rounded.summaries.size(), 95U);
     for (std::size_t i = 0; i < rounded.summaries.size(); ++i) {
         const auto& s = rounded.summaries[i];
         double expected = 0.0;
         for (Eigen::Index r = 0; r < 95; ++r)
-            expected += static_cast<double>(r + 1) *
-                        rounded.probabilities(static_cast<Eigen::Index>(i), r);
+            expected +=
+                static_cast<double>(r + 1) * rounded.probabilities(static_cast<Eigen::Index>(i), r);
         EXPECT_NEAR(s.expected_rank, expected, 1e-9) << s.unit;
         EXPECT_LE(s.p05_rank, s.median_rank);
         EXPECT_LE(s.median_rank, s.p95_rank);
@@ -178,7 +181,8 @@ TEST(SimulateRanks, AgreesWithTheExactMethodForOneComponent) {
     m.sd.resize(static_cast<Eigen::Index>(n), 1);
     for (std::size_t i = 0; i < n; ++i) {
         m.units.push_back("Xã " + std::to_string(i + 1));
-        m.mean(static_cast<Eigen::Index>(i), 0) = 0.6 + 0.3 * static_cast<double>(i) / static_cast<double>(n);
+        m.mean(static_cast<Eigen::Index>(i), 0) =
+            0.6 + 0.3 * static_cast<double>(i) / static_cast<double>(n);
         m.sd(static_cast<Eigen::Index>(i), 0) = 0.03 + 0.002 * static_cast<double>(i % 5);
     }
     const RankSimulation sim = simulate_ranks(f, m, options(40000, 2));
@@ -193,7 +197,8 @@ TEST(SimulateRanks, AgreesWithTheExactMethodForOneComponent) {
             peers.push_back(p);
         }
         const auto u = static_cast<Eigen::Index>(unit);
-        const RankDistribution exact = rank_distribution_exact(OwnScore::normal(m.mean(u, 0), m.sd(u, 0)), peers);
+        const RankDistribution exact =
+            rank_distribution_exact(OwnScore::normal(m.mean(u, 0), m.sd(u, 0)), peers);
         const RankDistribution mc = sim.distribution(unit);
         for (int r = 1; r <= static_cast<int>(n); ++r) {
             const double p = exact.prob(r);
@@ -209,12 +214,13 @@ TEST(SimulateRanks, ReportsProgressFromOneThreadAndCanBeCancelled) {
     std::vector<std::size_t> seen;
     const auto caller = std::this_thread::get_id();
     bool other_thread = false;
-    const RankSimulation r = simulate_ranks(f, m, options(4000, 2), [&](std::size_t done, std::size_t total) {
-        other_thread = other_thread || std::this_thread::get_id() != caller;
-        EXPECT_EQ(total, 4000U);
-        seen.push_back(done);
-        return true;
-    });
+    const RankSimulation r =
+        simulate_ranks(f, m, options(4000, 2), [&](std::size_t done, std::size_t total) {
+            other_thread = other_thread || std::this_thread::get_id() != caller;
+            EXPECT_EQ(total, 4000U);
+            seen.push_back(done);
+            return true;
+        });
     EXPECT_FALSE(other_thread);
     ASSERT_FALSE(seen.empty());
     EXPECT_LE(seen.size(), 102U);  // at most every 1%, and once at the end
@@ -226,8 +232,9 @@ TEST(SimulateRanks, ReportsProgressFromOneThreadAndCanBeCancelled) {
                                       [&](std::size_t, std::size_t) { return ++calls < 3; }),
                  SimulationCancelled);
     EXPECT_EQ(calls, 3);
-    EXPECT_THROW((void)simulate_ranks(f, m, options(4000, 2),
-                                      [](std::size_t, std::size_t) -> bool { throw std::runtime_error("dừng"); }),
+    EXPECT_THROW((void)simulate_ranks(
+                     f, m, options(4000, 2),
+                     [](std::size_t, std::size_t) -> bool { throw std::runtime_error("dừng"); }),
                  std::runtime_error);
 }
 
@@ -243,7 +250,9 @@ TEST(SimulateRanks, RejectsAModelThatDoesNotFitTheFramework) {
         (void)simulate_ranks(f, bad, options(10, 1));
         FAIL();
     } catch (const ValidationError& e) {
-        EXPECT_NE(std::string(e.what()).find("mean(2, 3) (Xã minh họa 03, NTS.04)"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("mean(2, 3) (Xã minh họa 03, NTS.04)"),
+                  std::string::npos)
+            << e.what();
     }
     ComponentModel twice = m;
     twice.units[1] = twice.units[0];

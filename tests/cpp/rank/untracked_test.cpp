@@ -51,7 +51,8 @@ TEST(UntrackedFill, FixedFractionOfEveryUntrackedPoint) {
     EXPECT_NEAR(f.points, 0.5 * b.cover.untracked_points, 1e-9);
     EXPECT_NEAR(f.dti(), 0.5 * b.cover.untracked_points / 1000.0, 1e-12);
     std::size_t mains_untracked = 0;
-    for (const auto& [id, points] : b.cover.untracked_by_main) mains_untracked += points > 0.0 ? 1 : 0;
+    for (const auto& [id, points] : b.cover.untracked_by_main)
+        mains_untracked += points > 0.0 ? 1 : 0;
     ASSERT_EQ(f.fraction_by_main.size(), mains_untracked);
     ASSERT_GT(mains_untracked, 0U);
     for (const auto& [id, fraction] : f.fraction_by_main) EXPECT_DOUBLE_EQ(fraction, 0.5) << id;
@@ -60,8 +61,8 @@ TEST(UntrackedFill, FixedFractionOfEveryUntrackedPoint) {
 TEST(UntrackedFill, PeerMedianUsesTheLatestResultsAndLeavesTheOwnCommuneOut) {
     const auto& b = builtin();
     ASSERT_GT(b.cover.untracked_by_main.at("NTS"), 0.0);
-    const UntrackedFill f = untracked_fill(b.framework, b.cover, {}, peers_with_indices(), 2025,
-                                           "Xã Đại Phước");
+    const UntrackedFill f =
+        untracked_fill(b.framework, b.cover, {}, peers_with_indices(), 2025, "Xã Đại Phước");
     EXPECT_EQ(f.basis, UntrackedBasis::PeerMedian);
     EXPECT_EQ(f.peers_used, 3U);  // 2026 result too late, own commune left out
     // NTS: median of the published 0.9 and 0.3; other mains: median peer DTI 0.7.
@@ -72,8 +73,8 @@ TEST(UntrackedFill, PeerMedianUsesTheLatestResultsAndLeavesTheOwnCommuneOut) {
     EXPECT_NEAR(f.points, expected, 1e-9);
 
     // With every year, Tam Hiệp's 2026 result counts: NTS median of 0.99 and 0.3.
-    const UntrackedFill all = untracked_fill(b.framework, b.cover, {}, peers_with_indices(), 0,
-                                             "Xã Đại Phước");
+    const UntrackedFill all =
+        untracked_fill(b.framework, b.cover, {}, peers_with_indices(), 0, "Xã Đại Phước");
     EXPECT_DOUBLE_EQ(all.fraction_by_main.at("NTS"), 0.645);
 }
 

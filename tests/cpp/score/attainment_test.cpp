@@ -51,7 +51,7 @@ TEST(AttainmentTargetInForce, MilestoneOf2026Then2030) {
     EXPECT_EQ(t2027->text, "100%");
     EXPECT_FALSE(conflict);
     EXPECT_EQ(target_in_force(i03, plan, 2030), t2027);
-    EXPECT_EQ(target_in_force(i03, plan, 2025), t2026);  // before the plan: the first milestone
+    EXPECT_EQ(target_in_force(i03, plan, 2025), t2026);    // before the plan: the first milestone
     EXPECT_EQ(target_in_force(i03, plan, 2031), nullptr);  // after the last milestone
 }
 
@@ -90,8 +90,7 @@ TEST(AttainmentAsFraction, CountsAreDividedByTheirTotal) {
     EXPECT_DOUBLE_EQ(as_fraction({6, 6.0, 12.0}, ii02, t2026), 0.5);  // the observation's total
     EXPECT_DOUBLE_EQ(as_fraction({6, std::nullopt, std::nullopt}, ii02, t2030), 6.0 / 9.0);
     const Indicator& i03 = *plan.find_indicator("I.03");
-    EXPECT_DOUBLE_EQ(as_fraction({0.85, 85.0, 100.0}, i03, target_in_force(i03, plan, 2026)),
-                     0.85);
+    EXPECT_DOUBLE_EQ(as_fraction({0.85, 85.0, 100.0}, i03, target_in_force(i03, plan, 2026)), 0.85);
 }
 
 TEST(AttainmentOfPlan, StrictTargetIsNotMetAtItsValue) {

@@ -75,10 +75,14 @@ TEST(FrameworkBuiltIn, HasEightMainIndicatorsThousandPointsAndFortySevenComponen
     EXPECT_EQ(f.main_indicators.size(), 8U);
     EXPECT_DOUBLE_EQ(f.max_points(), 1000.0);
     EXPECT_EQ(f.component_count(), 47U);
-    const char* names[] = {"Nhận thức số",           "Thể chế số",
-                           "Hạ tầng số",             "Nhân lực số",
-                           "An toàn thông tin mạng", "Hoạt động chính quyền số",
-                           "Hoạt động kinh tế số",   "Hoạt động xã hội số"};
+    const char* names[] = {"Nhận thức số",
+                           "Thể chế số",
+                           "Hạ tầng số",
+                           "Nhân lực số",
+                           "An toàn thông tin mạng",
+                           "Hoạt động chính quyền số",
+                           "Hoạt động kinh tế số",
+                           "Hoạt động xã hội số"};
     const double points[] = {100, 100, 100, 100, 100, 200, 150, 150};
     for (std::size_t i = 0; i < 8; ++i) {
         EXPECT_EQ(f.main_indicators[i].name, names[i]);
@@ -222,10 +226,11 @@ const InvalidCase kInvalidCases[] = {
      [](json& d) { d["main_indicators"][1]["components"][0]["max_points"] = 50.000001; }, false,
      "main_indicators[1].max_points", "add up to"},
     {"DuplicateMainId", [](json& d) { d["main_indicators"][1]["id"] = "NTS"; }, false,
-     "main_indicators[1].id", "main indicator id \"NTS\" is given twice (also khung.json: "
-                              "main_indicators[0].id)"},
-    {"DuplicateMainName", [](json& d) { d["main_indicators"][1]["name"] = "Nhận thức số"; },
-     false, "main_indicators[1].name", "is given twice"},
+     "main_indicators[1].id",
+     "main indicator id \"NTS\" is given twice (also khung.json: "
+     "main_indicators[0].id)"},
+    {"DuplicateMainName", [](json& d) { d["main_indicators"][1]["name"] = "Nhận thức số"; }, false,
+     "main_indicators[1].name", "is given twice"},
     {"DuplicateComponentIdAcrossMains",
      [](json& d) { d["main_indicators"][1]["components"][0]["id"] = "NTS.02"; }, false,
      "main_indicators[1].components[0].id", "component id \"NTS.02\" is given twice"},
@@ -244,7 +249,8 @@ const InvalidCase kInvalidCases[] = {
      false, "main_indicators[0].components[1].rule.steps", "at least one step"},
     {"StepAboveComponentMax",
      [](json& d) { d["main_indicators"][0]["components"][1]["rule"]["steps"][1]["points"] = 25; },
-     false, "main_indicators[0].components[1].rule.steps[1].points", "from 0 to the component's 20"},
+     false, "main_indicators[0].components[1].rule.steps[1].points",
+     "from 0 to the component's 20"},
     {"StepThresholdGivenTwice",
      [](json& d) {
          d["main_indicators"][0]["components"][1]["rule"]["steps"][2]["threshold"] = 0.25;
@@ -266,17 +272,14 @@ const InvalidCase kInvalidCases[] = {
      [](json& d) { d["main_indicators"][0]["components"][0]["rule"]["levels"][2]["value"] = 1; },
      false, "main_indicators[0].components[0].rule.levels[2].value", "given twice"},
     {"StepsOnAProportionalRule",
-     [](json& d) {
-         d["main_indicators"][0]["components"][2]["rule"]["steps"] = json::array();
-     },
+     [](json& d) { d["main_indicators"][0]["components"][2]["rule"]["steps"] = json::array(); },
      true, "main_indicators[0].components[2].rule.steps", "only a \"steps\" rule has steps"},
     {"UnknownRuleKind",
      [](json& d) { d["main_indicators"][1]["components"][0]["rule"]["kind"] = "boolean"; }, true,
      "main_indicators[1].components[0].rule.kind", "expected one of"},
     {"UnknownPillar", [](json& d) { d["main_indicators"][1]["pillar"] = "chính quyền"; }, true,
      "main_indicators[1].pillar", "expected one of"},
-    {"UnknownField",
-     [](json& d) { d["main_indicators"][0]["components"][2]["weight"] = 1; }, true,
+    {"UnknownField", [](json& d) { d["main_indicators"][0]["components"][2]["weight"] = 1; }, true,
      "main_indicators[0].components[2].weight", "unknown field"},
     {"WrongSchema", [](json& d) { d["schema"] = "dtiplan.plan/1"; }, true, "schema",
      "expected \"dtiplan.framework/1\""},
@@ -290,9 +293,8 @@ const InvalidCase kInvalidCases[] = {
          d["main_indicators"][0]["components"][2]["indicators"] = json{"I.06", "I.06"};
      },
      false, "main_indicators[0].components[2].indicators[1]", "listed twice"},
-    {"PointsAsText",
-     [](json& d) { d["main_indicators"][0]["components"][2]["max_points"] = "60"; }, true,
-     "main_indicators[0].components[2].max_points", "expected a number"},
+    {"PointsAsText", [](json& d) { d["main_indicators"][0]["components"][2]["max_points"] = "60"; },
+     true, "main_indicators[0].components[2].max_points", "expected a number"},
 };
 
 std::string case_name(const testing::TestParamInfo<InvalidCase>& c) { return c.param.name; }

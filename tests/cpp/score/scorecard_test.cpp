@@ -85,20 +85,32 @@ Framework small_framework() {
     f.id = "thu-nghiem";
     f.name = "Bộ chỉ số thử nghiệm";
     f.main_indicators = {
-        {"TCS", "Thể chế số", "", Pillar::Institution, 100,
+        {"TCS",
+         "Thể chế số",
+         "",
+         Pillar::Institution,
+         100,
          {component("TCS.01", 100, RuleKind::Target, "II.09")}},
-        {"CQS", "Hoạt động chính quyền số", "", Pillar::Government, 100,
+        {"CQS",
+         "Hoạt động chính quyền số",
+         "",
+         Pillar::Government,
+         100,
          {component("CQS.01", 50, RuleKind::Proportional, "I.03"),
           component("CQS.02", 50, RuleKind::Proportional, "I.04")}},
-        {"XHS", "Hoạt động xã hội số", "", Pillar::Society, 100,
+        {"XHS",
+         "Hoạt động xã hội số",
+         "",
+         Pillar::Society,
+         100,
          {component("XHS.01", 60, RuleKind::Proportional, "I.06"),
           component("XHS.02", 40, RuleKind::Target, "II.02")}},
     };
     return f;
 }
 
-Observation obs(const char* indicator, int month, double value, date submitted,
-                const char* unit, std::optional<double> denominator = std::nullopt) {
+Observation obs(const char* indicator, int month, double value, date submitted, const char* unit,
+                std::optional<double> denominator = std::nullopt) {
     Observation o;
     o.indicator = indicator;
     o.period = Period::month(2026, month);
@@ -267,5 +279,5 @@ TEST(ScorecardBoard, AGroupThatLeadsHasOneCardAndAnyMemberMayReport) {
     EXPECT_DOUBLE_EQ(all->score, 0.5 * 1.0 / 2.0 + 0.5 * 1.0 / 2.0);  // 1 of 2 met, 1 of 2 on time
     EXPECT_EQ(all->rank, 1);
     EXPECT_DOUBLE_EQ(all->max_points, 20.0 + 15.0);  // NLS.01 and NLS.02
-    EXPECT_DOUBLE_EQ(all->points, 20.0);              // NLS.01 at 100%
+    EXPECT_DOUBLE_EQ(all->points, 20.0);             // NLS.01 at 100%
 }

@@ -64,8 +64,8 @@ Framework small_framework() {
     nts.components = {component("NTS.01", 20, head_of_board_rule(), {"I.01"}),
                       component("NTS.02", 20, meetings_rule(), {"I.02"}),
                       component("NTS.03", 60, rule_of(RuleKind::Proportional), {"I.06", "II.13"})};
-    MainIndicator cqs{"CQS", "Hoạt động chính quyền số", "Digital government", Pillar::Government,
-                      200, {}};
+    MainIndicator cqs{
+        "CQS", "Hoạt động chính quyền số", "Digital government", Pillar::Government, 200, {}};
     cqs.components = {component("CQS.01", 50, rule_of(RuleKind::YesNo), {"II.03"}),
                       component("CQS.02", 50, rule_of(RuleKind::RelativeToBest), {"III.3.a.09"}),
                       component("CQS.03", 100, rule_of(RuleKind::Target), {"I.03"})};
@@ -118,14 +118,14 @@ TEST(ScoringRules, ProportionalIsRateTimesMaxCapped) {
 
 TEST(ScoringRules, StepsGiveThePointsOfTheHighestThresholdReached) {
     const ScoringRule r = meetings_rule();
-    EXPECT_DOUBLE_EQ(rule_points(r, 4.0 / 4.0, 20), 20.0);  // 4 lần/năm
-    EXPECT_DOUBLE_EQ(rule_points(r, 3.0 / 4.0, 20), 15.0);  // 3 lần
-    EXPECT_DOUBLE_EQ(rule_points(r, 2.0 / 4.0, 20), 10.0);  // 2 lần
-    EXPECT_DOUBLE_EQ(rule_points(r, 1.0 / 4.0, 20), 5.0);   // 1 lần
-    EXPECT_DOUBLE_EQ(rule_points(r, 0.0 / 4.0, 20), 0.0);   // còn lại
-    EXPECT_DOUBLE_EQ(rule_points(r, 0.2, 20), 0.0);         // below every threshold
-    EXPECT_DOUBLE_EQ(rule_points(r, 0.9, 20), 15.0);        // between 3 and 4 meetings
-    EXPECT_DOUBLE_EQ(rule_points(r, 5.0 / 4.0, 20), 20.0);  // more than 4 meetings
+    EXPECT_DOUBLE_EQ(rule_points(r, 4.0 / 4.0, 20), 20.0);     // 4 lần/năm
+    EXPECT_DOUBLE_EQ(rule_points(r, 3.0 / 4.0, 20), 15.0);     // 3 lần
+    EXPECT_DOUBLE_EQ(rule_points(r, 2.0 / 4.0, 20), 10.0);     // 2 lần
+    EXPECT_DOUBLE_EQ(rule_points(r, 1.0 / 4.0, 20), 5.0);      // 1 lần
+    EXPECT_DOUBLE_EQ(rule_points(r, 0.0 / 4.0, 20), 0.0);      // còn lại
+    EXPECT_DOUBLE_EQ(rule_points(r, 0.2, 20), 0.0);            // below every threshold
+    EXPECT_DOUBLE_EQ(rule_points(r, 0.9, 20), 15.0);           // between 3 and 4 meetings
+    EXPECT_DOUBLE_EQ(rule_points(r, 5.0 / 4.0, 20), 20.0);     // more than 4 meetings
     EXPECT_DOUBLE_EQ(rule_points(r, 0.75 - 1e-12, 20), 15.0);  // rounding noise is no miss
 }
 
@@ -142,7 +142,7 @@ TEST(ScoringRules, CategoricalGivesTheMatchingLevelsShare) {
     EXPECT_DOUBLE_EQ(rule_points(r, 0.5, 20), 10.0);  // Phó Chủ tịch: 1/2 điểm tối đa
     EXPECT_DOUBLE_EQ(rule_points(r, 0.0, 20), 0.0);   // chưa có: 0
     EXPECT_DOUBLE_EQ(rule_points(r, 0.5 + 1e-10, 20), 10.0);  // equal within 1e-9
-    EXPECT_DOUBLE_EQ(rule_points(r, 0.7, 20), 10.0);  // no match: highest level below
+    EXPECT_DOUBLE_EQ(rule_points(r, 0.7, 20), 10.0);          // no match: highest level below
 }
 
 TEST(ScoringRules, CategoricalBelowEveryLevelScoresZero) {
@@ -230,14 +230,14 @@ TEST(ScoringCard, WorkedExampleByHand) {
     const Framework f = small_framework();
     const Plan plan = builtin_plan();
     const IndicatorValues values{
-        {"I.01", 0.5},         // NTS.01 Phó Chủ tịch: 10 of 20
-        {"I.02", 0.75},        // NTS.02 3 meetings: 15 of 20
-        {"I.06", 0.7},         // NTS.03 mean(0.7, 0.9) = 0.8: 48 of 60
-        {"II.13", 0.9},        //
-        {"II.03", 1.0},        // CQS.01 yes: 50 of 50
-        {"III.3.a.09", 0.6},   // CQS.02 0.6 / best 0.8: 37.5 of 50
-        {"I.03", 0.75},        // CQS.03 "Trên 80%" in 2026: 0.75 / 0.8 × 100 = 93.75
-        {"II.01", 1.0},        // not in this framework: ignored
+        {"I.01", 0.5},        // NTS.01 Phó Chủ tịch: 10 of 20
+        {"I.02", 0.75},       // NTS.02 3 meetings: 15 of 20
+        {"I.06", 0.7},        // NTS.03 mean(0.7, 0.9) = 0.8: 48 of 60
+        {"II.13", 0.9},       //
+        {"II.03", 1.0},       // CQS.01 yes: 50 of 50
+        {"III.3.a.09", 0.6},  // CQS.02 0.6 / best 0.8: 37.5 of 50
+        {"I.03", 0.75},       // CQS.03 "Trên 80%" in 2026: 0.75 / 0.8 × 100 = 93.75
+        {"II.01", 1.0},       // not in this framework: ignored
     };
     ScoringContext ctx;
     ctx.best["CQS.02"] = 0.8;
@@ -329,10 +329,14 @@ struct PublishedDti {
 };
 constexpr PublishedDti kDti2022[] = {
     {"TP. Đà Nẵng", {1.0000, 0.9000, 0.8253, 0.8487, 0.7578, 0.8575, 0.7836, 0.5197}, 0.8002, true},
-    {"TP. Hồ Chí Minh", {0.8917, 0.9000, 0.8258, 0.6267, 0.5580, 0.8406, 0.7611, 0.3590}, 0.7163,
+    {"TP. Hồ Chí Minh",
+     {0.8917, 0.9000, 0.8258, 0.6267, 0.5580, 0.8406, 0.7611, 0.3590},
+     0.7163,
      false},
     {"Quảng Ninh", {0.9581, 0.9000, 0.7648, 0.6250, 0.5382, 0.8385, 0.5904, 0.4505}, 0.7024, true},
-    {"Thừa Thiên - Huế", {0.9500, 0.9000, 0.6823, 0.6794, 0.6423, 0.8262, 0.6787, 0.3001}, 0.6975,
+    {"Thừa Thiên - Huế",
+     {0.9500, 0.9000, 0.6823, 0.6794, 0.6423, 0.8262, 0.6787, 0.3001},
+     0.6975,
      true},
     {"TP. Cần Thơ", {0.9000, 0.8000, 0.7233, 0.7376, 0.7226, 0.7325, 0.7556, 0.2947}, 0.6924, true},
 };
@@ -362,12 +366,15 @@ INSTANTIATE_TEST_SUITE_P(ScoringRows1To5, ScoringPublishedDti2022, testing::Valu
 
 TEST(ScoringDti2022, DaNangByHand) {
     // (100 + 90 + 82.53 + 84.87 + 75.78 + 0.8575 × 200 + 0.7836 × 150 + 0.5197 × 150) / 1000
-    const double dti = dti_from_main_indices(
-        provincial_mains(),
-        {{"Nhận thức số", 1.0000}, {"Thể chế số", 0.9000}, {"Hạ tầng số", 0.8253},
-         {"Nhân lực số", 0.8487}, {"An toàn thông tin mạng", 0.7578},
-         {"Hoạt động chính quyền số", 0.8575}, {"Hoạt động kinh tế số", 0.7836},
-         {"Hoạt động xã hội số", 0.5197}});
+    const double dti =
+        dti_from_main_indices(provincial_mains(), {{"Nhận thức số", 1.0000},
+                                                   {"Thể chế số", 0.9000},
+                                                   {"Hạ tầng số", 0.8253},
+                                                   {"Nhân lực số", 0.8487},
+                                                   {"An toàn thông tin mạng", 0.7578},
+                                                   {"Hoạt động chính quyền số", 0.8575},
+                                                   {"Hoạt động kinh tế số", 0.7836},
+                                                   {"Hoạt động xã hội số", 0.5197}});
     EXPECT_NEAR(dti, 0.800175, 1e-12);
     EXPECT_DOUBLE_EQ(round_to(dti, 4), 0.8002);
 }
@@ -380,7 +387,7 @@ TEST(ScoringDti2022, TopFiveRankInPublishedOrder) {
 
 TEST(ScoringMainIndices, ErrorsNameTheKey) {
     const Framework f = provincial_mains();
-    std::map<std::string, double> ok{{"NTS", 1}, {"TCS", 1}, {"HTS", 1}, {"NLS", 1},
+    std::map<std::string, double> ok{{"NTS", 1},  {"TCS", 1}, {"HTS", 1}, {"NLS", 1},
                                      {"ATTT", 1}, {"CQS", 1}, {"KTS", 1}, {"XHS", 1}};
     EXPECT_DOUBLE_EQ(dti_from_main_indices(f, ok), 1.0);
 
@@ -459,8 +466,8 @@ TEST(RankCompetition, InfinitiesAreNumbers) {
 
 TEST(CoverageOfPlan, ListsUntrackedComponentsUnknownAndUnscoredIndicators) {
     Framework f = small_framework();
-    f.main_indicators[0].components[0].indicators = {};              // NTS.01: untracked
-    f.main_indicators[1].components[1].indicators = {"X.99"};        // CQS.02: unknown id only
+    f.main_indicators[0].components[0].indicators = {};                // NTS.01: untracked
+    f.main_indicators[1].components[1].indicators = {"X.99"};          // CQS.02: unknown id only
     f.main_indicators[1].components[2].indicators = {"I.03", "X.98"};  // CQS.03: tracked
     const Plan plan = builtin_plan();
     const Coverage c = coverage(f, plan);

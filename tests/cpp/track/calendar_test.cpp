@@ -84,8 +84,8 @@ ObservationLog everyone_reports(const ReportingCalendar& cal, const Period& mont
 TEST(CalendarDeadlines, BeforeTheTwentiethMeansTheNineteenth) {
     const ReportingCalendar cal(plan());
     const Period march = Period::month(2026, 3);
-    EXPECT_EQ(cal.unit_deadline(march), ymd(2026, 3, 19));           // thứ Năm
-    EXPECT_EQ(cal.consolidated_deadline(march), ymd(2026, 3, 24));   // thứ Ba
+    EXPECT_EQ(cal.unit_deadline(march), ymd(2026, 3, 19));          // thứ Năm
+    EXPECT_EQ(cal.consolidated_deadline(march), ymd(2026, 3, 24));  // thứ Ba
     EXPECT_EQ(cal.unit_deadline(Period::month(2030, 12)), ymd(2030, 12, 19));
     EXPECT_EQ(cal.shift(), DeadlineShift::Keep);
 }
@@ -124,8 +124,9 @@ TEST(CalendarDeadlines, ConsolidatedDeadlineOnASaturday) {
 TEST(CalendarDeadlines, TetMovesTheFebruaryDeadline) {
     // 19/02/2026 is mùng 3 Tết; with the weekends around it, the office is closed 14-22/02.
     const Period february = Period::month(2026, 2);
-    EXPECT_EQ(ReportingCalendar(plan(), DeadlineShift::Keep, with_tet_2026()).unit_deadline(february),
-              ymd(2026, 2, 19));
+    EXPECT_EQ(
+        ReportingCalendar(plan(), DeadlineShift::Keep, with_tet_2026()).unit_deadline(february),
+        ymd(2026, 2, 19));
     EXPECT_EQ(
         ReportingCalendar(plan(), DeadlineShift::Earlier, with_tet_2026()).unit_deadline(february),
         ymd(2026, 2, 13));
@@ -143,7 +144,8 @@ TEST(CalendarDeadlines, FixedHolidaysThirtiethOfAprilAndFirstOfMay) {
     Plan p = plan();
     p.reporting.consolidated_report_before_day = 2;
     const Period may = Period::month(2026, 5);
-    EXPECT_EQ(ReportingCalendar(p, DeadlineShift::Keep).consolidated_deadline(may), ymd(2026, 5, 1));
+    EXPECT_EQ(ReportingCalendar(p, DeadlineShift::Keep).consolidated_deadline(may),
+              ymd(2026, 5, 1));
     EXPECT_EQ(ReportingCalendar(p, DeadlineShift::Earlier).consolidated_deadline(may),
               ymd(2026, 4, 29));
     EXPECT_EQ(ReportingCalendar(p, DeadlineShift::Later).consolidated_deadline(may),
@@ -323,9 +325,9 @@ TEST(CalendarUpcoming, SoonestFirst) {
     }
     const auto many = cal.upcoming(ymd(2026, 1, 1), 100000);
     EXPECT_EQ(many.size(), 60U * 22U);  // 5 years x 12 months x (21 unit reports + 1)
-    EXPECT_TRUE(std::is_sorted(many.begin(), many.end(), [](const Obligation& a, const Obligation& b) {
-        return a.deadline < b.deadline;
-    }));
+    EXPECT_TRUE(std::is_sorted(
+        many.begin(), many.end(),
+        [](const Obligation& a, const Obligation& b) { return a.deadline < b.deadline; }));
 }
 
 TEST(CalendarUpcoming, FromTheDeadlineDayAndToThePlanEnd) {
@@ -429,7 +431,7 @@ TEST(CalendarObligations, UnknownLeadIsKeptAsItIsWritten) {
     const ReportingCalendar cal(p);
     EXPECT_EQ(cal.indicators_reported_by("BAN-CDS"), (std::vector<std::string>{"I.01"}));
     const auto all = cal.obligations(Period::month(2026, 3));
-    ASSERT_EQ(all.size(), 22U);  // I.01 now reported by BAN-CDS instead of the group
+    ASSERT_EQ(all.size(), 22U);             // I.01 now reported by BAN-CDS instead of the group
     EXPECT_EQ(all.at(19).unit, "ALL");      // the group still reports I.02
     EXPECT_EQ(all.at(20).unit, "BAN-CDS");  // after the units and groups the plan lists
     EXPECT_TRUE(all.at(21).consolidated);

@@ -146,7 +146,8 @@ TEST(ObservationCsv, ReadsAnExcelExportWithBomCrlfQuotesAndPercentages) {
     EXPECT_EQ(all[0].unit, "TTPVHCC");
     EXPECT_EQ(all[0].submitted, ymd(2026, 4, 18));
     ASSERT_EQ(all[0].evidence.size(), 2U);
-    EXPECT_EQ(all[0].evidence[0], (Evidence{"BC-12", "Báo cáo tháng 3, số liệu DVC", "Hồ sơ lưu VT"}));
+    EXPECT_EQ(all[0].evidence[0],
+              (Evidence{"BC-12", "Báo cáo tháng 3, số liệu DVC", "Hồ sơ lưu VT"}));
     EXPECT_EQ(all[0].evidence[1], (Evidence{"TK-03", "Thống kê hồ sơ", "Cổng DVC"}));
     EXPECT_EQ(all[0].note, "Số liệu \"chính thức\", đã rà soát");
     EXPECT_EQ(all[0].origin, "bao-cao.csv:2");
@@ -154,14 +155,14 @@ TEST(ObservationCsv, ReadsAnExcelExportWithBomCrlfQuotesAndPercentages) {
     EXPECT_EQ(all[1].value.value, 0.855);  // "85,5%": the double nearest 0.855, exactly
     EXPECT_EQ(all[1].note, "ghi chú\r\nhai dòng");
     EXPECT_EQ(all[1].origin, "bao-cao.csv:3");
-    EXPECT_EQ(all[2].value.value, 0.855);  // "0,855"
+    EXPECT_EQ(all[2].value.value, 0.855);       // "0,855"
     EXPECT_EQ(all[2].origin, "bao-cao.csv:5");  // the note above took two lines
 
     EXPECT_EQ(all[3].period, Period::quarter(2026, 1));
-    EXPECT_EQ(all[3].value, (ObservedValue{9, 9.0, 9.0}));  // count 9 of 9 kept as a fraction
-    EXPECT_EQ(all[4].value.value, 1.0);                      // "Có"
+    EXPECT_EQ(all[3].value, (ObservedValue{9, 9.0, 9.0}));       // count 9 of 9 kept as a fraction
+    EXPECT_EQ(all[4].value.value, 1.0);                          // "Có"
     EXPECT_EQ(all[5].value, (ObservedValue{0.1, 12.0, 120.0}));  // rate = 12/120
-    EXPECT_EQ(all[6].value, (ObservedValue{8, 8.0, 9.0}));        // count = its numerator
+    EXPECT_EQ(all[6].value, (ObservedValue{8, 8.0, 9.0}));       // count = its numerator
 }
 
 TEST(ObservationCsv, ColumnOrderIsFreeAndOptionalColumnsMayBeLeftOut) {
@@ -198,9 +199,7 @@ TEST(ObservationCsv, ReadsSemicolonSeparatedFiles) {
     EXPECT_EQ(log.all()[0].evidence.size(), 2U);
 }
 
-TEST(ObservationCsv, HeaderOnlyIsAnEmptyLog) {
-    EXPECT_EQ(read_csv(kHeader).size(), 0U);
-}
+TEST(ObservationCsv, HeaderOnlyIsAnEmptyLog) { EXPECT_EQ(read_csv(kHeader).size(), 0U); }
 
 // ---- CSV errors ------------------------------------------------------------------------------
 
@@ -215,9 +214,10 @@ TEST(ObservationCsvErrors, UnknownColumnNamesItAndTheAllowedOnes) {
     const auto e = csv_error<FormatError>("indicator,period,Giá trị,submitted\n");
     EXPECT_EQ(e.where(), "bao-cao.csv: row 1, column Giá trị");
     EXPECT_TRUE(contains(e.detail(), "unknown column \"Giá trị\"")) << e.what();
-    EXPECT_TRUE(contains(e.detail(), "indicator, period, value, numerator, denominator, unit, "
-                                     "submitted, evidence_id, evidence_title, evidence_location, "
-                                     "note"))
+    EXPECT_TRUE(contains(e.detail(),
+                         "indicator, period, value, numerator, denominator, unit, "
+                         "submitted, evidence_id, evidence_title, evidence_location, "
+                         "note"))
         << e.what();
 }
 
@@ -237,7 +237,8 @@ TEST(ObservationCsvErrors, BrokenQuoting) {
     const auto open = csv_error<FormatError>(kHeader + "I.03,2026-03,0.8,VHXH,\"2026-04-18\n");
     EXPECT_EQ(open.where(), "bao-cao.csv: row 2");
     EXPECT_TRUE(contains(open.detail(), "not closed")) << open.what();
-    const auto inside = csv_error<FormatError>(kHeader + "I.03,2026-03,0.8,Phòng \"VH\",2026-04-18\n");
+    const auto inside =
+        csv_error<FormatError>(kHeader + "I.03,2026-03,0.8,Phòng \"VH\",2026-04-18\n");
     EXPECT_EQ(inside.where(), "bao-cao.csv: row 2");
     EXPECT_TRUE(contains(inside.detail(), "quote inside an unquoted field")) << inside.what();
     const auto after = csv_error<FormatError>(kHeader + "I.03,2026-03,\"0.8\"x,VHXH,2026-04-18\n");
@@ -251,8 +252,9 @@ TEST(ObservationCsvErrors, WrongNumberOfCells) {
 }
 
 TEST(ObservationCsvErrors, UnknownIndicator) {
-    const auto e = csv_error<ValidationError>(kHeader + "I.03,2026-03,0.8,,2026-04-18\n"
-                                                        "I.99,2026-03,0.8,,2026-04-18\n");
+    const auto e = csv_error<ValidationError>(kHeader +
+                                              "I.03,2026-03,0.8,,2026-04-18\n"
+                                              "I.99,2026-03,0.8,,2026-04-18\n");
     EXPECT_EQ(e.where(), "bao-cao.csv: row 3, column indicator");
     EXPECT_TRUE(contains(e.detail(), "\"I.99\"")) << e.what();
     EXPECT_EQ(csv_error<FormatError>(kHeader + ",2026-03,0.8,,2026-04-18\n").where(),
@@ -269,7 +271,8 @@ TEST(ObservationCsvErrors, BadPeriodQuotesIt) {
 
 TEST(ObservationCsvErrors, UnreadableNumbersQuoteTheCell) {
     for (const char* bad : {"tám mươi%", "1.234,5", "0,8,5", "inf", "nan", "--1", "85%%"}) {
-        const auto e = csv_error<FormatError>(kHeader + "I.03,2026-03,\"" + bad + "\",,2026-04-18\n");
+        const auto e =
+            csv_error<FormatError>(kHeader + "I.03,2026-03,\"" + bad + "\",,2026-04-18\n");
         EXPECT_EQ(e.where(), "bao-cao.csv: row 2, column value") << bad;
         EXPECT_TRUE(contains(e.detail(), in_quotes(bad))) << e.what();
     }
@@ -336,7 +339,8 @@ TEST(ObservationCsvErrors, BadOrMissingSubmissionDate) {
 }
 
 TEST(ObservationCsvErrors, UnknownUnitAndPeriodOutsideThePlan) {
-    const auto unit = csv_error<ValidationError>(kHeader + "I.03,2026-03,0.8,Phòng VH-XH,2026-04-18\n");
+    const auto unit =
+        csv_error<ValidationError>(kHeader + "I.03,2026-03,0.8,Phòng VH-XH,2026-04-18\n");
     EXPECT_EQ(unit.where(), "bao-cao.csv: row 2, column unit");
     EXPECT_TRUE(contains(unit.detail(), "\"Phòng VH-XH\"")) << unit.what();
     const auto year = csv_error<ValidationError>(kHeader + "I.03,năm 2031,0.8,,2031-12-31\n");
@@ -349,7 +353,8 @@ TEST(ObservationCsvErrors, EvidenceListsOfDifferentLengths) {
         "indicator,period,value,submitted,evidence_id,evidence_title\n"
         "I.01,2026-03,100%,2026-03-19,QĐ-1;QĐ-2,Quyết định phân công\n");
     EXPECT_EQ(e.where(), "bao-cao.csv: row 2, column evidence_title");
-    EXPECT_TRUE(contains(e.detail(), "1 documents in \"Quyết định phân công\" but 2 in evidence_id"))
+    EXPECT_TRUE(
+        contains(e.detail(), "1 documents in \"Quyết định phân công\" but 2 in evidence_id"))
         << e.what();
 }
 
@@ -434,21 +439,22 @@ TEST(ObservationJson, ReadsAFractionWithoutValue) {
 
 TEST(ObservationJson, StrictReadingNamesThePath) {
     const std::string head = R"({"schema": "dtiplan.observations/1", "observations": [)";
-    const auto unknown = json_error<FormatError>(
-        head + R"({"indicator": "I.03", "period": "2026-03", "value": 0.8,
+    const auto unknown =
+        json_error<FormatError>(head + R"({"indicator": "I.03", "period": "2026-03", "value": 0.8,
                    "submitted": "2026-04-18", "gia_tri": 1}]})");
     EXPECT_EQ(unknown.where(), "bao-cao.json: observations[0].gia_tri");
     EXPECT_TRUE(contains(unknown.detail(), "unknown field")) << unknown.what();
 
-    const auto schema = json_error<FormatError>(R"({"schema": "dtiplan.plan/1", "observations": []})");
+    const auto schema =
+        json_error<FormatError>(R"({"schema": "dtiplan.plan/1", "observations": []})");
     EXPECT_EQ(schema.where(), "bao-cao.json: schema");
 
     const auto missing = json_error<FormatError>(
         head + R"({"indicator": "I.03", "period": "2026-03", "value": 0.8}]})");
     EXPECT_EQ(missing.where(), "bao-cao.json: observations[0].submitted");
 
-    const auto type = json_error<FormatError>(
-        head + R"({"indicator": "I.03", "period": "2026-03", "value": "85%",
+    const auto type =
+        json_error<FormatError>(head + R"({"indicator": "I.03", "period": "2026-03", "value": "85%",
                    "submitted": "2026-04-18"}]})");
     EXPECT_EQ(type.where(), "bao-cao.json: observations[0].value");
     EXPECT_TRUE(contains(type.detail(), "expected a number")) << type.what();
@@ -463,8 +469,8 @@ TEST(ObservationJson, StrictReadingNamesThePath) {
     EXPECT_EQ(period.where(), "bao-cao.json: observations[0].period");
     EXPECT_TRUE(contains(period.detail(), "\"quý 5/2026\"")) << period.what();
 
-    const auto evidence = json_error<FormatError>(
-        head + R"({"indicator": "I.03", "period": "2026-03", "value": 0.8,
+    const auto evidence =
+        json_error<FormatError>(head + R"({"indicator": "I.03", "period": "2026-03", "value": 0.8,
                    "submitted": "2026-04-18", "evidence": [{"so": "1"}]}]})");
     EXPECT_EQ(evidence.where(), "bao-cao.json: observations[0].evidence[0].so");
 }
@@ -472,16 +478,19 @@ TEST(ObservationJson, StrictReadingNamesThePath) {
 TEST(ObservationJson, ValidationErrorsNameThePath) {
     const std::string head = R"({"schema": "dtiplan.observations/1", "observations": [)";
     const auto rate = json_error<ValidationError>(
-        head + R"({"indicator": "I.03", "period": "2026-03", "value": 0.8, "submitted": "2026-04-18"},
+        head +
+        R"({"indicator": "I.03", "period": "2026-03", "value": 0.8, "submitted": "2026-04-18"},
                   {"indicator": "I.03", "period": "2026-03", "value": 1.2, "submitted": "2026-04-18"}]})");
     EXPECT_EQ(rate.where(), "bao-cao.json: observations[1].value");
     const auto indicator = json_error<ValidationError>(
-        head + R"({"indicator": "I.9", "period": "2026-03", "value": 0.8, "submitted": "2026-04-18"}]})");
+        head +
+        R"({"indicator": "I.9", "period": "2026-03", "value": 0.8, "submitted": "2026-04-18"}]})");
     EXPECT_EQ(indicator.where(), "bao-cao.json: observations[0].indicator");
 }
 
 TEST(ObservationJson, InvalidJsonNamesLineAndColumn) {
-    const auto e = json_error<FormatError>("{\"schema\": \"dtiplan.observations/1\",\n  \"observations\": [,]}");
+    const auto e = json_error<FormatError>(
+        "{\"schema\": \"dtiplan.observations/1\",\n  \"observations\": [,]}");
     EXPECT_TRUE(contains(e.where(), "bao-cao.json: line 2")) << e.what();
     EXPECT_TRUE(contains(e.detail(), "not valid JSON")) << e.what();
 }

@@ -45,31 +45,30 @@ TEST_P(PeriodSpellings, ReadsAsExpected) {
     EXPECT_EQ(Period::parse(s.text), s.expected) << s.text;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    PeriodParse, PeriodSpellings,
-    ::testing::Values(Spelling{"2026-03", Period::month(2026, 3)},
-                      Spelling{"2026-3", Period::month(2026, 3)},
-                      Spelling{"2026-Q1", Period::quarter(2026, 1)},
-                      Spelling{"2026-q1", Period::quarter(2026, 1)},
-                      Spelling{"Q1/2026", Period::quarter(2026, 1)},
-                      Spelling{"q4/2027", Period::quarter(2027, 4)},
-                      Spelling{"2026", Period::whole_year(2026)},
-                      Spelling{"03/2026", Period::month(2026, 3)},
-                      Spelling{"3/2026", Period::month(2026, 3)},
-                      Spelling{"12/2030", Period::month(2030, 12)},
-                      Spelling{"tháng 3/2026", Period::month(2026, 3)},
-                      Spelling{"Tháng 03/2026", Period::month(2026, 3)},
-                      Spelling{"THÁNG 11/2026", Period::month(2026, 11)},
-                      Spelling{"tháng 3 năm 2026", Period::month(2026, 3)},
-                      Spelling{"  tháng  3 / 2026 ", Period::month(2026, 3)},
-                      Spelling{"quý 1/2026", Period::quarter(2026, 1)},
-                      Spelling{"Quý I/2026", Period::quarter(2026, 1)},
-                      Spelling{"Quý II/2026", Period::quarter(2026, 2)},
-                      Spelling{"quý III/2026", Period::quarter(2026, 3)},
-                      Spelling{"QUÝ IV/2026", Period::quarter(2026, 4)},
-                      Spelling{"quý II năm 2027", Period::quarter(2027, 2)},
-                      Spelling{"năm 2026", Period::whole_year(2026)},
-                      Spelling{"Năm 2030", Period::whole_year(2030)}));
+INSTANTIATE_TEST_SUITE_P(PeriodParse, PeriodSpellings,
+                         ::testing::Values(Spelling{"2026-03", Period::month(2026, 3)},
+                                           Spelling{"2026-3", Period::month(2026, 3)},
+                                           Spelling{"2026-Q1", Period::quarter(2026, 1)},
+                                           Spelling{"2026-q1", Period::quarter(2026, 1)},
+                                           Spelling{"Q1/2026", Period::quarter(2026, 1)},
+                                           Spelling{"q4/2027", Period::quarter(2027, 4)},
+                                           Spelling{"2026", Period::whole_year(2026)},
+                                           Spelling{"03/2026", Period::month(2026, 3)},
+                                           Spelling{"3/2026", Period::month(2026, 3)},
+                                           Spelling{"12/2030", Period::month(2030, 12)},
+                                           Spelling{"tháng 3/2026", Period::month(2026, 3)},
+                                           Spelling{"Tháng 03/2026", Period::month(2026, 3)},
+                                           Spelling{"THÁNG 11/2026", Period::month(2026, 11)},
+                                           Spelling{"tháng 3 năm 2026", Period::month(2026, 3)},
+                                           Spelling{"  tháng  3 / 2026 ", Period::month(2026, 3)},
+                                           Spelling{"quý 1/2026", Period::quarter(2026, 1)},
+                                           Spelling{"Quý I/2026", Period::quarter(2026, 1)},
+                                           Spelling{"Quý II/2026", Period::quarter(2026, 2)},
+                                           Spelling{"quý III/2026", Period::quarter(2026, 3)},
+                                           Spelling{"QUÝ IV/2026", Period::quarter(2026, 4)},
+                                           Spelling{"quý II năm 2027", Period::quarter(2027, 2)},
+                                           Spelling{"năm 2026", Period::whole_year(2026)},
+                                           Spelling{"Năm 2030", Period::whole_year(2030)}));
 
 TEST(PeriodParse, RejectsMonthThirteenQuotingTheText) {
     const std::string msg = parse_error("2026-13");
@@ -88,9 +87,9 @@ TEST(PeriodParse, RejectsQuarterFive) {
 }
 
 TEST(PeriodParse, RejectsGarbage) {
-    for (const char* text : {"", "   ", "tháng ba", "2026-03-01", "26-03", "2026/03/01", "Q1",
-                             "năm hai nghìn", "20266", "abc", "tháng 3/26", "Q1/2026/2027",
-                             "quý 1"}) {
+    for (const char* text :
+         {"", "   ", "tháng ba", "2026-03-01", "26-03", "2026/03/01", "Q1", "năm hai nghìn",
+          "20266", "abc", "tháng 3/26", "Q1/2026/2027", "quý 1"}) {
         const std::string msg = parse_error(text);
         EXPECT_NE(msg.find(in_quotes(text)), std::string::npos) << msg;
     }
@@ -129,8 +128,8 @@ TEST(PeriodText, ToStringIsTheFileSpellingAndReadsBack) {
     EXPECT_EQ(Period::month(2026, 3).to_string(), "2026-03");
     EXPECT_EQ(Period::quarter(2026, 1).to_string(), "2026-Q1");
     EXPECT_EQ(Period::whole_year(2026).to_string(), "2026");
-    for (const Period& p : {Period::month(2030, 12), Period::quarter(2027, 4),
-                            Period::whole_year(2029)})
+    for (const Period& p :
+         {Period::month(2030, 12), Period::quarter(2027, 4), Period::whole_year(2029)})
         EXPECT_EQ(Period::parse(p.to_string()), p);
 }
 
@@ -168,7 +167,8 @@ TEST(PeriodDates, ParseReadsTheDayFirstSpellingOfVietnameseDocuments) {
         (void)parse_date("30/02/2026");
         ADD_FAILURE() << "expected a FormatError";
     } catch (const FormatError& e) {
-        EXPECT_NE(std::string(e.what()).find("no day 30 in 2026-02"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("no day 30 in 2026-02"), std::string::npos)
+            << e.what();
     }
 }
 
@@ -183,8 +183,7 @@ TEST(PeriodDates, ParseAndFormatIso) {
             (void)parse_date(bad);
             ADD_FAILURE() << "expected a FormatError for " << bad;
         } catch (const FormatError& e) {
-            EXPECT_NE(std::string(e.what()).find(in_quotes(bad)), std::string::npos)
-                << e.what();
+            EXPECT_NE(std::string(e.what()).find(in_quotes(bad)), std::string::npos) << e.what();
         }
     }
 }
