@@ -51,7 +51,7 @@ scripts/setup.sh
 export PATH="$PWD/.venv/bin:$PATH"
 JOBS="${JOBS:-$(nproc)}"
 
-begin "lint (ruff, mypy)"
+begin "lint (ruff, mypy, clang-format)"
 echo "== Lint"
 # The files kept in ruff's format so far (the rest join the list as they are rewritten).
 FORMATTED=(python/dtiplan/__init__.py python/dtiplan/plan.py python/dtiplan/track.py
@@ -60,6 +60,8 @@ FORMATTED=(python/dtiplan/__init__.py python/dtiplan/plan.py python/dtiplan/trac
 .venv/bin/python -m ruff check python tests/python
 .venv/bin/python -m ruff format --check "${FORMATTED[@]}"
 .venv/bin/python -m mypy python/dtiplan
+# The C++ files in the style of .clang-format (clang-tidy: scripts/lint-cpp.sh, docs/testing.md).
+scripts/lint-cpp.sh --format-only
 
 begin "C++ tests, Release (preset release)"
 echo "== C++ tests"

@@ -295,3 +295,35 @@ def test_the_word_report_is_vietnamese_whatever_lang(run_cli: Run, tmp_path: Pat
     texts = [p.text for p in Document(str(path)).paragraphs]
     assert "I. TÓM TẮT" in texts
     assert any(t.startswith("- Chỉ số DTI ngày 20/11/2026: 0,5049") for t in texts)
+
+
+# --- The Word report as an office opens it ------------------------------------------------------
+
+
+def test_word_report_renders_in_libreoffice_as_a4_pages(written: Path, tmp_path: Path) -> None:
+    """The .docx opens in LibreOffice (the office suite communes use besides Word): it converts
+    to a PDF of A4 pages whose text carries the title, the heading and the recipients."""
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    pdfinfo, pdftotext = shutil.which("pdfinfo"), shutil.which("pdftotext")
+    if office is None or pdfinfo is None or pdftotext is None:
+        if os.environ.get("CI") or os.environ.get("DTIPLAN_REQUIRE_BROWSER"):
+            pytest.fail("LibreOffice and poppler-utils are required (scripts/setup.sh installs them)")
+        pytest.skip("LibreOffice is not installed (scripts/setup.sh installs it)")
+    profile = (tmp_path / "profile").as_uri()
+    result = subprocess.run(
+        [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(written / "bao-cao.docx")],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    pdf = tmp_path / "bao-cao.pdf"
+    assert result.returncode == 0 and pdf.is_file(), result.stderr[-2000:]
+    info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line for line in info.splitlines() if line.startswith("Pages:")).split()[1])
+    assert pages >= 2
+    size = next(line for line in info.splitlines() if line.startswith("Page size:"))
+    assert size.rstrip().endswith("pts (A4)"), size
+    text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout  # fmt: skip
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+    assert "BÁO CÁO" in text
+    assert "Nơi nhận:" in text
