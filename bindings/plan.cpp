@@ -61,6 +61,9 @@ void register_plan(py::module_& m) {
             "find_group",
             [](const Plan& self, std::string_view id) { return copy_or_none(self.find_group(id)); },
             py::arg("id"), "A copy of the group with this id, or None.")
+        .def("label_of", &Plan::label_of, py::arg("id"),
+             "A unit-or-group id as tables name it: the unit's short name, else its name, else "
+             "the group's name, else the id.")
         .def(
             "find_indicator",
             [](const Plan& self, std::string_view id) {

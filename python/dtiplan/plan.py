@@ -161,7 +161,7 @@ def responsibilities_frame(plan: Plan) -> pd.DataFrame:
                     {
                         "indicator": r.indicator,
                         "unit": unit.id,
-                        "unit_name": unit.short_name or unit.name,
+                        "unit_name": plan.label_of(unit.id),
                         "role": r.role.spelling,
                         "via": r.via,
                     },

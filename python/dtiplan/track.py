@@ -313,15 +313,7 @@ def reporting_calendar(
 
 
 def _unit_name(plan: Plan | None, unit_id: str) -> str:
-    if plan is None:
-        return unit_id
-    unit = plan.find_unit(unit_id)
-    if unit is not None:
-        return unit.short_name or unit.name or unit_id
-    group = plan.find_group(unit_id)
-    if group is not None:
-        return group.name or unit_id
-    return unit_id
+    return unit_id if plan is None else plan.label_of(unit_id)
 
 
 def deadlines_frame(

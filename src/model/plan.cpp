@@ -56,6 +56,15 @@ const Unit* Plan::find_unit(std::string_view wanted) const noexcept {
     return it == units.end() ? nullptr : &*it;
 }
 
+std::string Plan::label_of(std::string_view unit_or_group) const {
+    if (const Unit* unit = find_unit(unit_or_group)) return unit->label();
+    if (const UnitGroup* group = find_group(unit_or_group);
+        group != nullptr && !group->name.empty()) {
+        return group->name;
+    }
+    return std::string(unit_or_group);
+}
+
 const UnitGroup* Plan::find_group(std::string_view wanted) const noexcept {
     auto it = std::find_if(groups.begin(), groups.end(),
                            [&](const UnitGroup& g) { return g.id == wanted; });

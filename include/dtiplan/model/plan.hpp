@@ -55,6 +55,10 @@ struct Plan {
     [[nodiscard]] const UnitGroup* find_group(std::string_view wanted) const noexcept;
     [[nodiscard]] const Indicator* find_indicator(std::string_view wanted) const noexcept;
 
+    /// A unit-or-group id as tables name it: the unit's label() ("Phòng VH-XH"), else the
+    /// group's name ("Các cơ quan, đơn vị; các ngành xã"), else the id itself.
+    [[nodiscard]] std::string label_of(std::string_view unit_or_group) const;
+
     /// The unit ids a unit-or-group id stands for: a unit -> itself; a group -> its members
     /// (every Commune unit for all_commune_units), in the order of `units`. Throws
     /// ValidationError naming the id when it is neither.

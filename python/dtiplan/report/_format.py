@@ -166,14 +166,9 @@ def text_table(
 
 
 def unit_label(plan: Plan, unit_id: str) -> str:
-    """How a table names a unit or group: its short name, else its name, else its id."""
-    unit = plan.find_unit(unit_id)
-    if unit is not None:
-        return unit.short_name or unit.name or unit_id
-    group = plan.find_group(unit_id)
-    if group is not None:
-        return group.name or unit_id
-    return unit_id
+    """How a table names a unit or group: its short name, else its name, else its id (the
+    library's ``Plan.label_of``)."""
+    return plan.label_of(unit_id)
 
 
 def unit_full_name(plan: Plan, unit_id: str) -> str:
