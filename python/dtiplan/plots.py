@@ -50,9 +50,7 @@ def _axes(ax: Any) -> Any:
 def _percent_axis(ax: Any) -> None:
     from matplotlib.ticker import FuncFormatter
 
-    ax.yaxis.set_major_formatter(
-        FuncFormatter(lambda v, _pos: number(100 * v, 0, "vi") + "%")
-    )
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: number(100 * v, 0, "vi") + "%"))
 
 
 def _probability_axis(ax: Any) -> None:
