@@ -1,8 +1,8 @@
 // The rank distribution of one commune among its peers: the exact method against Monte Carlo
 // (within a stated multiple of the Monte Carlo standard error, for plain, shocked, mixed-year,
 // sampled and tied settings), closed forms (i.i.d. peers give a uniform rank; sure scores give
-// a sure rank with ties sharing it), the distribution's summaries, the ziggurat's normals, and
-// the points needed for the top k.
+// a sure rank with ties sharing it), the distribution's summaries and the ziggurat's normals.
+// The points needed for the top k are in points_needed_test.cpp.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -14,8 +14,10 @@
 #include "dtiplan/detail/random.hpp"
 #include "dtiplan/dtiplan.hpp"
 #include "dtiplan/rank/detail/normal.hpp"
+#include "rank/peer_fixtures.hpp"
 
 using namespace dtiplan;
+using dtiplan_test::spread_peers;
 
 namespace {
 
@@ -23,34 +25,6 @@ namespace {
 /// per setting, a correct method exceeds 4.5 SE with probability about 1e-4 per setting; the
 /// draws are seeded, so the test is deterministic.
 constexpr double kSigmas = 4.5;
-
-const std::vector<std::string> kNames{"Phường Tam Hiệp",  "Phường Trấn Biên",  "Phường Long Bình",
-                                      "Phường Biên Hòa",  "Phường Hố Nai",     "Xã Nhơn Trạch",
-                                      "Xã Phước An",      "Phường Long Khánh", "Xã Xuân Lộc",
-                                      "Phường Đồng Xoài", "Xã Long Thành",     "Xã An Phước"};
-
-std::string name_of(std::size_t i) {
-    return kNames[i % kNames.size()] +
-           (i < kNames.size() ? "" : " " + std::to_string(i / kNames.size()));
-}
-
-/// n peers spread evenly over [lo, hi], each with a forecast spread sd and shock loading c.
-std::vector<PeerForecast> spread_peers(std::size_t n, double lo, double hi, double sd,
-                                       double shock = 0.0) {
-    std::vector<PeerForecast> peers;
-    for (std::size_t i = 0; i < n; ++i) {
-        PeerForecast p;
-        p.unit = name_of(i);
-        p.mean = lo + (hi - lo) * (static_cast<double>(i) + 0.5) / static_cast<double>(n);
-        p.last = p.mean;
-        p.sd = sd;
-        p.shock = shock;
-        p.years = 1.0;
-        p.year = 2025;
-        peers.push_back(p);
-    }
-    return peers;
-}
 
 /// Exact and Monte Carlo agree: every P(rank = r), P(rank <= k) and E[rank] within kSigmas
 /// standard errors (the error of a probability p from D draws is sqrt(p (1 - p) / D), floored
@@ -303,64 +277,4 @@ TEST(RankZiggurat, GaussHermiteIntegratesPolynomials) {
     EXPECT_NEAR(m0, 1.0, 1e-12);
     EXPECT_NEAR(m2, 1.0, 1e-12);
     EXPECT_NEAR(m4, 3.0, 1e-11);
-}
-
-// ---- points needed ---------------------------------------------------------------------------
-
-TEST(PointsNeeded, SureScoreForTheTopTwoAgainstSurePeers) {
-    std::vector<PeerForecast> peers = spread_peers(5, 0.0, 0.0, 0.0);
-    const std::vector<double> dti{0.90, 0.85, 0.80, 0.75, 0.70};
-    for (std::size_t i = 0; i < peers.size(); ++i) peers[i].mean = dti[i];
-    PointsNeededOptions o;
-    o.top = 2;
-    o.probability = 0.5;
-    const PointsNeeded pn = points_needed(OwnScore::normal(0.78, 0.01), peers, 1000.0, o);
-    EXPECT_TRUE(pn.reachable);
-    EXPECT_NEAR(pn.dti, 0.8500, 1e-12);  // a tie with Phường Trấn Biên shares rank 2
-    EXPECT_NEAR(pn.points, 850.0, 1e-9);
-    EXPECT_NEAR(pn.gap_dti, 0.07, 1e-12);
-    EXPECT_NEAR(pn.gap_points, 70.0, 1e-9);
-    EXPECT_DOUBLE_EQ(pn.prob_at_needed, 1.0);
-    EXPECT_NEAR(pn.prob_at_projection, 0.0, 1e-11);  // 0.78 ± 0.01 reaching 0.85: z = 7
-}
-
-TEST(PointsNeeded, HigherProbabilityNeedsMoreAndTheAnswerIsTight) {
-    const auto peers = spread_peers(94, 0.50, 0.92, 0.02, 0.01);
-    const OwnScore own = OwnScore::normal(0.80, 0.02);
-    PointsNeededOptions o;
-    double last = 0.0;
-    for (const double p : {0.25, 0.5, 0.8, 0.95}) {
-        o.probability = p;
-        const PointsNeeded pn = points_needed(own, peers, 1000.0, o);
-        ASSERT_TRUE(pn.reachable);
-        EXPECT_GE(pn.prob_at_needed, p);
-        EXPECT_GT(pn.dti, last);
-        last = pn.dti;
-        // One grid step less does not give p.
-        const double below =
-            rank_distribution_exact(OwnScore::normal(pn.dti - 1e-4, 0.0), peers).prob_top(10);
-        EXPECT_LT(below, p);
-    }
-    o.probability = 0.8;
-    o.keep_own_spread = true;
-    const PointsNeeded spread = points_needed(own, peers, 1000.0, o);
-    EXPECT_GE(spread.prob_at_needed, 0.8);
-    EXPECT_NEAR(rank_distribution_exact(own.shifted(spread.gap_dti), peers).prob_top(10),
-                spread.prob_at_needed, 1e-9);
-    o.keep_own_spread = false;
-    EXPECT_GT(spread.dti, points_needed(own, peers, 1000.0, o).dti);  // uncertainty costs points
-}
-
-TEST(PointsNeeded, RejectsBadOptions) {
-    const auto peers = spread_peers(5, 0.5, 0.9, 0.01);
-    PointsNeededOptions o;
-    o.probability = 0.0;
-    EXPECT_THROW((void)points_needed(OwnScore::normal(0.7, 0.0), peers, 1000.0, o),
-                 ValidationError);
-    o.probability = 0.5;
-    o.top = 0;
-    EXPECT_THROW((void)points_needed(OwnScore::normal(0.7, 0.0), peers, 1000.0, o),
-                 ValidationError);
-    o.top = 3;
-    EXPECT_THROW((void)points_needed(OwnScore::normal(0.7, 0.0), peers, 0.0, o), ValidationError);
 }
