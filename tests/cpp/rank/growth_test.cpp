@@ -11,30 +11,12 @@
 #include <vector>
 
 #include "dtiplan/dtiplan.hpp"
+#include "rank/peer_fixtures.hpp"
 
 using namespace dtiplan;
 
-namespace {
-
-/// The message of the error `f` throws, or "" when it throws none.
-template <class E, class F>
-std::string error_of(F&& f) {
-    try {
-        f();
-    } catch (const E& e) {
-        return e.what();
-    }
-    return "";
-}
-
-const char* const kCsv =
-    "unit,year,dti\n"
-    "Phường Tam Hiệp,2025,0.8002\n"
-    "Phường Trấn Biên,2025,0.7815\n"
-    "Xã Đại Phước,2025,0.7240\n"
-    "Phường Tam Hiệp,2024,0.7511\n";
-
-}  // namespace
+using dtiplan_test::error_of;
+using dtiplan_test::kPeersCsv;
 
 TEST(GrowthModel, DefaultIsTheCommandsAssumption) {
     const GrowthModel g;
@@ -64,7 +46,7 @@ TEST(PeerEvolution, GrowsEachPeerByTheYearsElapsed) {
     EXPECT_NEAR(years_elapsed(2025, Date(2026, 6, 30)), 0.5, 0.01);
     EXPECT_LT(years_elapsed(2026, Date(2026, 6, 30)), 0.0);
 
-    PeerTable t = peers_from_csv(kCsv, "peers.csv");
+    PeerTable t = peers_from_csv(kPeersCsv, "peers.csv");
     t.results.push_back({"Phường Long Khánh", 2024, 0.65, {}, {}, false, ""});
     GrowthModel g;
     g.mean = 0.02;
@@ -137,7 +119,7 @@ TEST(EstimateGrowth, TwoPeriodsSeparateTheCommonShock) {
 }
 
 TEST(EstimateGrowth, OneYearOfResultsIsNotEnough) {
-    const PeerTable t = peers_from_csv(kCsv, "peers.csv");  // only Tam Hiệp has two years
+    const PeerTable t = peers_from_csv(kPeersCsv, "peers.csv");  // only Tam Hiệp has two years
     const std::string message = error_of<ValidationError>([&] { (void)estimate_growth(t); });
     EXPECT_NE(message.find("at least two yearly changes"), std::string::npos) << message;
     EXPECT_NE(message.find("found 1"), std::string::npos) << message;

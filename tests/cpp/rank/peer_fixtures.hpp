@@ -1,4 +1,5 @@
-// Peers for the rank engine's tests: Đồng Nai's unit names and peers spread evenly over a range.
+// Peers for the rank engine's tests: Đồng Nai's unit names, peers spread evenly over a range, a
+// small peer table as coordinators write it, and the message of an expected error.
 #pragma once
 
 #include <cstddef>
@@ -8,6 +9,25 @@
 #include "dtiplan/rank/growth.hpp"
 
 namespace dtiplan_test {
+
+/// The message of the error `f` throws, or "" when it throws none.
+template <class E, class F>
+std::string error_of(F&& f) {
+    try {
+        f();
+    } catch (const E& e) {
+        return e.what();
+    }
+    return "";
+}
+
+/// Four results of three communes over two years.
+inline const char* const kPeersCsv =
+    "unit,year,dti\n"
+    "Phường Tam Hiệp,2025,0.8002\n"
+    "Phường Trấn Biên,2025,0.7815\n"
+    "Xã Đại Phước,2025,0.7240\n"
+    "Phường Tam Hiệp,2024,0.7511\n";
 
 using dtiplan::PeerForecast;
 

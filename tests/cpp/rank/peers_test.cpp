@@ -10,33 +10,15 @@
 #include <vector>
 
 #include "dtiplan/dtiplan.hpp"
+#include "rank/peer_fixtures.hpp"
 
 using namespace dtiplan;
 
-namespace {
-
-/// The message of the error `f` throws, or "" when it throws none.
-template <class E, class F>
-std::string error_of(F&& f) {
-    try {
-        f();
-    } catch (const E& e) {
-        return e.what();
-    }
-    return "";
-}
-
-const char* const kCsv =
-    "unit,year,dti\n"
-    "Phường Tam Hiệp,2025,0.8002\n"
-    "Phường Trấn Biên,2025,0.7815\n"
-    "Xã Đại Phước,2025,0.7240\n"
-    "Phường Tam Hiệp,2024,0.7511\n";
-
-}  // namespace
+using dtiplan_test::error_of;
+using dtiplan_test::kPeersCsv;
 
 TEST(PeerTable, ReadsAPlainTable) {
-    const PeerTable t = peers_from_csv(kCsv, "peers.csv");
+    const PeerTable t = peers_from_csv(kPeersCsv, "peers.csv");
     ASSERT_EQ(t.size(), 4U);
     EXPECT_EQ(t.results[0].unit, "Phường Tam Hiệp");
     EXPECT_EQ(t.results[0].year, 2025);
