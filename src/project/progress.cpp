@@ -135,22 +135,33 @@ std::string verdict(ProgressCategory c) {
     return "?";
 }
 
+/// The observed growth both methods start from: false (and the result marked insufficient data,
+/// with the reason) when it cannot be computed; otherwise r.observed_growth is set.
+bool start_from_observed_growth(const ProgressInput& in, Growth& g, ProgressResult& r) {
+    std::string why;
+    if (!observed_growth(in, g, why)) {
+        r.category = ProgressCategory::InsufficientData;
+        r.explanation = why;
+        return false;
+    }
+    r.observed_growth = g.observed;
+    return true;
+}
+
+/// "<label> 12.3%/year from 0.5 at 2024.0 to 0.6 at 2025.5": the observed growth in words.
+std::string observed_text(const char* label, const ProgressInput& in, const Growth& g) {
+    return label + percent(g.observed) + "/year from " + num(in.base_value) + g.note + " at " +
+           year(in.base_time) + " to " + num(in.current_value) + " at " + year(in.current_time);
+}
+
 /// Each method fills the numbers, the category it would give a target not yet achieved and the
 /// explanation of the numbers, and returns the verdict read from them (": on track");
 /// progress_status() puts "target achieved" first and then leaves that verdict out.
 std::string open_sdg(const ProgressInput& in, bool has_target, ProgressResult& r) {
     Growth g;
-    std::string why;
-    if (!observed_growth(in, g, why)) {
-        r.category = ProgressCategory::InsufficientData;
-        r.explanation = why;
-        return "";
-    }
+    if (!start_from_observed_growth(in, g, r)) return "";
     const double d = in.direction == Direction::Increase ? 1.0 : -1.0;
-    r.observed_growth = g.observed;
-    const std::string observed = "observed growth (CAGR) " + percent(g.observed) + "/year from " +
-                                 num(in.base_value) + g.note + " at " + year(in.base_time) +
-                                 " to " + num(in.current_value) + " at " + year(in.current_time);
+    const std::string observed = observed_text("observed growth (CAGR) ", in, g);
     const double signed_observed = g.sign * d * g.observed;
     if (!has_target) {
         // Without a target: thresholds 1.5% / 0.5% / 0 on d·CAGR, those above 0 scaled down by
@@ -211,17 +222,9 @@ std::string open_sdg(const ProgressInput& in, bool has_target, ProgressResult& r
 
 std::string unsd(const ProgressInput& in, bool has_target, ProgressResult& r) {
     Growth g;
-    std::string why;
-    if (!observed_growth(in, g, why)) {
-        r.category = ProgressCategory::InsufficientData;
-        r.explanation = why;
-        return "";
-    }
+    if (!start_from_observed_growth(in, g, r)) return "";
     const double d = in.direction == Direction::Increase ? 1.0 : -1.0;
-    r.observed_growth = g.observed;
-    const std::string observed = "CAGR_a " + percent(g.observed) + "/year from " +
-                                 num(in.base_value) + g.note + " at " + year(in.base_time) +
-                                 " to " + num(in.current_value) + " at " + year(in.current_time);
+    const std::string observed = observed_text("CAGR_a ", in, g);
     if (!has_target) {
         // EUSTAT's reading for series without a target: 2% and 0.5% a year.
         const double v = g.sign * d * g.observed;
