@@ -65,6 +65,17 @@ void register_calendar(py::module_& m) {
             "__repr__", [](py::handle self) { return python_type_name(self) + "()"; },
             "The class name.");
 
+    py::class_<dtiplan::DateRange> range(
+        m, "DateRange", "The days a report covers, both included: DateRange(first, last).");
+    def_value_type(range, "Days: DateRange(first=datetime.date(2026, 2, 15), last=...).",
+                   field("first", &dtiplan::DateRange::first, "The first day (datetime.date)."),
+                   field("last", &dtiplan::DateRange::last, "The last day (datetime.date)."));
+    range.def("contains", &dtiplan::DateRange::contains, py::arg("date"),
+              "Whether the day is in the range.");
+    m.def("reporting_window", &dtiplan::reporting_window, py::arg("period"), py::arg("rule"),
+          "The days the report for a period covers: Decree09 (15/(M-1) to 14/M for a month) or "
+          "CalendarMonth (the period itself).");
+
     py::class_<Obligation> obligation(
         m, "Obligation",
         "One reporting obligation: a unit reports an indicator for a month by a "
@@ -78,7 +89,9 @@ void register_calendar(py::module_& m) {
         field("deadline", &Obligation::deadline,
               "The last day a submission is on time (datetime.date)."),
         field("consolidated", &Obligation::consolidated,
-              "True for the consolidator's monthly report."));
+              "True for the consolidator's monthly report."),
+        field("window", &Obligation::window,
+              "The days the report covers (DateRange: 15/02 to 14/03 for March under NĐ 09)."));
 
     py::class_<ReportStatus> status(m, "ReportStatus",
                                     "The state of an obligation on a date: on time, late (by "
@@ -92,8 +105,10 @@ void register_calendar(py::module_& m) {
 
     py::class_<ReportingCalendar> calendar(
         m, "ReportingCalendar",
-        "Who reports what, when: the report for month M is due before day N of M (20 for "
-        "units, 25 for the consolidated report), i.e. on day N-1, shifted per the setting.");
+        "Who reports what, when: the report for month M covers the plan's reporting window "
+        "(15/(M-1) to 14/M under Nghị định 09, the default) and is due before day N (20 for "
+        "units, 25 for the consolidated report) once the window has closed, shifted per the "
+        "setting.");
     calendar
         .def(py::init<const dtiplan::Plan&, DeadlineShift, HolidayCalendar>(), py::arg("plan"),
              py::arg_v("shift", DeadlineShift::Keep, "DeadlineShift.Keep"),
@@ -118,6 +133,10 @@ void register_calendar(py::module_& m) {
             "holidays", [](const ReportingCalendar& self) { return self.holidays(); },
             "The holiday calendar (a copy).")
         .def_property_readonly("shift", &ReportingCalendar::shift, "The DeadlineShift setting.")
+        .def("window", &ReportingCalendar::window, py::arg("period"),
+             "The days the report for a period covers under the plan's rules (DateRange).")
+        .def_property_readonly("window_rule", &ReportingCalendar::window_rule,
+                               "The plan's ReportingWindow.")
         .def(
             "__repr__",
             [](py::handle self) {

@@ -75,6 +75,17 @@ void register_enums(py::module_& m) {
         .finalize();
     add_spelling<dtiplan::Severity>(m, "Severity", &dtiplan::severity_from_string);
     add_label<dtiplan::Severity>(m, "Severity");
+
+    py::native_enum<dtiplan::ReportingWindow>(
+        m, "ReportingWindow", "enum.Enum",
+        "Which days a periodic report covers (thời gian chốt số liệu).")
+        .value("Decree09", dtiplan::ReportingWindow::Decree09,
+               "Nghị định 09/2019/NĐ-CP: 15th of the month before to the 14th")
+        .value("CalendarMonth", dtiplan::ReportingWindow::CalendarMonth, "the calendar month")
+        .finalize();
+    add_spelling<dtiplan::ReportingWindow>(m, "ReportingWindow",
+                                           &dtiplan::reporting_window_from_string);
+    add_label<dtiplan::ReportingWindow>(m, "ReportingWindow");
 }
 
 }  // namespace dtiplan_bindings

@@ -33,6 +33,10 @@ void register_plan(py::module_& m) {
               "The consolidator reports before this day of each month (25)."),
         field("consolidator", &ReportingRules::consolidator, "Unit id: 'VHXH'."),
         field("recipient", &ReportingRules::recipient, "Unit id: 'UBND'."),
+        field("window", &ReportingRules::window,
+              "The days a report covers (ReportingWindow.Decree09 by default)."),
+        field("report_recipients", &ReportingRules::report_recipients,
+              "'Nơi nhận' of the consolidated monthly report, one line each."),
         field("sources", &ReportingRules::sources, "Where the plan writes the rules."));
 
     py::class_<Plan> plan(m, "Plan",

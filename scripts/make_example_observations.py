@@ -20,7 +20,8 @@ How the figures are made (per indicator, from the plan's data/dai-phuoc-2026-203
 - who reports: the commune lead unit(s); a group lead reports as the group (I.01, I.02 by ALL);
   an indicator led at the upper level is reported by its commune tracking unit; section III rates,
   which name no unit, are reported with no unit;
-- when: the report for month M is submitted between the 8th and the 19th of M (on time), and late
+- when: the report for month M, which covers 15/(M-1) to 14/M (Nghị định 09/2019/NĐ-CP), is
+  submitted once that window has closed, between the 15th and the 19th of M (on time), and late
   (20th-28th) with probability 12%; a report is missing with probability 6%; a submission is
   corrected a few days later by a second one with probability 6% (both are kept, the later
   supersedes); 70% of submissions carry an evidence document.
@@ -84,7 +85,7 @@ def submissions(ind: dict, unit: str, year: int, month: int, value: float,
     if rng.random() < 0.06:
         return []  # missing report
     late = rng.random() < 0.12
-    submitted = dt.date(year, month, rng.randint(20, 28) if late else rng.randint(8, 19))
+    submitted = dt.date(year, month, rng.randint(20, 28) if late else rng.randint(15, 19))
     row = {
         "indicator": ind["id"],
         "period": f"{year}-{month:02d}",

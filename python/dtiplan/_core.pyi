@@ -106,6 +106,15 @@ class Severity(enum.Enum):
     def from_spelling(cls, spelling: str) -> Severity: ...
     def label(self, lang: Language = ...) -> str: ...
 
+class ReportingWindow(enum.Enum):
+    Decree09 = 0
+    CalendarMonth = 1
+    @property
+    def spelling(self) -> str: ...
+    @classmethod
+    def from_spelling(cls, spelling: str) -> ReportingWindow: ...
+    def label(self, lang: Language = ...) -> str: ...
+
 # --- value types ------------------------------------------------------------------------------
 # Every value type: keyword constructor, read-write properties, to_dict(), ==, repr, copy/deepcopy,
 # pickle.
@@ -289,6 +298,8 @@ class ReportingRules:
     consolidated_report_before_day: int
     consolidator: str
     recipient: str
+    window: ReportingWindow
+    report_recipients: list[str]
     sources: list[SourceRef]
     def __init__(
         self,
@@ -296,6 +307,8 @@ class ReportingRules:
         consolidated_report_before_day: int = 25,
         consolidator: str = "",
         recipient: str = "",
+        window: ReportingWindow = ...,
+        report_recipients: list[str] = ...,
         sources: list[SourceRef] = ...,
     ) -> None: ...
     def __eq__(self, other: object) -> bool: ...
@@ -600,12 +613,29 @@ class HolidayCalendar:
     def is_weekend(date: _DateLike) -> bool: ...
     def is_working_day(self, date: _DateLike) -> bool: ...
 
+class DateRange:
+    first: datetime.date | None
+    last: datetime.date | None
+    def __init__(
+        self, first: _DateLike | None = None, last: _DateLike | None = None
+    ) -> None: ...
+    def contains(self, date: _DateLike) -> bool: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+    def __copy__(self) -> DateRange: ...
+    def __deepcopy__(self, memo: Any) -> DateRange: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+def reporting_window(period: _PeriodLike, rule: ReportingWindow) -> DateRange: ...
+
 class Obligation:
     unit: str
     indicator: str
     period: Period
     deadline: datetime.date | None
     consolidated: bool
+    window: DateRange
     def __init__(
         self,
         unit: str = "",
@@ -613,6 +643,7 @@ class Obligation:
         period: _PeriodLike = ...,
         deadline: _DateLike | None = None,
         consolidated: bool = False,
+        window: DateRange = ...,
     ) -> None: ...
     def __eq__(self, other: object) -> bool: ...
     def __ne__(self, other: object) -> bool: ...
@@ -656,6 +687,9 @@ class ReportingCalendar:
     def holidays(self) -> HolidayCalendar: ...
     @property
     def shift(self) -> DeadlineShift: ...
+    def window(self, period: _PeriodLike) -> DateRange: ...
+    @property
+    def window_rule(self) -> ReportingWindow: ...
 
 # --- frameworks (bindings/framework.cpp) ------------------------------------------------------
 

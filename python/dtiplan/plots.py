@@ -20,7 +20,7 @@ import numpy as np
 from . import _core
 from ._core import ObservationLog, Plan
 from .projection import DateLike, Projection, _to_date, fit_trend
-from .report._format import number, short_name
+from .report._format import number, short_name, short_number
 from .track import ILLUSTRATIVE_LABEL, is_illustrative
 
 if TYPE_CHECKING:
@@ -51,6 +51,13 @@ def _percent_axis(ax: Any) -> None:
     from matplotlib.ticker import FuncFormatter
 
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: number(100 * v, 0, "vi") + "%"))
+
+
+def _decimal_axis(axis: Any) -> None:
+    """Ticks written the Vietnamese way: decimal comma, thousands dot ("0,45", "1.000")."""
+    from matplotlib.ticker import FuncFormatter
+
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: short_number(v, "vi", decimals=3)))
 
 
 def _probability_axis(ax: Any) -> None:
@@ -221,6 +228,8 @@ def plot_dti_fan(projection: Projection | Sequence[Projection], ax: Any = None) 
                    label="Trung bình")  # fmt: skip
         ax.set_xlabel("DTI dự báo (thang 0–1)")
         ax.set_ylabel("Số lần mô phỏng")
+        _decimal_axis(ax.xaxis)
+        _decimal_axis(ax.yaxis)
         when = f"ngày {p.core.evaluation:%d/%m/%Y}"
     else:
         projections.sort(key=lambda q: q.core.evaluation)
@@ -233,6 +242,7 @@ def plot_dti_fan(projection: Projection | Sequence[Projection], ax: Any = None) 
         ax.plot(dates, bands[:, 2], "-o", color="C3", label="Trung vị")
         ax.set_ylabel("DTI dự báo (thang 0–1)")
         ax.set_xlabel("Ngày đánh giá")
+        _decimal_axis(ax.yaxis)
         when = f"{dates[0]:%d/%m/%Y} – {dates[-1]:%d/%m/%Y}"
         ax.tick_params(axis="x", labelrotation=30)
     title = f"Chỉ số DTI dự báo, {when}"
@@ -333,6 +343,7 @@ def plot_prob_top(
     ax.set_ylim(0.0, 1.0)
     _percent_axis(ax)
     ax.set_xlabel("DTI đạt được (thang 0–1)")
+    _decimal_axis(ax.xaxis)
     ax.set_ylabel(f"Xác suất vào top {top}")
     title = f"Xác suất vào top {top} theo DTI đạt được"
     if illustrative:

@@ -165,7 +165,7 @@ Plan read_plan(const Cursor& c) {
 
     const Cursor rep = c.required("reporting");
     rep.expect_object({"unit_report_before_day", "consolidated_report_before_day", "consolidator",
-                       "recipient", "sources"});
+                       "recipient", "window", "report_recipients", "sources"});
     auto day = [&](std::string_view key) {
         const Cursor d = rep.required(key);
         const int v = d.integer();
@@ -177,6 +177,13 @@ Plan read_plan(const Cursor& c) {
     p.reporting.consolidated_report_before_day = day("consolidated_report_before_day");
     p.reporting.consolidator = rep.required("consolidator").string();
     p.reporting.recipient = rep.required("recipient").string();
+    if (rep.has("window"))
+        p.reporting.window = rep.at("window").enumeration<ReportingWindow>(
+            &reporting_window_from_string, {"decree-09", "calendar-month"});
+    if (rep.has("report_recipients"))
+        rep.at("report_recipients").each([&](const Cursor& r) {
+            p.reporting.report_recipients.push_back(r.string());
+        });
     if (rep.has("sources")) p.reporting.sources = read_sources(rep.at("sources"));
 
     c.required("units").each([&](const Cursor& u) {
@@ -273,6 +280,8 @@ ojson write_plan(const Plan& p) {
               {"consolidated_report_before_day", p.reporting.consolidated_report_before_day},
               {"consolidator", p.reporting.consolidator},
               {"recipient", p.reporting.recipient},
+              {"window", to_string(p.reporting.window)},
+              {"report_recipients", p.reporting.report_recipients},
               {"sources", write_sources(p.reporting.sources)}};
     o["units"] = ojson::array();
     for (const auto& u : p.units)

@@ -55,6 +55,11 @@ constexpr Entry<Severity> kSeverities[] = {
     {Severity::Warning, "warning", "cảnh báo", "warning"},
     {Severity::Error, "error", "lỗi", "error"},
 };
+constexpr Entry<ReportingWindow> kWindows[] = {
+    {ReportingWindow::Decree09, "decree-09", "theo Nghị định 09/2019/NĐ-CP",
+     "Decree 09/2019/ND-CP"},
+    {ReportingWindow::CalendarMonth, "calendar-month", "theo tháng dương lịch", "calendar month"},
+};
 
 template <class E, std::size_t N>
 constexpr const Entry<E>* find(const Entry<E> (&table)[N], E v) noexcept {
@@ -89,6 +94,7 @@ std::string_view to_string(MeasureKind v) noexcept { return spelling(kKinds, v);
 std::string_view to_string(Comparator v) noexcept { return spelling(kComparators, v); }
 std::string_view to_string(Direction v) noexcept { return spelling(kDirections, v); }
 std::string_view to_string(Severity v) noexcept { return spelling(kSeverities, v); }
+std::string_view to_string(ReportingWindow v) noexcept { return spelling(kWindows, v); }
 
 std::optional<Level> level_from_string(std::string_view s) noexcept { return parse(kLevels, s); }
 std::optional<Role> role_from_string(std::string_view s) noexcept { return parse(kRoles, s); }
@@ -105,12 +111,18 @@ std::optional<Direction> direction_from_string(std::string_view s) noexcept {
 std::optional<Severity> severity_from_string(std::string_view s) noexcept {
     return parse(kSeverities, s);
 }
+std::optional<ReportingWindow> reporting_window_from_string(std::string_view s) noexcept {
+    return parse(kWindows, s);
+}
 
 std::string_view label(Role v, Language lang) noexcept { return label_of(kRoles, v, lang); }
 std::string_view label(Pillar v, Language lang) noexcept { return label_of(kPillars, v, lang); }
 std::string_view label(MeasureKind v, Language lang) noexcept { return label_of(kKinds, v, lang); }
 std::string_view label(Severity v, Language lang) noexcept {
     return label_of(kSeverities, v, lang);
+}
+std::string_view label(ReportingWindow v, Language lang) noexcept {
+    return label_of(kWindows, v, lang);
 }
 
 }  // namespace dtiplan

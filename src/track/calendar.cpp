@@ -34,14 +34,44 @@ void require_month(const Period& p) {
             "", "the reporting calendar works in months; " + p.to_string() + " is not a month");
 }
 
-/// Day `before_day - 1` of the month: the last day that is still "before day N". N = 1 gives
-/// the last day of the month before.
-Date day_before(const Period& month, int before_day) {
-    require_month(month);
-    return month.first_day() + boost::gregorian::days(before_day - 2);
+/// Day `before_day - 1` of the month that starts on `first`: the last day that is still
+/// "before day N". N = 1 gives the last day of the month before.
+Date day_before(const Date& first, int before_day) {
+    return first + boost::gregorian::days(before_day - 2);
+}
+
+/// The periods whose report is made with month M's: M itself, the quarter ending with M, the
+/// year ending with M.
+std::vector<Period> reported_with(const Period& month) {
+    std::vector<Period> out{month};
+    if (month.index % 3 == 0) out.push_back(Period::quarter(month.year, month.index / 3));
+    if (month.index == 12) out.push_back(Period::whole_year(month.year));
+    return out;
 }
 
 }  // namespace
+
+// ---- reporting windows -----------------------------------------------------------------------
+
+DateRange reporting_window(const Period& period, ReportingWindow rule) {
+    if (rule == ReportingWindow::CalendarMonth) return {period.first_day(), period.last_day()};
+    // Decree 09: from the 15th of the month before the period's first month to the 14th of its
+    // last month.
+    const Date last_month_first = Date(period.last_day().year(), period.last_day().month(), 1);
+    const Date before_first = period.first_day() - boost::gregorian::months(1);
+    return {before_first + boost::gregorian::days(14),
+            last_month_first + boost::gregorian::days(13)};
+}
+
+Date due_after(const DateRange& window, int before_day) {
+    if (before_day < 1 || before_day > 28)
+        throw ValidationError(
+            "", "a report is due before a day from 1 to 28, not " + std::to_string(before_day));
+    const Date month_first(window.last.year(), window.last.month(), 1);
+    const Date same_month = day_before(month_first, before_day);
+    if (window.last < same_month) return same_month;
+    return day_before(month_first + boost::gregorian::months(1), before_day);
+}
 
 // ---- holidays --------------------------------------------------------------------------------
 
@@ -99,6 +129,7 @@ ReportingCalendar::ReportingCalendar(const Plan& plan, DeadlineShift shift,
     : unit_day_(plan.reporting.unit_report_before_day),
       consolidated_day_(plan.reporting.consolidated_report_before_day),
       consolidator_(plan.reporting.consolidator),
+      window_rule_(plan.reporting.window),
       first_year_(plan.start_year),
       last_year_(plan.end_year),
       shift_(shift),
@@ -163,11 +194,13 @@ Date ReportingCalendar::shifted(Date d) const {
 }
 
 Date ReportingCalendar::unit_deadline(const Period& month) const {
-    return shifted(day_before(month, unit_day_));
+    require_month(month);
+    return shifted(due_after(window(month), unit_day_));
 }
 
 Date ReportingCalendar::consolidated_deadline(const Period& month) const {
-    return shifted(day_before(month, consolidated_day_));
+    require_month(month);
+    return shifted(due_after(window(month), consolidated_day_));
 }
 
 std::vector<Obligation> ReportingCalendar::obligations(const Period& month) const {
@@ -175,10 +208,11 @@ std::vector<Obligation> ReportingCalendar::obligations(const Period& month) cons
     std::vector<Obligation> out;
     if (month.year < first_year_ || month.year > last_year_) return out;
     const Date unit_due = unit_deadline(month);
+    const DateRange days = window(month);
     for (const auto& [unit, indicator] : duties_)
-        out.push_back({unit, indicator, month, unit_due, false});
+        out.push_back({unit, indicator, month, unit_due, false, days});
     if (!consolidator_.empty())
-        out.push_back({consolidator_, "", month, consolidated_deadline(month), true});
+        out.push_back({consolidator_, "", month, consolidated_deadline(month), true, days});
     return out;
 }
 
@@ -203,12 +237,15 @@ std::vector<ReportStatus> ReportingCalendar::status(const Period& month, const O
         s.obligation = ob;
         if (!ob.consolidated) {
             ++unit_count;
-            // The day the unit's report came in: its first submission known on as_of.
-            for (const Observation* o : log.history(ob.indicator, month)) {
-                if (!reports_for(o->unit, ob.unit) || !ObservationLog::known_on(*o, as_of))
-                    continue;
-                s.submitted = o->submitted;
-                break;
+            // The day the unit's report came in: its first submission known on as_of, for the
+            // month or for a longer period reported with it.
+            for (const Period& reported : reported_with(month)) {
+                for (const Observation* o : log.history(ob.indicator, reported)) {
+                    if (!reports_for(o->unit, ob.unit) || !ObservationLog::known_on(*o, as_of))
+                        continue;
+                    if (!s.submitted || o->submitted < *s.submitted) s.submitted = o->submitted;
+                    break;
+                }
             }
             if (s.submitted) {
                 if (!last_in || *last_in < *s.submitted) last_in = s.submitted;
@@ -227,11 +264,12 @@ std::vector<ReportStatus> ReportingCalendar::status(const Period& month, const O
 std::vector<Obligation> ReportingCalendar::upcoming(const Date& from, std::size_t limit) const {
     std::vector<Obligation> out;
     if (limit == 0 || from.is_special()) return out;
-    // Start a month early: a deadline shifted later can cross into the next month.
+    // Start two months early: a month's deadline can fall in the month after it (calendar-month
+    // windows), and a deadline shifted later can cross into the month after that.
     int year = static_cast<int>(from.year());
-    int month = static_cast<int>(from.month()) - 1;
-    if (month == 0) {
-        month = 12;
+    int month = static_cast<int>(from.month()) - 2;
+    if (month <= 0) {
+        month += 12;
         --year;
     }
     if (year < first_year_) {

@@ -59,6 +59,16 @@ enum class Direction { Increase, Decrease };
 
 enum class Severity { Info, Warning, Error };
 
+/// Which days a periodic report covers (thời gian chốt số liệu báo cáo).
+enum class ReportingWindow {
+    /// Nghị định 09/2019/NĐ-CP: a month's report covers the 15th of the month before to the 14th
+    /// of the month; a quarter's, the 15th of the month before the quarter to the 14th of its
+    /// last month; a year's, 15/12 of the year before to 14/12.
+    Decree09,
+    /// The calendar month, quarter or year (a month's figures are reported the month after).
+    CalendarMonth,
+};
+
 // Stable spellings used in files ("lead", "upper-lead", "count-of-total", ...).
 [[nodiscard]] std::string_view to_string(Level v) noexcept;
 [[nodiscard]] std::string_view to_string(Role v) noexcept;
@@ -67,6 +77,7 @@ enum class Severity { Info, Warning, Error };
 [[nodiscard]] std::string_view to_string(Comparator v) noexcept;
 [[nodiscard]] std::string_view to_string(Direction v) noexcept;
 [[nodiscard]] std::string_view to_string(Severity v) noexcept;
+[[nodiscard]] std::string_view to_string(ReportingWindow v) noexcept;
 
 // Inverse of to_string; std::nullopt for an unknown spelling.
 [[nodiscard]] std::optional<Level> level_from_string(std::string_view s) noexcept;
@@ -76,6 +87,8 @@ enum class Severity { Info, Warning, Error };
 [[nodiscard]] std::optional<Comparator> comparator_from_string(std::string_view s) noexcept;
 [[nodiscard]] std::optional<Direction> direction_from_string(std::string_view s) noexcept;
 [[nodiscard]] std::optional<Severity> severity_from_string(std::string_view s) noexcept;
+[[nodiscard]] std::optional<ReportingWindow> reporting_window_from_string(
+    std::string_view s) noexcept;
 
 // Labels for people: Role::Lead -> "chủ trì" / "lead"; Pillar::Government -> "Hoạt động chính
 // quyền số" / "Digital government"; Severity::Warning -> "cảnh báo" / "warning".
@@ -83,5 +96,6 @@ enum class Severity { Info, Warning, Error };
 [[nodiscard]] std::string_view label(Pillar v, Language lang) noexcept;
 [[nodiscard]] std::string_view label(MeasureKind v, Language lang) noexcept;
 [[nodiscard]] std::string_view label(Severity v, Language lang) noexcept;
+[[nodiscard]] std::string_view label(ReportingWindow v, Language lang) noexcept;
 
 }  // namespace dtiplan

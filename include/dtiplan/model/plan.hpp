@@ -25,12 +25,19 @@ struct Goal {
 
 /// The monthly reporting rhythm (section V): each lead unit reports its indicators before day
 /// `unit_report_before_day` of each month to `recipient` through `consolidator`, which reports
-/// the consolidated result before day `consolidated_report_before_day`.
+/// the consolidated result before day `consolidated_report_before_day`. A report covers the days
+/// of `window` (Nghị định 09/2019/NĐ-CP by default); it is due before that day of the first month
+/// in which the day comes after the window closes (docs/calendar.md).
 struct ReportingRules {
     int unit_report_before_day = 20;
     int consolidated_report_before_day = 25;
     std::string consolidator;  ///< unit id: "VHXH"
     std::string recipient;     ///< unit id: "UBND"
+    ReportingWindow window = ReportingWindow::Decree09;
+    /// Who the consolidated monthly report is sent to ("Nơi nhận" of the document), one line
+    /// each as written there: "UBND xã (Chủ tịch, các Phó Chủ tịch)", "Sở Khoa học và Công
+    /// nghệ", "Lưu: VT, VHXH".
+    std::vector<std::string> report_recipients;
     std::vector<SourceRef> sources;
 
     friend bool operator==(const ReportingRules&, const ReportingRules&) = default;

@@ -37,6 +37,7 @@ __all__ = [
 
 #: How messages name the built-in plan or framework.
 BUILTIN = "<built-in>"
+CALENDAR_MONTH = _core.ReportingWindow.CalendarMonth
 
 
 class InputError(Exception):
@@ -111,5 +112,13 @@ def load_inputs(plan: Plan, args: argparse.Namespace) -> Inputs:
         else:
             log = load_observations(observations, plan)
     illustrative = observations is None or is_illustrative(log)
+    window: str | None = getattr(args, "window", None)
+    if window is not None:
+        rules = plan.reporting
+        rules.window = _core.ReportingWindow.from_spelling(window)
+        plan.reporting = rules
+    if getattr(args, "month", None) is None and plan.reporting.window == CALENDAR_MONTH:
+        # A calendar month is reported the month after: on 25/03 the reports due are February's.
+        month = _core.Period.month(month.year - (month.index == 1), (month.index + 10) % 12 + 1)
     calendar = ReportingCalendar(plan, deadline_shift(getattr(args, "shift", "keep")))
     return Inputs(plan, framework, log, illustrative, source, as_of, month, calendar)

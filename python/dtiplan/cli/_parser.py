@@ -147,6 +147,14 @@ def build_parser() -> argparse.ArgumentParser:
                 help="a deadline on a weekend or holiday: keep it (default), move it to the "
                 "previous or to the next working day",
             )
+            sub.add_argument(
+                "--window",
+                choices=("decree-09", "calendar-month"),
+                help="the days a month's report covers: decree-09, from the 15th of the month "
+                "before to the 14th (Nghị định 09/2019/NĐ-CP), or calendar-month (reported the "
+                "month after); default: the plan's reporting rules (decree-09 for the built-in "
+                "plan)",
+            )
         if verb in _OUTPUT_VERBS:
             sub.add_argument(
                 "--output",

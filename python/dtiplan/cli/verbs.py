@@ -276,7 +276,10 @@ def _rank(plan: Plan, args: argparse.Namespace) -> int:
     outlook = _rank_outlook(plan, args)
     if args.everyone:
         simulation = rank.rank_everyone(
-            outlook, draws=args.draws or 10000, seed=args.seed, progress=rank.progress_bar()
+            outlook,
+            draws=args.draws or 10000,
+            seed=args.seed,
+            progress=rank.progress_bar(lang=args.lang),
         )
         emit(report.everyone_data(outlook, simulation, args.lang), _EVERYONE, args)
     else:

@@ -80,13 +80,20 @@ class SimulationResult:
         return f"SimulationResult(units={len(self.units)}, draws={self.core.draws}{tag})"
 
 
-def progress_bar(stream: TextIO | None = None, width: int = 30) -> Callable[[int, int], bool]:
-    """A text progress bar for :func:`simulate_ranks` (written to ``stream``, default stderr)."""
+def progress_bar(
+    stream: TextIO | None = None, width: int = 30, lang: str = "vi"
+) -> Callable[[int, int], bool]:
+    """A text progress bar for :func:`simulate_ranks` (written to ``stream``, default stderr),
+    counts grouped the ``lang`` way: "1.336/100.000" in Vietnamese, "1,336/100,000" in English."""
+    # Imported here: the report package imports this one.
+    from ..report._format import number
+
     out = stream if stream is not None else sys.stderr
 
     def report(done: int, total: int) -> bool:
         filled = int(width * done / total) if total else width
-        out.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,}")
+        counts = f"{number(done, 0, lang)}/{number(total, 0, lang)}"
+        out.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {counts}")
         if done >= total:
             out.write("\n")
         out.flush()

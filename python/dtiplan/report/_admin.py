@@ -1,10 +1,11 @@
 """The facts of the document a commune office sends (Nghị định 30/2020/NĐ-CP, shared in
 docs/documents.md): who issues the monthly report, its number and type, the place and date line,
-who receives it, and who signs. The plan gives the commune and the consolidating office; the
-recipient list is the seed plan's own "Nơi nhận" (ke-hoach-dti-dai-phuoc-2026-2030.txt, lines
-159-171), cut to the addressees of a monthly report: the People's Committee that the office
-reports to, the Department of Science and Technology that the plan reports DTI to, the units
-that send their figures, and the office's own archive.
+who receives it, and who signs. The plan gives the commune, the consolidating office and the
+recipients (``reporting.report_recipients``: for the built-in plan, the seed plan's own "Nơi
+nhận", lines 159-171 of ke-hoach-dti-dai-phuoc-2026-2030.txt, cut to the addressees of a monthly
+report: the People's Committee that the office reports to, the Department of Science and
+Technology that the plan reports DTI to, the units that send their figures, and the office's
+own archive).
 """
 
 from __future__ import annotations
@@ -17,23 +18,14 @@ from ._format import unit_full_name
 
 __all__ = [
     "DOCUMENT_TYPE",
-    "RECIPIENTS",
     "document_data",
     "place_date",
     "plan_name",
+    "recipients",
 ]
 
 #: The type name and its abbreviation (Nghị định 30/2020, Phụ lục III: Báo cáo = BC).
 DOCUMENT_TYPE = {"name": "BÁO CÁO", "code": "BC"}
-
-#: The recipients of the monthly report, as the seed plan writes them in its "Nơi nhận"
-#: (lines 161, 163, 165 and 171 of the seed; the archive line keeps the office's own code).
-RECIPIENTS: tuple[str, ...] = (
-    "Sở Khoa học và Công nghệ;",
-    "CT, các PCT UBND xã;",
-    "Các Cơ quan, đơn vị; các ngành xã;",
-    "Lưu: VT, VHXH.",
-)
 
 #: Office codes used in the document number (…/BC-VHXH).
 _OFFICE_CODES = {"VHXH": "VHXH"}
@@ -57,6 +49,18 @@ def plan_name(title: str, plan_id: str) -> str:
     return f"Kế hoạch {title[:1].lower()}{title[1:]}"
 
 
+def recipients(plan: Plan) -> list[str]:
+    """The "Nơi nhận" of the monthly report: the plan's ``reporting.report_recipients`` (the
+    built-in plan takes them from the seed's own list), else the unit the office reports to and
+    the archive ("Lưu: VT, VHXH.")."""
+    if plan.reporting.report_recipients:
+        return list(plan.reporting.report_recipients)
+    office = plan.reporting.consolidator
+    code = _OFFICE_CODES.get(office, office)
+    head = [f"{unit_full_name(plan, plan.reporting.recipient)};"] if plan.reporting.recipient else []
+    return [*head, f"Lưu: VT, {code}."]
+
+
 def document_data(plan: Plan, as_of: datetime.date, month: str) -> dict[str, Any]:
     """The administrative parts of the monthly report: the issuing body (the commune's People's
     Committee over the consolidating office), the number with its blank, the place and date,
@@ -71,7 +75,7 @@ def document_data(plan: Plan, as_of: datetime.date, month: str) -> dict[str, Any
         "place_date": place_date(plan.commune, as_of),
         "type": DOCUMENT_TYPE["name"],
         "subject": f"Tình hình thực hiện {plan_name(plan.title, plan.id)} {month}",
-        "recipients": list(RECIPIENTS),
+        "recipients": recipients(plan),
         "signer_title": "TRƯỞNG PHÒNG",
         "signer_name": "",
         "office": office,

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from .._core import Language, Plan
+from .._core import Language, Period, PeriodKind, Plan, reporting_window
 from ..track import ILLUSTRATIVE_LABEL
 
 __all__ = [
@@ -32,12 +32,16 @@ __all__ = [
     "number",
     "pad",
     "percent",
+    "period_name",
+    "period_window",
     "short_name",
     "short_number",
     "shorten",
     "text_table",
     "unit_full_name",
     "unit_label",
+    "window_range",
+    "window_text",
     "wrap",
 ]
 
@@ -88,6 +92,50 @@ def iso(day: datetime.date | None) -> str | None:
 def from_iso(text: str) -> datetime.date:
     """The date of an ISO 8601 text in a data dict (the inverse of :func:`iso`)."""
     return datetime.date.fromisoformat(text)
+
+
+_ROMAN = ("I", "II", "III", "IV")
+
+
+def period_name(period: Period, lang: str) -> str:
+    """A reporting period as an office names it: "tháng 3/2026", "quý I/2026", "năm 2026"
+    (Vietnamese), "2026-03", "2026-Q1", "2026" (English)."""
+    if lang != "vi":
+        return str(period)
+    if period.kind == PeriodKind.Month:
+        return f"tháng {period.index}/{period.year}"
+    if period.kind == PeriodKind.Quarter:
+        return f"quý {_ROMAN[period.index - 1]}/{period.year}"
+    return f"năm {period.year}"
+
+
+def period_window(plan: Plan, period: Period) -> dict[str, str | None]:
+    """The days the report for ``period`` covers under the plan's rules, for JSON and CSV:
+    ``{"first": "2026-02-15", "last": "2026-03-14"}`` (Nghị định 09, the default)."""
+    days = reporting_window(period, plan.reporting.window)
+    return {"first": iso(days.first), "last": iso(days.last)}
+
+
+def window_range(window: dict[str, Any], lang: str) -> str:
+    """A window's days, short: "15/02–14/03/2026" ("15/12/2025–14/03/2026" across a year) in
+    Vietnamese, "2026-02-15 to 2026-03-14" in English."""
+    first, last = from_iso(window["first"]), from_iso(window["last"])
+    if lang != "vi":
+        return f"{first.isoformat()} to {last.isoformat()}"
+    start = first.strftime("%d/%m") if first.year == last.year else first.strftime("%d/%m/%Y")
+    return f"{start}–{last.strftime('%d/%m/%Y')}"
+
+
+def window_text(period: Period, window: dict[str, Any], lang: str) -> str:
+    """Which days a figure or a report covers, in full: "kỳ báo cáo tháng 3/2026: từ 15/02/2026
+    đến 14/03/2026"; "reporting period 2026-03: 2026-02-15 to 2026-03-14"."""
+    first, last = from_iso(window["first"]), from_iso(window["last"])
+    if lang == "vi":
+        return (
+            f"kỳ báo cáo {period_name(period, lang)}: từ {date_text(first, lang)} "
+            f"đến {date_text(last, lang)}"
+        )
+    return f"reporting period {period}: {first.isoformat()} to {last.isoformat()}"
 
 
 # --- Text width, padding, wrapping, tables ----------------------------------------------------

@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ._format import date_text, from_iso, number, short_number
+from .._core import Period
+from ._format import date_text, from_iso, number, period_name, short_number, window_range
 
 __all__ = ["grouped_findings", "summary_data", "summary_lines", "summary_text"]
 
@@ -31,12 +32,11 @@ _WORDS: dict[str, dict[str, str]] = {
         "met_prev": " (ngày {date}: {met}/{n})",
         "newly_met": "  Mới đạt: {ids}",
         "lost": "  Không còn đạt: {ids}",
-        "reports": "Báo cáo {month}: {on_time} đúng hạn, {late} trễ hạn, {missing} chưa nộp, "
+        "reports": "Báo cáo {month} ({window}): {on_time} đúng hạn, {late} trễ hạn, {missing} chưa nộp, "
         "{not_yet_due} chưa đến hạn",
         "missing": "  Chưa nộp: {who}",
         "late": "  Trễ hạn: {who}",
         "check": "Kiểm tra kế hoạch: {error} lỗi, {warning} cảnh báo, {info} thông tin",
-        "month": "tháng {m:02d}/{y}",
         "no-lead": "{n} chỉ tiêu {scope}chưa có đơn vị chủ trì: {ids}",
         "group-lead": "{n} chỉ tiêu {scope}giao chủ trì cho cả một nhóm đơn vị: {ids}",
         "shared-lead": "{n} chỉ tiêu {scope}có nhiều đơn vị cùng chủ trì: {ids}",
@@ -57,12 +57,11 @@ _WORDS: dict[str, dict[str, str]] = {
         "met_prev": " (on {date}: {met}/{n})",
         "newly_met": "  Newly met: {ids}",
         "lost": "  No longer met: {ids}",
-        "reports": "Reports for {month}: {on_time} on time, {late} late, {missing} missing, "
+        "reports": "Reports for {month} ({window}): {on_time} on time, {late} late, {missing} missing, "
         "{not_yet_due} not yet due",
         "missing": "  Missing: {who}",
         "late": "  Late: {who}",
         "check": "Plan check: {error} errors, {warning} warnings, {info} info",
-        "month": "{y}-{m:02d}",
         "no-lead": "{n} indicators {scope}have no lead unit: {ids}",
         "group-lead": "{n} indicators {scope}are led by a whole group of units: {ids}",
         "shared-lead": "{n} indicators {scope}have several lead units: {ids}",
@@ -151,6 +150,7 @@ def summary_data(data: dict[str, Any], lang: str) -> dict[str, Any]:
         "projected": None,
         "rank": None,
         "month": data["deadlines"]["month"],
+        "window": data["deadlines"]["window"],
         "reports": dict(data["deadlines"]["summary"]),
         "missing": _who(
             data["deadlines"]["obligations"], "missing", lang,
@@ -219,12 +219,6 @@ def _people(entries: Sequence[dict[str, Any]], lang: str) -> str:
     return "; ".join(parts)
 
 
-def month_text(month: str, lang: str) -> str:
-    """"tháng 11/2026" (or "2026-11") for a YYYY-MM month."""
-    year, m = (int(p) for p in month.split("-"))
-    return _WORDS[lang]["month"].format(y=year, m=m)
-
-
 def summary_lines(summary: dict[str, Any], lang: str) -> list[str]:
     """The summary as sentences, one a line (indented lines detail the line above)."""
     w = _WORDS[lang]
@@ -279,7 +273,8 @@ def summary_lines(summary: dict[str, Any], lang: str) -> list[str]:
     counts = summary["reports"]
     lines.append(
         w["reports"].format(
-            month=month_text(summary["month"], lang),
+            month=period_name(Period.parse(summary["month"]), lang),
+            window=window_range(summary["window"], lang),
             on_time=counts.get("on-time", 0),
             late=counts.get("late", 0),
             missing=counts.get("missing", 0),

@@ -14,14 +14,18 @@ from typing import Any, TextIO
 from .. import _core
 from .._core import ObservationLog, Period, Plan, ReportingCalendar
 from ._format import (
+    LANGUAGES,
     csv_cell,
     csv_writer,
     date_text,
     from_iso,
     header_lines,
     iso,
+    period_name,
     text_table,
     unit_label,
+    window_range,
+    window_text,
 )
 from .plan import plan_header
 
@@ -30,6 +34,7 @@ __all__ = ["deadlines_csv", "deadlines_data", "deadlines_text"]
 _WORDS: dict[str, dict[str, str]] = {
     "vi": {
         "deadlines_title": "Hạn báo cáo {month}, tính đến ngày {date}",
+        "window_line": "{window} ({rule})",
         "deadline_rule": (
             "Đơn vị báo cáo trước ngày {unit_day} (hạn {unit_deadline}); {consolidator} tổng hợp "
             "trước ngày {consolidated_day} (hạn {consolidated_deadline})"
@@ -52,13 +57,13 @@ _WORDS: dict[str, dict[str, str]] = {
         ),
         "no_obligations": "Không có nghĩa vụ báo cáo trong tháng này (ngoài các năm của kế hoạch).",
         "upcoming_title": "Sắp đến hạn (từ ngày {date})",
-        "upcoming_units": "báo cáo {month} của đơn vị: {n} báo cáo ({detail})",
-        "upcoming_consolidated": "báo cáo tổng hợp {month}: {unit}",
+        "upcoming_units": "báo cáo {month} ({window}) của đơn vị: {n} báo cáo ({detail})",
+        "upcoming_consolidated": "báo cáo tổng hợp {month} ({window}): {unit}",
         "upcoming_none": "Không còn hạn nào trong thời gian của kế hoạch.",
-        "month": "tháng {m:02d}/{y}",
     },
     "en": {
         "deadlines_title": "Reporting deadlines for {month}, as of {date}",
+        "window_line": "{window} ({rule})",
         "deadline_rule": (
             "Units report before day {unit_day} (deadline {unit_deadline}); {consolidator} "
             "consolidates before day {consolidated_day} (deadline {consolidated_deadline})"
@@ -80,10 +85,9 @@ _WORDS: dict[str, dict[str, str]] = {
         ),
         "no_obligations": "No reporting obligations this month (outside the plan's years).",
         "upcoming_title": "Falling due next (from {date})",
-        "upcoming_units": "units' reports for {month}: {n} reports ({detail})",
-        "upcoming_consolidated": "consolidated report for {month}: {unit}",
+        "upcoming_units": "units' reports for {month} ({window}): {n} reports ({detail})",
+        "upcoming_consolidated": "consolidated report for {month} ({window}): {unit}",
         "upcoming_none": "No deadline left within the plan's years.",
-        "month": "{y}-{m:02d}",
     },
 }
 
@@ -92,10 +96,6 @@ _UPCOMING_DEADLINES = 2  # how many next deadlines "what falls due next" lists
 
 def _words(lang: str) -> dict[str, str]:
     return _WORDS[lang]
-
-
-def _month_text(period: Period, lang: str) -> str:
-    return _words(lang)["month"].format(m=period.index, y=period.year)
 
 
 def _state_label(state: str, days_late: int, lang: str) -> str:
@@ -129,6 +129,8 @@ def deadlines_data(
                 "unit_name": unit_label(plan, o.unit),
                 "indicator": o.indicator,
                 "period": str(o.period),
+                "window_first": iso(o.window.first),
+                "window_last": iso(o.window.last),
                 "deadline": iso(o.deadline),
                 "consolidated": o.consolidated,
                 "state": state,
@@ -151,15 +153,23 @@ def deadlines_data(
                 "unit_name": unit_label(plan, o.unit),
                 "indicator": o.indicator,
                 "period": str(o.period),
+                "window_first": iso(o.window.first),
+                "window_last": iso(o.window.last),
                 "consolidated": o.consolidated,
             }
         )
+    window = calendar.window(month)
     return {
         "illustrative": illustrative,
         "plan": plan_header(plan),
         "as_of": as_of.isoformat(),
         "observations": source,
         "month": str(month),
+        "window": {
+            "rule": calendar.window_rule.spelling,
+            "first": iso(window.first),
+            "last": iso(window.last),
+        },
         "consolidator_name": unit_label(plan, plan.reporting.consolidator),
         "shift": calendar.shift.name.lower(),
         "unit_deadline": iso(calendar.unit_deadline(month)),
@@ -177,12 +187,16 @@ def deadlines_text(data: dict[str, Any], lang: str = "vi") -> str:
     month = _core.Period.parse(data["month"])
     lines = header_lines(
         words["deadlines_title"].format(
-            month=_month_text(month, lang), date=date_text(as_of, lang)
+            month=period_name(month, lang), date=date_text(as_of, lang)
         ),
         data,
         lang,
         framework=False,
     )
+    window = data["window"]
+    rule = _core.ReportingWindow.from_spelling(window["rule"]).label(LANGUAGES[lang])
+    text = window_text(month, window, lang)
+    lines.append(words["window_line"].format(window=text[0].upper() + text[1:], rule=rule))
     reporting = data["plan"]["reporting"]
     lines.append(
         words["deadline_rule"].format(
@@ -234,17 +248,20 @@ def deadlines_text(data: dict[str, Any], lang: str = "vi") -> str:
     for o in data["upcoming"]:
         groups.setdefault((o["deadline"], o["period"], o["consolidated"]), []).append(o)
     for (deadline, period, consolidated), items in groups.items():
-        month_text = _month_text(_core.Period.parse(period), lang)
+        month_text = period_name(_core.Period.parse(period), lang)
+        days = window_range({"first": items[0]["window_first"], "last": items[0]["window_last"]}, lang)
         if consolidated:
             text = words["upcoming_consolidated"].format(
-                month=month_text, unit=", ".join(o["unit_name"] for o in items)
+                month=month_text, window=days, unit=", ".join(o["unit_name"] for o in items)
             )
         else:
             by_unit: dict[str, list[str]] = {}
             for o in items:
                 by_unit.setdefault(o["unit_name"], []).append(o["indicator"])
             detail = "; ".join(f"{u}: {', '.join(ids)}" for u, ids in by_unit.items())
-            text = words["upcoming_units"].format(month=month_text, n=len(items), detail=detail)
+            text = words["upcoming_units"].format(
+                month=month_text, window=days, n=len(items), detail=detail
+            )
         first = f"  {date_text(from_iso(deadline), lang)}  "
         lines.extend(
             textwrap.wrap(
@@ -264,6 +281,8 @@ _DEADLINES_CSV = [
     "unit_name",
     "indicator",
     "period",
+    "window_first",
+    "window_last",
     "deadline",
     "consolidated",
     "state",

@@ -16,8 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .._core import Period
 from ..track import ILLUSTRATIVE_LABEL
-from ._format import date_text, number, short_number
+from ._format import date_text, number, period_name, short_number, window_range
 
 __all__ = [
     "Cell",
@@ -66,6 +67,16 @@ def _date(text: str | None) -> datetime.date | None:
     return None if not text else datetime.date.fromisoformat(text)
 
 
+def _period_cell(period: str | None, window: dict[str, Any] | None, lang: str) -> str | None:
+    """"tháng 3/2026 (15/02–14/03/2026)": the period and the days its report covers."""
+    if not period:
+        return None
+    name = period_name(Period.parse(period), lang)
+    if not window or not window.get("first") or not window.get("last"):
+        return name
+    return f"{name} ({window_range(window, lang)})"
+
+
 def cell_text(value: Any, kind: str, lang: str) -> str:
     """A cell as text: the decimal comma and dot grouping in Vietnamese, percentages with one
     decimal at most, indices with four, dates as people read them; "" for none."""
@@ -104,7 +115,7 @@ def status_tables(data: dict[str, Any], lang: str) -> list[Table]:
         "Chỉ tiêu" if lang == "vi" else "Indicators",
         "chi-tieu" if lang == "vi" else "indicators",
         _t(lang,
-           ("Mã", "Chỉ tiêu", "Mục tiêu", "Năm", "Giá trị", "Tỷ lệ", "Kỳ", "Ngày nộp",
+           ("Mã", "Chỉ tiêu", "Mục tiêu", "Năm", "Giá trị", "Tỷ lệ", "Kỳ báo cáo", "Ngày nộp",
             "Đơn vị báo cáo", "Đánh giá", "Còn thiếu", "Thành phần DTI", "Điểm", "Điểm tối đa"),
            ("ID", "Indicator", "Target", "Year", "Value", "Rate", "Period", "Submitted",
             "Reporting unit", "Status", "Gap", "DTI component", "Points", "Max points")),
@@ -117,7 +128,8 @@ def status_tables(data: dict[str, Any], lang: str) -> list[Table]:
         comps = i["components"]
         indicators.rows.append([
             i["id"], i["name"], None if t is None else t["reading"],
-            None if t is None else t["year"], i["value_text"], i["fraction"], i["period"],
+            None if t is None else t["year"], i["value_text"], i["fraction"],
+            _period_cell(i["period"], i.get("window"), lang),
             _date(i["submitted"]), i.get("unit_name"), i["status_label"],
             i["gap"] if i["kind"] == "rate" and i["met"] is False else None,
             ", ".join(c["id"] for c in comps),
@@ -145,7 +157,7 @@ def deadlines_tables(data: dict[str, Any], lang: str) -> list[Table]:
     table = Table(
         "Hạn báo cáo" if lang == "vi" else "Deadlines",
         "han-bao-cao" if lang == "vi" else "deadlines",
-        _t(lang, ("Đơn vị", "Chỉ tiêu", "Kỳ", "Hạn nộp", "Ngày nộp", "Tình trạng", "Số ngày trễ"),
+        _t(lang, ("Đơn vị", "Chỉ tiêu", "Kỳ báo cáo", "Hạn nộp", "Ngày nộp", "Tình trạng", "Số ngày trễ"),
            ("Unit", "Indicator", "Period", "Deadline", "Submitted", "State", "Days late")),
         ("text", "text", "text", "date", "date", "text", "int"),
         note=_note(data["illustrative"], lang),
@@ -153,7 +165,10 @@ def deadlines_tables(data: dict[str, Any], lang: str) -> list[Table]:
     for o in data["obligations"]:
         indicator = o["indicator"] or ("Tổng hợp" if lang == "vi" else "Consolidated")
         table.rows.append([
-            o["unit_name"], indicator, o["period"], _date(o["deadline"]), _date(o["submitted"]),
+            o["unit_name"], indicator,
+            _period_cell(o["period"], {"first": o.get("window_first"),
+                                       "last": o.get("window_last")}, lang),
+            _date(o["deadline"]), _date(o["submitted"]),
             o["state_label"], o["days_late"] or None,
         ])  # fmt: skip
     return [table]

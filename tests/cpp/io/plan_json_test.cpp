@@ -202,3 +202,34 @@ TEST(PlanJson, ReportingDayMustBeADayOfTheMonth) {
     const std::string msg = error_of<FormatError>([&] { (void)plan_from_json(text, "p.json"); });
     EXPECT_NE(msg.find("reporting.unit_report_before_day"), std::string::npos) << msg;
 }
+
+TEST(PlanJson, ReportingWindowDefaultsToDecree09AndIsKept) {
+    EXPECT_EQ(plan_from_json(minimal_plan_json(), "p.json").reporting.window,
+              ReportingWindow::Decree09);
+    std::string text = minimal_plan_json();
+    text.replace(text.find(R"("recipient": "VHXH")"), 19,
+                 R"("recipient": "VHXH", "window": "calendar-month",
+                "report_recipients": ["Sở Khoa học và Công nghệ;", "Lưu: VT, VHXH."])");
+    const Plan p = plan_from_json(text, "p.json");
+    EXPECT_EQ(p.reporting.window, ReportingWindow::CalendarMonth);
+    ASSERT_EQ(p.reporting.report_recipients.size(), 2U);
+    EXPECT_EQ(p.reporting.report_recipients[0], "Sở Khoa học và Công nghệ;");
+    EXPECT_EQ(plan_from_json(plan_to_json(p), "again.json"), p);
+}
+
+TEST(PlanJson, UnknownReportingWindowListsTheAllowedOnes) {
+    std::string text = minimal_plan_json();
+    text.replace(text.find(R"("recipient": "VHXH")"), 19,
+                 R"("recipient": "VHXH", "window": "tháng")");
+    const std::string msg = error_of<FormatError>([&] { (void)plan_from_json(text, "p.json"); });
+    EXPECT_NE(msg.find("reporting.window"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("\"decree-09\""), std::string::npos) << msg;
+}
+
+TEST(PlanJson, BuiltInPlanReportsInDecree09WindowsToItsRecipients) {
+    const Plan p = builtin_plan();
+    EXPECT_EQ(p.reporting.window, ReportingWindow::Decree09);
+    ASSERT_FALSE(p.reporting.report_recipients.empty());
+    EXPECT_EQ(p.reporting.report_recipients.front(), "Sở Khoa học và Công nghệ;");
+    EXPECT_EQ(p.reporting.report_recipients.back(), "Lưu: VT, VHXH.");
+}

@@ -79,6 +79,94 @@ ObservationLog everyone_reports(const ReportingCalendar& cal, const Period& mont
 
 }  // namespace
 
+// ---- reporting windows (Nghị định 09/2019/NĐ-CP, or the calendar month) ----------------------
+
+TEST(ReportingWindow, Decree09MonthIsTheFifteenthToTheFourteenth) {
+    // "kỳ báo cáo tháng 3/2026: từ 15/02/2026 đến 14/03/2026"
+    const DateRange march = reporting_window(Period::month(2026, 3), ReportingWindow::Decree09);
+    EXPECT_EQ(march.first, ymd(2026, 2, 15));
+    EXPECT_EQ(march.last, ymd(2026, 3, 14));
+    EXPECT_TRUE(march.contains(ymd(2026, 2, 28)));
+    EXPECT_FALSE(march.contains(ymd(2026, 3, 15)));
+    // January's window starts in December of the year before.
+    const DateRange january = reporting_window(Period::month(2026, 1), ReportingWindow::Decree09);
+    EXPECT_EQ(january.first, ymd(2025, 12, 15));
+    EXPECT_EQ(january.last, ymd(2026, 1, 14));
+}
+
+TEST(ReportingWindow, Decree09QuarterAndYear) {
+    const DateRange q1 = reporting_window(Period::quarter(2026, 1), ReportingWindow::Decree09);
+    EXPECT_EQ(q1.first, ymd(2025, 12, 15));
+    EXPECT_EQ(q1.last, ymd(2026, 3, 14));
+    const DateRange q3 = reporting_window(Period::quarter(2026, 3), ReportingWindow::Decree09);
+    EXPECT_EQ(q3.first, ymd(2026, 6, 15));
+    EXPECT_EQ(q3.last, ymd(2026, 9, 14));
+    const DateRange year = reporting_window(Period::whole_year(2026), ReportingWindow::Decree09);
+    EXPECT_EQ(year.first, ymd(2025, 12, 15));
+    EXPECT_EQ(year.last, ymd(2026, 12, 14));
+}
+
+TEST(ReportingWindow, CalendarMonthIsThePeriodItself) {
+    const DateRange march =
+        reporting_window(Period::month(2026, 3), ReportingWindow::CalendarMonth);
+    EXPECT_EQ(march.first, ymd(2026, 3, 1));
+    EXPECT_EQ(march.last, ymd(2026, 3, 31));
+    const DateRange q1 = reporting_window(Period::quarter(2026, 1), ReportingWindow::CalendarMonth);
+    EXPECT_EQ(q1.first, ymd(2026, 1, 1));
+    EXPECT_EQ(q1.last, ymd(2026, 3, 31));
+}
+
+TEST(ReportingWindow, DueOnceTheWindowHasClosed) {
+    // "trước ngày 20": the 19th of the month the window closes in when it closes before then,
+    // else of the month after; a day outside 1..28 is refused.
+    EXPECT_EQ(due_after({ymd(2026, 2, 15), ymd(2026, 3, 14)}, 20), ymd(2026, 3, 19));
+    EXPECT_EQ(due_after({ymd(2026, 3, 1), ymd(2026, 3, 31)}, 20), ymd(2026, 4, 19));
+    EXPECT_EQ(due_after({ymd(2026, 12, 1), ymd(2026, 12, 31)}, 25), ymd(2027, 1, 24));
+    EXPECT_EQ(due_after({ymd(2026, 3, 1), ymd(2026, 3, 31)}, 1), ymd(2026, 3, 31));
+    EXPECT_THROW((void)due_after({ymd(2026, 3, 1), ymd(2026, 3, 31)}, 29), ValidationError);
+}
+
+TEST(ReportingWindow, SpellingsAndLabels) {
+    EXPECT_EQ(to_string(ReportingWindow::Decree09), "decree-09");
+    EXPECT_EQ(reporting_window_from_string("calendar-month"), ReportingWindow::CalendarMonth);
+    EXPECT_FALSE(reporting_window_from_string("tháng").has_value());
+    EXPECT_EQ(label(ReportingWindow::CalendarMonth, Language::Vietnamese), "theo tháng dương lịch");
+}
+
+TEST(CalendarDeadlines, ObligationsSayTheirWindow) {
+    const ReportingCalendar cal(plan());
+    EXPECT_EQ(cal.window_rule(), ReportingWindow::Decree09);
+    for (const Obligation& ob : cal.obligations(Period::month(2026, 3))) {
+        EXPECT_EQ(ob.window.first, ymd(2026, 2, 15)) << ob.unit << " " << ob.indicator;
+        EXPECT_EQ(ob.window.last, ymd(2026, 3, 14)) << ob.unit << " " << ob.indicator;
+        EXPECT_LT(ob.window.last, ob.deadline);
+    }
+}
+
+TEST(CalendarDeadlines, CalendarMonthWindowIsDueTheMonthAfter) {
+    Plan p = plan();
+    p.reporting.window = ReportingWindow::CalendarMonth;
+    const ReportingCalendar cal(p);
+    const Period march = Period::month(2026, 3);
+    EXPECT_EQ(cal.unit_deadline(march), ymd(2026, 4, 19));
+    EXPECT_EQ(cal.consolidated_deadline(march), ymd(2026, 4, 24));
+    EXPECT_EQ(cal.unit_deadline(Period::month(2030, 12)), ymd(2031, 1, 19));
+    // A whole month's figures sent on 18/04 are on time for March.
+    ObservationLog log;
+    log.add(report("I.03", march, ymd(2026, 4, 18), "TTPVHCC"));
+    const auto status = cal.status(march, log, ymd(2026, 4, 20));
+    EXPECT_EQ(find(status, "TTPVHCC", "I.03").state, ReportState::OnTime);
+    // The plan starts in 2026: the first report due after 1/1/2026 is January's, due 19/02.
+    const auto next = cal.upcoming(ymd(2026, 1, 1), 1);
+    ASSERT_EQ(next.size(), 1U);
+    EXPECT_EQ(next[0].period, Period::month(2026, 1));
+    EXPECT_EQ(next[0].deadline, ymd(2026, 2, 19));
+    // In March, February's reports are what falls due.
+    const auto in_march = cal.upcoming(ymd(2026, 3, 2), 1);
+    ASSERT_EQ(in_march.size(), 1U);
+    EXPECT_EQ(in_march[0].period, Period::month(2026, 2));
+}
+
 // ---- deadlines -------------------------------------------------------------------------------
 
 TEST(CalendarDeadlines, BeforeTheTwentiethMeansTheNineteenth) {
@@ -217,6 +305,25 @@ TEST(CalendarStatus, OnTimeLateMissingAndNotYetDue) {
     EXPECT_EQ(find(on_19th, "TTPVHCC", "I.03").state, ReportState::OnTime);
     const auto on_20th = cal.status(march, log, ymd(2026, 3, 20));
     EXPECT_EQ(find(on_20th, "TTPVHCC", "I.05").state, ReportState::Missing);
+}
+
+TEST(CalendarStatus, AQuarterlyFigureFulfilsTheReportOfItsLastMonth) {
+    // "Quý I/2026" covers 15/12/2025 to 14/03/2026 and is reported with March's report.
+    const ReportingCalendar cal(plan());
+    ObservationLog log;
+    log.add(report("II.02", Period::quarter(2026, 1), ymd(2026, 3, 17), "VHXH"));
+    const auto march = cal.status(Period::month(2026, 3), log, ymd(2026, 3, 25));
+    EXPECT_EQ(find(march, "VHXH", "II.02").state, ReportState::OnTime);
+    EXPECT_EQ(find(march, "VHXH", "II.02").submitted, ymd(2026, 3, 17));
+    // It is not February's report.
+    const auto february = cal.status(Period::month(2026, 2), log, ymd(2026, 3, 25));
+    EXPECT_EQ(find(february, "VHXH", "II.02").state, ReportState::Missing);
+    // A year's figure is December's report; the earlier of two submissions counts.
+    log.add(report("II.02", Period::whole_year(2026), ymd(2026, 12, 16), "VHXH"));
+    log.add(report("II.02", Period::month(2026, 12), ymd(2026, 12, 21), "VHXH"));
+    const auto december = cal.status(Period::month(2026, 12), log, ymd(2026, 12, 31));
+    EXPECT_EQ(find(december, "VHXH", "II.02").state, ReportState::OnTime);
+    EXPECT_EQ(find(december, "VHXH", "II.02").submitted, ymd(2026, 12, 16));
 }
 
 TEST(CalendarStatus, SubmittedOnTheDeadlineIsOnTime) {
