@@ -21,8 +21,9 @@ How the figures are made (per indicator, from the plan's data/dai-phuoc-2026-203
   an indicator led at the upper level is reported by its commune tracking unit; section III rates,
   which name no unit, are reported with no unit;
 - when: the report for month M, which covers 15/(M-1) to 14/M (Nghị định 09/2019/NĐ-CP), is
-  submitted once that window has closed, between the 15th and the 19th of M (on time), and late
-  (20th-28th) with probability 12%; a report is missing with probability 6%; a submission is
+  submitted once that window has closed, between the 15th and the 19th of M (on time: the 15th
+  to the 19th with probabilities 3, 2, 3, 2 and 2 in 12), and late (20th-28th) with probability
+  12%; a report is missing with probability 6%; a submission is
   corrected a few days later by a second one with probability 6% (both are kept, the later
   supersedes); 70% of submissions carry an evidence document.
 """
@@ -85,7 +86,10 @@ def submissions(ind: dict, unit: str, year: int, month: int, value: float,
     if rng.random() < 0.06:
         return []  # missing report
     late = rng.random() < 0.12
-    submitted = dt.date(year, month, rng.randint(20, 28) if late else rng.randint(15, 19))
+    # On time: one draw u from 8..19, mapped onto the 15th..19th as 15 + 5(u-8)//12 (one draw of
+    # the same range as ever, so every other figure of the file stays as it was).
+    day = rng.randint(20, 28) if late else 15 + 5 * (rng.randint(8, 19) - 8) // 12
+    submitted = dt.date(year, month, day)
     row = {
         "indicator": ind["id"],
         "period": f"{year}-{month:02d}",

@@ -227,20 +227,23 @@ TEST(CalendarDeadlines, TetMovesTheFebruaryDeadline) {
 }
 
 TEST(CalendarDeadlines, FixedHolidaysThirtiethOfAprilAndFirstOfMay) {
-    // A plan whose consolidated report is due "trước ngày 2": for May 2026 that is 01/05
-    // (Ngày Quốc tế Lao động), right after 30/04 (Ngày Chiến thắng), then a weekend.
+    // A plan reporting calendar months, its consolidated report due "trước ngày 2": April 2026's
+    // is due 01/05 (Ngày Quốc tế Lao động), right after 30/04 (Ngày Chiến thắng), then a weekend.
     Plan p = plan();
+    p.reporting.window = ReportingWindow::CalendarMonth;
     p.reporting.consolidated_report_before_day = 2;
-    const Period may = Period::month(2026, 5);
-    EXPECT_EQ(ReportingCalendar(p, DeadlineShift::Keep).consolidated_deadline(may),
+    const Period april = Period::month(2026, 4);
+    EXPECT_EQ(ReportingCalendar(p, DeadlineShift::Keep).consolidated_deadline(april),
               ymd(2026, 5, 1));
-    EXPECT_EQ(ReportingCalendar(p, DeadlineShift::Earlier).consolidated_deadline(may),
+    EXPECT_EQ(ReportingCalendar(p, DeadlineShift::Earlier).consolidated_deadline(april),
               ymd(2026, 4, 29));
-    EXPECT_EQ(ReportingCalendar(p, DeadlineShift::Later).consolidated_deadline(may),
+    EXPECT_EQ(ReportingCalendar(p, DeadlineShift::Later).consolidated_deadline(april),
               ymd(2026, 5, 4));
-    // "Trước ngày 1" is the last day of the month before.
-    p.reporting.unit_report_before_day = 1;
-    EXPECT_EQ(ReportingCalendar(p).unit_deadline(Period::month(2026, 3)), ymd(2026, 2, 28));
+    // "Trước ngày 1" is the last day of a month: under Nghị định 09, March's window closes on
+    // 14/03, so its report is due 31/03.
+    Plan nd09 = plan();
+    nd09.reporting.unit_report_before_day = 1;
+    EXPECT_EQ(ReportingCalendar(nd09).unit_deadline(Period::month(2026, 3)), ymd(2026, 3, 31));
 }
 
 TEST(CalendarDeadlines, OnlyMonthsHaveDeadlines) {
@@ -352,12 +355,15 @@ TEST(CalendarStatus, WhoseSubmissionCounts) {
     const Period march = Period::month(2026, 3);
     ObservationLog log;
     log.add(report("I.06", march, ymd(2026, 3, 10), "VHXH"));
-    log.add(report("II.11", Period::quarter(2026, 1), ymd(2026, 3, 10), "CAX"));  // not monthly
+    // A figure for Quý I is March's report (its window closes with March's), not February's.
+    log.add(report("II.11", Period::quarter(2026, 1), ymd(2026, 3, 10), "CAX"));
     log.add(report("II.09", march, ymd(2026, 3, 12), ""));  // no unit named: counts for PKT
     const auto s = cal.status(march, log, ymd(2026, 3, 31));
     EXPECT_EQ(find(s, "VHXH", "I.06").state, ReportState::OnTime);
     EXPECT_EQ(find(s, "CAX", "I.06").state, ReportState::Missing);
-    EXPECT_EQ(find(s, "CAX", "II.11").state, ReportState::Missing);
+    EXPECT_EQ(find(s, "CAX", "II.11").state, ReportState::OnTime);
+    EXPECT_EQ(find(cal.status(Period::month(2026, 2), log, ymd(2026, 3, 31)), "CAX", "II.11").state,
+              ReportState::Missing);
     EXPECT_EQ(find(s, "PKT", "II.09").state, ReportState::OnTime);
 }
 
@@ -521,12 +527,13 @@ TEST(CalendarObligations, OrderOfAMonthsObligations) {
     ASSERT_EQ(all.size(), 22U);  // VHXH 11, PKT 2, TTPVHCC 4, CAX 2, group ALL 2, consolidated
     // Units in the plan's order (VHXH before PKT), each unit's indicators in plan order, then the
     // groups that lead.
-    EXPECT_EQ(all[0], (Obligation{"VHXH", "I.06", march, ymd(2026, 3, 19), false}));
+    const DateRange window{ymd(2026, 2, 15), ymd(2026, 3, 14)};
+    EXPECT_EQ(all[0], (Obligation{"VHXH", "I.06", march, ymd(2026, 3, 19), false, window}));
     EXPECT_EQ(all[1].indicator, "II.01");
-    EXPECT_EQ(all[11], (Obligation{"PKT", "II.09", march, ymd(2026, 3, 19), false}));
-    EXPECT_EQ(all[19], (Obligation{"ALL", "I.01", march, ymd(2026, 3, 19), false}));
-    EXPECT_EQ(all[20], (Obligation{"ALL", "I.02", march, ymd(2026, 3, 19), false}));
-    EXPECT_EQ(all.back(), (Obligation{"VHXH", "", march, ymd(2026, 3, 24), true}));
+    EXPECT_EQ(all[11], (Obligation{"PKT", "II.09", march, ymd(2026, 3, 19), false, window}));
+    EXPECT_EQ(all[19], (Obligation{"ALL", "I.01", march, ymd(2026, 3, 19), false, window}));
+    EXPECT_EQ(all[20], (Obligation{"ALL", "I.02", march, ymd(2026, 3, 19), false, window}));
+    EXPECT_EQ(all.back(), (Obligation{"VHXH", "", march, ymd(2026, 3, 24), true, window}));
     // Outside the plan's years there is nothing to report.
     EXPECT_TRUE(cal.obligations(Period::month(2025, 12)).empty());
     EXPECT_TRUE(cal.obligations(Period::month(2031, 1)).empty());
