@@ -713,8 +713,7 @@ ImprovementPlan plan_improvements(const Framework& framework, const IndicatorVal
 
     // Actions: per class, the moved indicators one by one when their gains add up, else the
     // class's moves as one action.
-    const Levels plan_assignment =
-        chosen ? assignment_of(*chosen) : Levels(options.size(), 0);
+    const Levels plan_assignment = chosen ? assignment_of(*chosen) : Levels(options.size(), 0);
     const auto move_of = [&](std::size_t i) {
         Move m;
         m.indicator = options[i].indicator;
