@@ -273,7 +273,7 @@ TEST(Outlook, ARelativeToBestComponentIsScoredAgainstThePeersBest) {
         "Xã Phú Hữu,2025,0.7240,0.80\n"
         "Xã Long Thành,2025,0.7010,0.90\n"
         "Xã Đại Phước,2025,0.6900,0.99\n",
-        "peers.csv");
+        "peers.csv", &f);
     const auto best = peers_best(f, peers, GrowthModel{}, Date(2026, 12, 31), "Xã Đại Phước");
     ASSERT_EQ(best.size(), 1U);
     EXPECT_NEAR(best.at("KTS.01"), 0.92, 1e-12);
