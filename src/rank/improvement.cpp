@@ -42,8 +42,10 @@ namespace dtiplan {
 namespace {
 
 constexpr double kEps = 1e-12;
-/// Chances and expected ranks closer than this are ties: no effort is spent for less.
-constexpr double kTie = 1e-6;
+/// Chances closer than this (0.01 percentage point) and expected ranks closer than that are
+/// ties: no effort is spent for less.
+constexpr double kProbTie = 1e-4;
+constexpr double kRankTie = 0.01;
 /// Gains of actions on one component are told apart (reported one by one) when they add up
 /// within this many points; otherwise the moves are one action.
 constexpr double kAdditive = 0.01;
@@ -698,15 +700,17 @@ ImprovementPlan plan_improvements(const Framework& framework, const IndicatorVal
             chosen = least(std::size_t{0}, last, [&](std::size_t i) {
                 return chance_at(i).prob >= planner.probability - kEps;
             });
-        } else if (top_chance.prob > before.prob + kTie) {
+        } else if (top_chance.prob > before.prob + kProbTie ||
+                   top_chance.expected_rank < before.expected_rank - kRankTie) {
             // The highest chance within reach, then the best expected rank, at least effort.
             chosen = least(std::size_t{0}, last, [&](std::size_t i) {
                 const Chance c = chance_at(i);
-                return c.prob >= top_chance.prob - kTie &&
-                       c.expected_rank <= top_chance.expected_rank + kTie;
+                return c.prob >= top_chance.prob - kProbTie &&
+                       c.expected_rank <= top_chance.expected_rank + kRankTie;
             });
         }
-        // Otherwise no plan raises the chance of the goal: nothing is spent.
+        // Otherwise no plan raises the chance of the goal or the expected rank (the top k is
+        // certain at rank 1, or nothing can move it): nothing is spent.
     }
 
     out.prob_top_possible = chance_at(frontier.size() - 1).prob;

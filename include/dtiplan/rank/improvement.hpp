@@ -88,8 +88,9 @@ struct ImprovementDefaults {
 enum class PlannerGoal {
     /// The chance of the goal: without a budget, the least effort giving P(rank <= top) >=
     /// probability; with a budget (or when the probability cannot be reached), the highest
-    /// P(rank <= top), then the lowest expected rank, then the least effort. Nothing is spent
-    /// when no plan raises P(rank <= top) (it is already 1, or it cannot rise).
+    /// P(rank <= top), then the lowest expected rank, then the least effort (chances within
+    /// 1e-4 and expected ranks within 0.01 are ties). Nothing is spent when no plan raises
+    /// either (the top k certain at rank 1, no peers at all).
     Chance,
     /// Points for their own sake: the least effort gaining points_needed (the most points when
     /// they cannot be reached), or with a budget the most expected points within it, then the
