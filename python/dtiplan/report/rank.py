@@ -92,8 +92,8 @@ _WORDS: dict[str, dict[str, Any]] = {
         "more": "… và {n} việc nữa (dtiplan improve không có --limit để xem hết)",
         "none": "Không cần hoặc không có việc nào mang lại thêm điểm.",
         "none_certain": "Đã chắc chắn vào top {top}: không cần bỏ thêm công sức.",
-        "none_stuck": "Không phương án nào{within} nâng được xác suất vào top {top}: không đề xuất "
-        "việc nào (điểm thêm không đổi được thứ hạng mục tiêu).",
+        "none_stuck": "Không phương án nào{within} nâng được xác suất vào top {top} hay thứ hạng "
+        "kỳ vọng: không đề xuất việc nào.",
         "within": " trong ngân sách",
         "reported": "báo cáo {value}",
         "together": "(làm cùng {id})",
@@ -161,8 +161,8 @@ _WORDS: dict[str, dict[str, Any]] = {
         "more": "… and {n} more (dtiplan improve without --limit lists them all)",
         "none": "No action is needed or none adds points.",
         "none_certain": "The top {top} is already certain: no effort is needed.",
-        "none_stuck": "No plan{within} raises the chance of the top {top}: no action is proposed "
-        "(more points would not change the rank aimed at).",
+        "none_stuck": "No plan{within} raises the chance of the top {top} or the expected rank: "
+        "no action is proposed.",
         "within": " within the budget",
         "reported": "reported {value}",
         "together": "(with {id})",
