@@ -37,6 +37,8 @@ void register_outlook(py::module_& m) {
         field("improve", &OutlookOptions::improve, "Plan the improvements."),
         field("budget", &OutlookOptions::budget,
               "An effort budget: the most P(top k) within it; None: reach the points needed."),
+        field("goal", &OutlookOptions::goal,
+              "PlannerGoal: the chance of the top k (default) or points for their own sake."),
         field("improvement_options", &OutlookOptions::improvement_options,
               "The ImprovementOptions to choose from; None: the projection's defaults."),
         field("observations_illustrative", &OutlookOptions::observations_illustrative,
@@ -67,6 +69,10 @@ void register_outlook(py::module_& m) {
         .def_readonly("growth_estimate", &Outlook::growth_estimate,
                       "The GrowthEstimate when estimated, else None.")
         .def_readonly("forecasts", &Outlook::forecasts, "The peers at the evaluation date.")
+        .def_readonly("best", &Outlook::best,
+                      "The peers' best value of each relative-to-best component, by id.")
+        .def_readonly("best_assumed", &Outlook::best_assumed,
+                      "Relative-to-best components no peer gives: scored against 1.")
         .def_readonly("fill", &Outlook::fill, "The UntrackedFill.")
         .def_readonly("tracked_dti", &Outlook::tracked_dti,
                       "The projection's mean DTI, untracked components at 0.")

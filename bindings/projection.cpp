@@ -95,7 +95,9 @@ void register_projection(py::module_& m) {
         field("seed", &ProjectionOptions::seed, "Seed: draw i uses (seed, i)."),
         field("level", &ProjectionOptions::level, "Level of the forecasts' intervals."),
         field("hold_last_value", &ProjectionOptions::hold_last_value,
-              "Without a forecast: hold the last value (True) or score 0 (False)."));
+              "Without a forecast: hold the last value (True) or score 0 (False)."),
+        field("best", &ProjectionOptions::best,
+              "Relative-to-best components: the best peer value, by component id."));
 
     py::class_<DtiProjection> projection(
         m, "DtiProjection",
@@ -115,6 +117,15 @@ void register_projection(py::module_& m) {
                 return out;
             },
             "Each main indicator's index per draw, by main indicator id (numpy arrays, copies).")
+        .def_property_readonly(
+            "indicator_samples",
+            [](const DtiProjection& p) {
+                py::dict out;
+                for (const auto& [id, column] : p.indicator_samples)
+                    out[py::str(id)] = to_array(column);
+                return out;
+            },
+            "Each forecast indicator's value (fraction) per draw, by id (numpy arrays, copies).")
         .def_readonly("dti", &DtiProjection::dti, "Summary of the DTI samples.")
         .def_readonly("mains", &DtiProjection::mains, "Summary per main indicator id.")
         .def(

@@ -6,7 +6,7 @@
 import datetime
 import enum
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, ClassVar, overload
 
 import numpy as np
@@ -1266,6 +1266,7 @@ class ProjectionOptions:
     seed: int
     level: float
     hold_last_value: bool
+    best: dict[str, float]
     def __init__(
         self,
         model: TrendModel = ...,
@@ -1274,6 +1275,7 @@ class ProjectionOptions:
         seed: int = 20260101,
         level: float = 0.95,
         hold_last_value: bool = True,
+        best: Mapping[str, float] = ...,
     ) -> None: ...
     def __copy__(self) -> ProjectionOptions: ...
     def __deepcopy__(self, memo: Any) -> ProjectionOptions: ...
@@ -1290,6 +1292,8 @@ class DtiProjection:
     def samples(self) -> npt.NDArray[np.float64]: ...
     @property
     def main_samples(self) -> dict[str, npt.NDArray[np.float64]]: ...
+    @property
+    def indicator_samples(self) -> dict[str, npt.NDArray[np.float64]]: ...
     @property
     def dti(self) -> Summary: ...
     @property
@@ -1859,6 +1863,8 @@ class ImprovementOption:
     step: float
     effort_per_step: float
     lead_units: list[str]
+    whole_steps: bool
+    latest: float | None
     def __init__(
         self,
         indicator: str = "",
@@ -1867,6 +1873,8 @@ class ImprovementOption:
         step: float = 0.01,
         effort_per_step: float = 1.0,
         lead_units: list[str] = ...,
+        whole_steps: bool = False,
+        latest: float | None = None,
     ) -> None: ...
     def __eq__(self, other: object) -> bool: ...
     def __ne__(self, other: object) -> bool: ...
@@ -1880,17 +1888,48 @@ class ImprovementDefaults:
     no_forecast_room: float
     no_forecast_sd: float
     yes_no_effort: float
+    effort_floor: float
     def __init__(
         self,
         rate_step: float = 0.01,
         no_forecast_room: float = 0.2,
         no_forecast_sd: float = 0.1,
         yes_no_effort: float = 2.0,
+        effort_floor: float = 0.05,
     ) -> None: ...
     def __eq__(self, other: object) -> bool: ...
     def __ne__(self, other: object) -> bool: ...
     def __copy__(self) -> ImprovementDefaults: ...
     def __deepcopy__(self, memo: Any) -> ImprovementDefaults: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+class PlannerGoal(enum.Enum):
+    Chance = 0
+    Points = 1
+
+class Move:
+    indicator: str
+    from_: float
+    to: float
+    steps: int
+    effort: float
+    lead_units: list[str]
+    latest: float | None
+    def __init__(
+        self,
+        indicator: str = "",
+        from_: float = 0.0,
+        to: float = 0.0,
+        steps: int = 0,
+        effort: float = 0.0,
+        lead_units: list[str] = ...,
+        latest: float | None = None,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+    def __copy__(self) -> Move: ...
+    def __deepcopy__(self, memo: Any) -> Move: ...
     def to_dict(self) -> dict[str, Any]: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
@@ -1903,7 +1942,10 @@ class Action:
     points_gained: float
     effort: float
     lead_units: list[str]
+    latest: float | None
+    with_: list[Move]
     prob_top_after: float
+    expected_rank_after: float
     def __init__(
         self,
         indicator: str = "",
@@ -1914,7 +1956,10 @@ class Action:
         points_gained: float = 0.0,
         effort: float = 0.0,
         lead_units: list[str] = ...,
+        latest: float | None = None,
+        with_: list[Move] = ...,
         prob_top_after: float = 0.0,
+        expected_rank_after: float = 0.0,
     ) -> None: ...
     def __eq__(self, other: object) -> bool: ...
     def __ne__(self, other: object) -> bool: ...
@@ -1925,26 +1970,36 @@ class Action:
 
 class ImprovementPlan:
     actions: list[Action]
+    goal: PlannerGoal
     reaches: bool
     points_needed: float
     points_gained: float
+    points_possible: float
     total_effort: float
     max_points: float
     top: int
     prob_top_before: float
     prob_top_after: float
+    expected_rank_before: float
+    expected_rank_after: float
+    prob_top_possible: float
     frontier_size: int
     def __init__(
         self,
         actions: list[Action] = ...,
+        goal: PlannerGoal = ...,
         reaches: bool = False,
         points_needed: float = 0.0,
         points_gained: float = 0.0,
+        points_possible: float = 0.0,
         total_effort: float = 0.0,
         max_points: float = 0.0,
         top: int = 10,
         prob_top_before: float = 0.0,
         prob_top_after: float = 0.0,
+        expected_rank_before: float = 0.0,
+        expected_rank_after: float = 0.0,
+        prob_top_possible: float = 0.0,
         frontier_size: int = 0,
     ) -> None: ...
     def __eq__(self, other: object) -> bool: ...
@@ -1980,6 +2035,10 @@ def plan_improvements(
     year: int = 0,
     exact: ExactOptions = ...,
     max_frontier: int = 2000000,
+    goal: PlannerGoal = ...,
+    draws: Mapping[str, Sequence[float]] = ...,
+    thresholds: bool = True,
+    strict_margin: float = 0.001,
 ) -> ImprovementPlan: ...
 
 # bindings/examples.cpp: the illustrative examples embedded in the library.
@@ -2028,6 +2087,7 @@ class OutlookOptions:
     montecarlo: MonteCarloOptions
     improve: bool
     budget: float | None
+    goal: PlannerGoal
     improvement_options: list[ImprovementOption] | None
     observations_illustrative: bool | None
     peer_source: str
@@ -2046,6 +2106,7 @@ class OutlookOptions:
         montecarlo: MonteCarloOptions = ...,
         improve: bool = True,
         budget: float | None = None,
+        goal: PlannerGoal = ...,
         improvement_options: list[ImprovementOption] | None = None,
         observations_illustrative: bool | None = None,
         peer_source: str = "",
@@ -2085,6 +2146,10 @@ class Outlook:
     def growth_estimate(self) -> GrowthEstimate | None: ...
     @property
     def forecasts(self) -> list[PeerForecast]: ...
+    @property
+    def best(self) -> dict[str, float]: ...
+    @property
+    def best_assumed(self) -> list[str]: ...
     @property
     def fill(self) -> UntrackedFill: ...
     @property

@@ -123,6 +123,7 @@ DtiProjection project_dti(const Plan& plan, const Framework& framework, const Ob
     ScoringContext context;
     context.plan = &plan;
     context.year = eval_year;
+    context.best = options.best;
     context.resolve_targets();  // once, not in each of the draws
     out.samples.assign(options.draws, 0.0);
     std::vector<std::vector<double>*> main_columns;
@@ -131,14 +132,22 @@ DtiProjection project_dti(const Plan& plan, const Framework& framework, const Ob
         column.assign(options.draws, 0.0);
         main_columns.push_back(&column);
     }
+    std::vector<std::vector<double>*> item_columns;
+    for (const Item& item : items) {
+        auto& column = out.indicator_samples[item.indicator->id];
+        column.assign(options.draws, 0.0);
+        item_columns.push_back(&column);
+    }
     for (std::size_t i = 0; i < options.draws; ++i) {
         detail::Rng rng(options.seed, i);
-        for (const Item& item : items) {
+        for (std::size_t j = 0; j < items.size(); ++j) {
+            const Item& item = items[j];
             // One normal per forecast indicator on every draw, even with no spread, so that an
             // indicator's draws do not depend on its neighbours' spreads.
             const double z = rng.normal();
             const double w = item.forecast.working_mean + item.forecast.working_sd * z;
             *item.slot = item.fraction(item.trend->from_working(w));
+            (*item_columns[j])[i] = *item.slot;
         }
         const ScoreCard card = score(framework, values, context);
         out.samples[i] = card.dti();

@@ -46,6 +46,30 @@ std::string ranked_name(const Plan& plan, std::string_view own_unit) {
     return "Xã " + name;
 }
 
+std::map<std::string, double, std::less<>> peers_best(const Framework& framework,
+                                                      const PeerTable& peers,
+                                                      const GrowthModel& growth,
+                                                      const Date& evaluation,
+                                                      std::string_view own_unit) {
+    std::map<std::string, double, std::less<>> best;
+    const int year = static_cast<int>(evaluation.year());
+    const auto latest = peers.latest(year);
+    for (const MainIndicator& main : framework.main_indicators)
+        for (const Component& comp : main.components) {
+            if (comp.rule.kind != RuleKind::RelativeToBest) continue;
+            for (const PeerResult* r : latest) {
+                if (r->unit == own_unit) continue;
+                const auto v = r->components.find(comp.id);
+                if (v == r->components.end()) continue;
+                const double years = std::max(0.0, years_elapsed(r->year, evaluation));
+                const double grown = std::clamp(v->second + years * growth.mean, 0.0, 1.0);
+                auto [it, inserted] = best.emplace(comp.id, grown);
+                if (!inserted) it->second = std::max(it->second, grown);
+            }
+        }
+    return best;
+}
+
 Outlook rank_outlook(const Plan& plan, const Framework& framework, const ObservationLog& log,
                      const PeerTable& peers, const OutlookOptions& options) {
     Outlook out;
@@ -57,14 +81,7 @@ Outlook rank_outlook(const Plan& plan, const Framework& framework, const Observa
     out.peer_source = options.peer_source.empty() ? std::string("peers") : options.peer_source;
     const int year = static_cast<int>(out.evaluation.year());
 
-    // 1. The plan's tracked components, projected.
-    out.projection =
-        project_dti(plan, framework, log, out.as_of, out.evaluation, options.projection);
-    out.observations_illustrative =
-        options.observations_illustrative.value_or(is_illustrative(log));
-    out.tracked_dti = out.projection.dti.mean;
-
-    // 2. The peers at the evaluation date.
+    // 1. The peers at the evaluation date.
     validate_peer_table(peers, &framework);
     out.peers = peers;
     out.peers_illustrative = peers.illustrative();
@@ -80,6 +97,22 @@ Outlook rank_outlook(const Plan& plan, const Framework& framework, const Observa
     if (out.forecasts.empty())
         throw ValidationError(out.peer_source, "no peer result of " + std::to_string(year) +
                                                    " or earlier to rank against");
+
+    // 2. The plan's tracked components, projected, relative-to-best components against the
+    // peers' best (1 where no peer publishes one).
+    out.best = peers_best(framework, peers, out.growth, out.evaluation, out.own_unit);
+    for (const MainIndicator& main : framework.main_indicators)
+        for (const Component& comp : main.components)
+            if (comp.rule.kind == RuleKind::RelativeToBest && !out.best.count(comp.id)) {
+                out.best_assumed.push_back(comp.id);
+                out.best[comp.id] = 1.0;
+            }
+    ProjectionOptions projection = options.projection;
+    for (const auto& [id, b] : out.best) projection.best.emplace(id, b);
+    out.projection = project_dti(plan, framework, log, out.as_of, out.evaluation, projection);
+    out.observations_illustrative =
+        options.observations_illustrative.value_or(is_illustrative(log));
+    out.tracked_dti = out.projection.dti.mean;
 
     // 3. The untracked components, filled; the own score is the projection plus the fill.
     out.fill = untracked_fill(framework, coverage(framework, plan), options.untracked, peers, year,
@@ -113,10 +146,13 @@ Outlook rank_outlook(const Plan& plan, const Framework& framework, const Observa
         PlannerOptions planner;
         if (!options.budget) planner.points_needed = std::max(0.0, out.needed_shift.gap_points);
         planner.budget = options.budget;
+        planner.goal = options.goal;
         planner.top = out.top;
         planner.probability = out.probability;
         planner.scoring.plan = &plan;
         planner.scoring.year = year;
+        planner.scoring.best = out.best;
+        planner.draws = out.projection.indicator_samples;
         planner.exact = options.exact;
         out.improvements =
             plan_improvements(framework, projected_values(out.projection, out.held),

@@ -316,12 +316,13 @@ def test_the_improvement_plan_names_who_must_act(outlook) -> None:
     ratio = frame["points_gained"] / frame["effort"]
     assert np.all(np.diff(ratio) <= 1e-9)
     assert np.all(np.diff(frame["prob_top10_after"]) >= -1e-12)
-    assert imp.points_gained == pytest.approx(frame["points_gained"].sum())
     assert imp.prob_top_after >= imp.prob_top_before
-    # Asked for the shift of the whole projection; the example cannot reach it with the plan's
-    # indicators alone, so the plan is the one with the most points.
+    assert frame["expected_rank_after"].iloc[-1] == pytest.approx(imp.core.expected_rank_after)
+    # The example cannot reach the chance aimed at with the plan's indicators alone: the plan is
+    # the one with the highest chance, then the best expected rank, at least effort.
     assert imp.points_needed == pytest.approx(outlook.needed_shift.gap_points)
-    assert not imp.reaches and 0.0 < imp.points_gained < imp.points_needed
+    assert not imp.reaches and 0.0 < imp.points_gained <= imp.core.points_possible + 1e-9
+    assert imp.core.expected_rank_after < imp.core.expected_rank_before
 
 
 def test_a_budget_caps_the_effort() -> None:
@@ -330,6 +331,43 @@ def test_a_budget_caps_the_effort() -> None:
     assert imp.points_gained > 0
     free = dtiplan.plan_improvements(as_of=AS_OF, evaluation=EVALUATION, budget=0.0)
     assert free.points_gained == 0.0 and not free.actions
+
+
+def test_points_are_expected_over_the_projection_and_each_actions_own() -> None:
+    """Each action's points are what it gives alone over the projection's draws: moving the
+    draws of that indicator alone, the projected DTI's mean rises by that much."""
+    o = dtiplan.rank_outlook(as_of=AS_OF, evaluation=EVALUATION, projection_draws=2000, budget=3.0)
+    imp = o.improvements
+    assert imp is not None and imp.actions
+    core = o.core
+    assert core is not None
+    draws = {k: np.asarray(v) for k, v in core.projection.indicator_samples.items()}
+    n = len(o.own.samples)
+    assert all(len(v) == n for v in draws.values())
+    a = imp.actions[0]
+    plan = dtiplan.builtin_plan()
+    framework = dtiplan.builtin_framework()
+    held = dict(core.held)
+    base_values = dtiplan.projected_values(core.projection, held)
+
+    def mean_points(shift: float) -> float:
+        total = 0.0
+        for d in range(n):
+            values = dict(base_values)
+            for k, v in draws.items():
+                values[k] = float(v[d])
+            if a.indicator in draws:
+                values[a.indicator] = min(1.0, values[a.indicator] + shift)
+            else:
+                values[a.indicator] = base_values[a.indicator] + shift
+            card = dtiplan.score(framework, values, plan=plan, year=2026, best=dict(core.best))
+            total += card.points
+        return total / n
+
+    if not a.with_:
+        assert mean_points(a.to - a.from_) - mean_points(0.0) == pytest.approx(
+            a.points_gained, abs=1e-6
+        )
 
 
 def test_a_real_peer_table_is_not_labelled_illustrative(tmp_path) -> None:

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -46,6 +47,9 @@ struct ProjectionOptions {
     /// Indicators with no usable forecast: their last value is held fixed (true; one never
     /// reported is then left out of the scoring) or they score 0 (false, reported or not).
     bool hold_last_value = true;
+    /// For RelativeToBest components: the best value among peers, by component id (as
+    /// ScoringContext::best; a component without one is scored against its own value).
+    std::map<std::string, double, std::less<>> best;
 };
 
 struct DtiProjection {
@@ -54,6 +58,9 @@ struct DtiProjection {
     std::vector<IndicatorProjection> indicators;  ///< plan order
     std::vector<double> samples;                  ///< DTI (0..1) per draw, in draw order
     std::map<std::string, std::vector<double>> main_samples;  ///< main index per draw, by id
+    /// Each forecast indicator's value per draw, as a fraction of full attainment, by id (the
+    /// values the draws were scored on; indicators held fixed are not here).
+    std::map<std::string, std::vector<double>, std::less<>> indicator_samples;
     Summary dti;
     std::map<std::string, Summary> mains;
 };

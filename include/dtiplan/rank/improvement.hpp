@@ -2,15 +2,20 @@
 // units, buy the points still needed for the top 10 at the least total effort.
 //
 // Each plan indicator can move from its projected value up to how far it can realistically get
-// by the evaluation date, in steps, each step costing an effort. Points come from the
-// framework's rules (a component's value is the mean of its indicators'), so the gains are those
-// the DTI would really award, steps and caps included. Choosing one level per indicator is a
-// multiple-choice knapsack; it is solved exactly for the discretisation (every level of every
-// indicator considered) by dynamic programming over Pareto frontiers of (effort, points)
-// (docs/rank.md, "The improvement planner").
+// by the evaluation date, to values on a grid of steps and to the values where its components'
+// rules change (a step's limit, a target, a yes/no cut), at an effort proportional to the
+// distance. Points come from the framework's rules (a component's value is the mean of its
+// indicators'), so the gains are those the DTI would really award, steps and caps included;
+// with the projection's draws they are the expected change over the same distribution that
+// P(top k) is computed on. Choosing one value per indicator is a multiple-choice knapsack; its
+// Pareto frontier of (effort, expected points) is found exactly by dynamic programming, and the
+// plan on it is chosen for the chance of the goal first, then the expected rank, then the least
+// effort (docs/rank.md §8).
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +38,13 @@ struct ImprovementOption {
     double step = 0.01;     ///< it moves in steps of this size: from, from + step, ... <= to_max
     double effort_per_step = 1.0;  ///< effort of each step (any unit, the same for all options)
     std::vector<std::string> lead_units;  ///< who must act (the responsibility matrix's leads)
+    /// Whole steps only (a count, a yes/no): a rule's threshold between two steps is reached at
+    /// the next step. Otherwise the value may stop anywhere, a threshold included, at an effort
+    /// proportional to the distance.
+    bool whole_steps = false;
+    /// The latest value in force (fraction), when known: shown next to `from` where it is
+    /// higher (the forecast expects it to fall back).
+    std::optional<double> latest;
 
     friend bool operator==(const ImprovementOption&, const ImprovementOption&) = default;
 };
@@ -50,6 +62,11 @@ struct ImprovementDefaults {
     double no_forecast_sd = 0.1;
     /// A yes/no or milestone indicator not yet reached: one step to 1 at this effort.
     double yes_no_effort = 2.0;
+    /// The effort floor: the forecast's spread counts as at least this much (5 percentage
+    /// points of full attainment) for the effort per step and the room above the forecast, so
+    /// that an indicator reported flat (a narrow band) can still be planned: one effort unit
+    /// moves it at most this far, and it can move at least z × this above its forecast.
+    double effort_floor = 0.05;
 
     friend bool operator==(const ImprovementDefaults&, const ImprovementDefaults&) = default;
 };
@@ -67,12 +84,27 @@ struct ImprovementDefaults {
     const Plan& plan, const Framework& framework, const DtiProjection& projection,
     const IndicatorValues& held = {}, const ImprovementDefaults& defaults = {});
 
+/// What the planner aims at.
+enum class PlannerGoal {
+    /// The chance of the goal: without a budget, the least effort giving P(rank <= top) >=
+    /// probability; with a budget (or when the probability cannot be reached), the highest
+    /// P(rank <= top), then the lowest expected rank, then the least effort (chances within
+    /// 1e-4 and expected ranks within 0.01 are ties). Nothing is spent when no plan raises
+    /// either (the top k certain at rank 1, no peers at all).
+    Chance,
+    /// Points for their own sake: the least effort gaining points_needed (the most points when
+    /// they cannot be reached), or with a budget the most expected points within it, then the
+    /// least effort.
+    Points,
+};
+
 struct PlannerOptions {
-    /// Framework points to gain. None: points_needed(own, peers, ...) with the projection's
-    /// spread kept (gap_points; nothing is needed when it is <= 0).
+    PlannerGoal goal = PlannerGoal::Chance;
+    /// Framework points to gain (PlannerGoal::Points). None: points_needed(own, peers, ...) with
+    /// the projection's spread kept (gap_points; nothing is needed when it is <= 0); reported
+    /// with either goal.
     std::optional<double> points_needed;
-    /// With a budget, maximise P(rank <= top) within this total effort instead of reaching the
-    /// points needed (the most points within the budget, then the least effort).
+    /// An effort budget: the best plan (by the goal) whose effort is at most this.
     std::optional<double> budget;
     int top = 10;              ///< the k of P(rank <= k)
     double probability = 0.5;  ///< for the default points needed
@@ -80,24 +112,55 @@ struct PlannerOptions {
     /// peer values for RelativeToBest ones), as score() takes it.
     ScoringContext scoring;
     ExactOptions exact;  ///< for the probabilities reported
+    /// The projection's draws of plan indicators (fractions), each as long as own.samples and
+    /// in the same order (DtiProjection::indicator_samples). When given, a move from `from` to
+    /// `to` moves the indicator's every draw by to - from (a component's value capped at 1),
+    /// points are the expected change over the draws, and P(rank <= top) is computed on the
+    /// own samples each moved by its draw's gain. Indicators without draws keep their value.
+    std::map<std::string, std::vector<double>, std::less<>> draws;
+    /// Also consider the values where a rule changes (steps' limits, targets, the yes/no cut)
+    /// between an option's grid steps. False: the grid only.
+    bool thresholds = true;
+    /// How far past a strict target ("Trên 1%") a threshold value is put: 0.1 percentage point.
+    double strict_margin = 0.001;
     /// A guard on the dynamic programme's size: more Pareto points than this throws
     /// ValidationError (use coarser steps).
     std::size_t max_frontier = 2000000;
 };
 
-/// One improvement: move an indicator from one value to another.
+/// One indicator moved from one value to another.
+struct Move {
+    std::string indicator;
+    double from = 0.0;
+    double to = 0.0;
+    int steps = 0;  ///< grid steps covered (a threshold between two steps counts as the next)
+    double effort = 0.0;
+    std::vector<std::string> lead_units;
+    std::optional<double> latest;  ///< the option's latest value in force
+
+    friend bool operator==(const Move&, const Move&) = default;
+};
+
+/// One improvement: move an indicator from one value to another, or, when only a combination
+/// gives its points (two indicators whose mean must cross a step together), several at once.
 struct Action {
     std::string indicator;
     std::vector<std::string> components;  ///< the framework components it counts in
     double from = 0.0;
     double to = 0.0;
     int steps = 0;
-    double points_gained = 0.0;  ///< framework points; shared with the other actions on the
-                                 ///< same component in proportion to the value each adds
-    double effort = 0.0;
+    /// The expected framework points this action gives on its own (every other indicator as
+    /// projected); the whole combination's for an action with `with`.
+    double points_gained = 0.0;
+    double effort = 0.0;  ///< the whole action's (its `with` moves included)
     std::vector<std::string> lead_units;
-    /// P(rank <= top) once this action and every one above it in the list are done.
+    std::optional<double> latest;  ///< the indicator's latest value in force, when known
+    /// The other indicators moved with this one, when only together they give the points.
+    std::vector<Move> with;
+    /// P(rank <= top) and the expected rank once this action and every one above it in the
+    /// list are done (computed on those moves, not on a sum of points).
     double prob_top_after = 0.0;
+    double expected_rank_after = 0.0;
 
     friend bool operator==(const Action&, const Action&) = default;
 };
@@ -105,16 +168,25 @@ struct Action {
 struct ImprovementPlan {
     /// Ranked: points per effort, highest first (free actions first).
     std::vector<Action> actions;
-    bool reaches = false;        ///< points_gained >= points_needed (reach mode)
-    double points_needed = 0.0;  ///< what was asked for (reach mode; 0 with a budget)
-    double points_gained = 0.0;
+    PlannerGoal goal = PlannerGoal::Chance;
+    /// Without a budget: P(rank <= top) >= probability after the plan (PlannerGoal::Chance), or
+    /// points_gained >= points_needed (PlannerGoal::Points).
+    bool reaches = false;
+    /// The points needed: given, or the shift of the projection giving the probability (0 when
+    /// nothing is needed); 0 with a budget under PlannerGoal::Points.
+    double points_needed = 0.0;
+    double points_gained = 0.0;  ///< the expected points of the whole plan
+    /// The most expected points the options can give, whatever the effort.
+    double points_possible = 0.0;
     double total_effort = 0.0;
     double max_points = 0.0;  ///< the framework's total
     int top = 10;
     double prob_top_before = 0.0;
     double prob_top_after = 0.0;
-    /// Reach mode when the points cannot be reached: the plan is the one with the most points
-    /// (the highest P(top k)) at the least effort, and reaches is false.
+    double expected_rank_before = 0.0;
+    double expected_rank_after = 0.0;
+    /// P(rank <= top) with the most expected points the options give, whatever the effort.
+    double prob_top_possible = 0.0;
     std::size_t frontier_size = 0;  ///< the largest Pareto frontier the programme kept
 
     friend bool operator==(const ImprovementPlan&, const ImprovementPlan&) = default;
@@ -124,7 +196,8 @@ struct ImprovementPlan {
 /// of the options are set to their `from`); `own` is the own projected DTI the gains shift and
 /// `peers` the peers' forecasts, for the probabilities. Throws ValidationError for an option
 /// with an unknown or repeated indicator, values outside 0..1, to_max < from, a step <= 0, a
-/// negative effort, or a negative budget.
+/// negative effort, a negative budget, or draws that are not fractions or not as many as the
+/// own samples.
 [[nodiscard]] ImprovementPlan plan_improvements(const Framework& framework,
                                                 const IndicatorValues& projected,
                                                 const std::vector<ImprovementOption>& options,

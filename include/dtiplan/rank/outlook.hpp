@@ -55,6 +55,9 @@ struct OutlookOptions {
     /// An effort budget: the most P(top k) within it instead of the least effort reaching the
     /// points needed.
     std::optional<double> budget;
+    /// What the plan aims at: the chance of the top k (then the expected rank, then the least
+    /// effort), or points for their own sake.
+    PlannerGoal goal = PlannerGoal::Chance;
     /// The improvement options to choose from; none: default_improvement_options.
     std::optional<std::vector<ImprovementOption>> improvement_options;
     /// Whether the observations are illustrative; none: is_illustrative(log). A program that
@@ -81,6 +84,13 @@ struct Outlook {
     GrowthModel growth;    ///< the growth used (given or estimated)
     std::optional<GrowthEstimate> growth_estimate;  ///< when estimated
     std::vector<PeerForecast> forecasts;            ///< the peers at the evaluation date
+    /// The best value among the peers of each RelativeToBest component (their latest published
+    /// value, grown by the growth mean a year like everyone_model's, at most 1): what the
+    /// projection and the planner score such a component against.
+    std::map<std::string, double, std::less<>> best;
+    /// RelativeToBest components no peer publishes a value of: scored against a best of 1
+    /// (100%, the least the rule can give), and said so.
+    std::vector<std::string> best_assumed;
     UntrackedFill fill;
     double tracked_dti = 0.0;  ///< the projection's mean DTI, untracked components at 0
     OwnScore own;              ///< the projection's samples + the fill, clamped to 0..1
@@ -109,15 +119,25 @@ struct Outlook {
 /// prefixed "Xã " unless it already starts with "Xã" or "Phường" (any case).
 [[nodiscard]] std::string ranked_name(const Plan& plan, std::string_view own_unit = {});
 
-/// The whole chain (docs/rank.md §11): project_dti of the plan's indicators to the evaluation
-/// date; the untracked components filled (untracked_fill, the peers' results up to the
-/// evaluation year, the commune left out); the peers grown to the evaluation date
-/// (evolve_peers); the own score = each projected sample + the fill, clamped to 0..1; its rank
-/// distribution (options.method); the points needed for P(rank <= top) >= probability, as a
-/// sure score and as a shift of the projection; and, with improve, the improvement plan from
-/// the values in force on as_of (plan_improvements with the plan's targets of the evaluation
-/// year), reaching the shift needed at least effort or, with a budget, the most P(top k) within
-/// it. Throws ValidationError when no peer has a result of the evaluation year or earlier
+/// The best value of each RelativeToBest component of `framework` among the peers: their latest
+/// result of `evaluation`'s year or earlier (own unit left out), grown by growth.mean a year to
+/// the evaluation date, at most 1. Components no peer gives a value for are absent.
+[[nodiscard]] std::map<std::string, double, std::less<>> peers_best(const Framework& framework,
+                                                                    const PeerTable& peers,
+                                                                    const GrowthModel& growth,
+                                                                    const Date& evaluation,
+                                                                    std::string_view own_unit = {});
+
+/// The whole chain (docs/rank.md §11): the best peer value of each relative-to-best component
+/// (peers_best; 1 where no peer gives one, listed in best_assumed); project_dti of the plan's
+/// indicators to the evaluation date, scored against those bests; the untracked components filled
+/// (untracked_fill, the peers' results up to the evaluation year, the commune left out); the peers
+/// grown to the evaluation date (evolve_peers); the own score = each projected sample + the fill,
+/// clamped to 0..1; its rank distribution (options.method); the points needed for P(rank <= top) >=
+/// probability, as a sure score and as a shift of the projection; and, with improve, the
+/// improvement plan from the projection's draws (plan_improvements with the plan's targets of the
+/// evaluation year, the peers' bests, and the draws of every forecast indicator), for the chance of
+/// the top k. Throws ValidationError when no peer has a result of the evaluation year or earlier
 /// ("peers.csv: no peer result of 2026 or earlier to rank against"), and as each step does.
 [[nodiscard]] Outlook rank_outlook(const Plan& plan, const Framework& framework,
                                    const ObservationLog& log, const PeerTable& peers,

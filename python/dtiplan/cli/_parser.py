@@ -376,8 +376,14 @@ def _add_rank_options(sub: argparse.ArgumentParser, verb: str) -> None:
             "--budget",
             type=_number_arg,
             default=None,
-            help="an effort budget: the most chance of the top k within it, instead of the "
-            "least effort reaching the points needed",
+            help="an effort budget: the most chance of the top k within it (then the best "
+            "expected rank, then the least effort), instead of the least effort reaching it",
+        )
+        sub.add_argument(
+            "--for-points",
+            action="store_true",
+            help="plan for points for their own sake: the most points within the budget, or "
+            "the points needed, even where they do not change the chance of the top k",
         )
         sub.add_argument(
             "--limit",

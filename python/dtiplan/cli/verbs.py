@@ -258,6 +258,7 @@ def _rank_outlook(
             draws=(getattr(args, "draws", None) if args.verb == "rank" else None) or 100000,
             seed=args.seed,
             budget=budget,
+            goal="points" if getattr(args, "for_points", False) else "chance",
             improve=args.verb == "improve" if improve is None else improve,
             **({"projection_draws": args.draws} if args.verb == "report" else {}),
         )

@@ -121,8 +121,9 @@ class Improvements:
 
 def actions_frame(improvements: ImprovementPlan | Improvements, plan: Plan | None = None) -> pd.DataFrame:
     """The actions of an improvement plan: order, indicator, its name, from and to (fractions),
-    points gained, effort, the lead units that must act, and P(top k) once it and every action
-    above it are done."""
+    the expected points it gives on its own, effort, the lead units that must act, P(top k) and
+    the expected rank once it and every action above it are done, the latest value reported
+    and the indicators moved together with it."""
     core = improvements.core if isinstance(improvements, Improvements) else improvements
     if plan is None and isinstance(improvements, Improvements):
         plan = improvements.plan
@@ -142,10 +143,14 @@ def actions_frame(improvements: ImprovementPlan | Improvements, plan: Plan | Non
                 "lead_units": "; ".join(a.lead_units),
                 "components": "; ".join(a.components),
                 f"prob_top{core.top}_after": a.prob_top_after,
+                "expected_rank_after": a.expected_rank_after,
+                "latest": a.latest,
+                "with": "; ".join(m.indicator for m in a.with_),
             }
         )
     columns = ["order", "indicator", "name", "from", "to", "steps", "points_gained", "effort",
-               "lead_units", "components", f"prob_top{core.top}_after"]  # fmt: skip
+               "lead_units", "components", f"prob_top{core.top}_after", "expected_rank_after",
+               "latest", "with"]  # fmt: skip
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -233,6 +238,7 @@ def rank_outlook(
     options: Sequence[ImprovementOption] | None = None,
     improve: bool = True,
     observations_illustrative: bool | None = None,
+    goal: str = "chance",
 ) -> RankOutlook:
     """The commune's projected rank, its chance of the top k, the points still needed and the
     cheapest improvements, from its plan and observations (docs/rank.md §11): the C++
@@ -245,7 +251,10 @@ def rank_outlook(
     to the evaluation date by ``growth``; then the rank distribution (``method``), the points
     needed for P(rank <= top) >= ``probability`` (a sure score, and the shift of the whole
     projection), and the improvement plan from the projection's default options (or ``options``),
-    reaching the shift needed at least effort, or, with ``budget``, the most P(top k) within it.
+    for the chance of the top k: the least effort giving P(top k) >= ``probability``, or, with
+    ``budget``, the highest P(top k), then the best expected rank, then the least effort within
+    it; nothing when P(top k) is already 1 or cannot rise. ``goal="points"`` plans for points
+    for their own sake instead (the most points within the budget, or the points needed).
     ``top`` defaults to the plan's goal (10). ``observations_illustrative``: whether the
     observations are illustrative (default: :func:`dtiplan.is_illustrative`)."""
     from ..projection import Projection, _to_date, trend_model
@@ -269,7 +278,11 @@ def rank_outlook(
     opts.method = _rank_method(method)
     opts.montecarlo = _core.MonteCarloOptions(draws=int(draws), seed=int(seed))
     opts.improve = bool(improve)
-    opts.budget = None if budget is None else float(budget)
+    opts.budget = None if budget is None else float(budget) + 0.0  # -0 is 0
+    goals = {"chance": _core.PlannerGoal.Chance, "points": _core.PlannerGoal.Points}
+    if goal not in goals:
+        raise ValueError(f'goal: expected "chance" or "points", found {goal!r}')
+    opts.goal = goals[goal]
     opts.improvement_options = None if options is None else list(options)
     opts.observations_illustrative = observations_illustrative
     table, opts.peer_source = _peer_table(peers, framework)

@@ -91,12 +91,26 @@ _WORDS: dict[str, dict[str, Any]] = {
         "no_lead": "(kế hoạch chưa giao)",
         "more": "… và {n} việc nữa (dtiplan improve không có --limit để xem hết)",
         "none": "Không cần hoặc không có việc nào mang lại thêm điểm.",
+        "none_certain": "Đã chắc chắn vào top {top}: không cần bỏ thêm công sức.",
+        "none_stuck": "Không phương án nào{within} nâng được xác suất vào top {top} hay thứ hạng "
+        "kỳ vọng: không đề xuất việc nào.",
+        "within": " trong ngân sách",
+        "reported": "báo cáo {value}",
+        "together": "(làm cùng {id})",
         "total": "Tổng: +{points} điểm, công sức {effort}; xác suất vào top {top} sau khi làm "
         "hết: {prob}",
         "short": "Chưa đủ: các chỉ tiêu trong kế hoạch chỉ mang lại tối đa {points}/{needed} điểm "
         "cần thêm; phần còn lại phải đến từ {untracked} điểm của {count} thành phần DTI mà kế "
         "hoạch chưa theo dõi (dtiplan status liệt kê).",
-        "effort": "Công sức: 1 đơn vị = vượt xu hướng dự báo một độ lệch chuẩn (docs/rank.md §8).",
+        "budget_short": "Chưa đủ vì ngân sách: trong {budget} đơn vị công sức các việc trên mang "
+        "lại {points}/{needed} điểm cần thêm; không giới hạn công sức, các chỉ tiêu trong kế "
+        "hoạch mang lại được tới {possible} điểm (xác suất vào top {top} tới {prob}).",
+        "effort": "Công sức: 1 đơn vị = vượt xu hướng dự báo một độ lệch chuẩn, độ lệch tính ít "
+        "nhất {floor} điểm phần trăm; +điểm: mức tăng kỳ vọng của DTI trên cùng phân bố dự báo "
+        "với xác suất, của riêng việc đó (docs/rank.md §8).",
+        "relative": "Chỉ số chấm theo đơn vị tốt nhất: {items}",
+        "relative_item": "{id} so với {best} (đơn vị so sánh tốt nhất)",
+        "relative_assumed": "{id} so với 100% (không đơn vị so sánh nào có số liệu)",
         "everyone_title": "Thứ hạng của mọi đơn vị (mô phỏng theo thành phần), đánh giá ngày {to}",
         "everyone_basis": "{draws} lần mô phỏng, hạt giống {seed}; {units} đơn vị × {components} "
         "thành phần",
@@ -146,13 +160,26 @@ _WORDS: dict[str, dict[str, Any]] = {
         "no_lead": "(not assigned by the plan)",
         "more": "… and {n} more (dtiplan improve without --limit lists them all)",
         "none": "No action is needed or none adds points.",
+        "none_certain": "The top {top} is already certain: no effort is needed.",
+        "none_stuck": "No plan{within} raises the chance of the top {top} or the expected rank: "
+        "no action is proposed.",
+        "within": " within the budget",
+        "reported": "reported {value}",
+        "together": "(with {id})",
         "total": "Total: +{points} points, effort {effort}; chance of the top {top} after all: "
         "{prob}",
         "short": "Not enough: the plan's indicators give at most {points} of the {needed} points "
         "needed; the rest must come from the {untracked} points of the {count} DTI components "
         "the plan does not track (dtiplan status lists them).",
-        "effort": "Effort: 1 unit = beating the forecast trend by one standard deviation "
-        "(docs/rank.md §8).",
+        "budget_short": "Not enough because of the budget: within {budget} units of effort the "
+        "actions above give {points} of the {needed} points needed; with no limit on effort the "
+        "plan's indicators can give {possible} points (a chance of the top {top} up to {prob}).",
+        "effort": "Effort: 1 unit = beating the forecast trend by one standard deviation, taken "
+        "as at least {floor} percentage points; +points: the expected rise of the DTI over the "
+        "projection the chance is computed on, of that action alone (docs/rank.md §8).",
+        "relative": "Components scored against the best unit: {items}",
+        "relative_item": "{id} against {best} (the best peer)",
+        "relative_assumed": "{id} against 100% (no peer gives a value)",
         "everyone_title": "Everyone's rank (component-level simulation), evaluated on {to}",
         "everyone_basis": "{draws} draws, seed {seed}; {units} units × {components} components",
         "everyone_head": ("#", "unit", "mean DTI", "expected rank", "median", "90% band",
@@ -235,6 +262,8 @@ def _outlook_data(outlook: RankOutlook, lang: str) -> dict[str, Any]:
                 "estimated": e is not None,
             },
         },
+        "relative_best": {} if outlook.core is None else dict(outlook.core.best),
+        "best_assumed": [] if outlook.core is None else list(outlook.core.best_assumed),
         "tracked_points": outlook.fill.max_points - outlook.fill.untracked_points,
         "growth_estimate": None
         if e is None
@@ -268,31 +297,48 @@ def improve_data(outlook: RankOutlook, lang: str = "vi") -> dict[str, Any]:
         "reaches": imp.core.reaches,
         "points_needed": imp.core.points_needed,
         "points_gained": imp.core.points_gained,
+        "points_possible": imp.core.points_possible,
         "total_effort": imp.core.total_effort,
         "prob_top_before": imp.core.prob_top_before,
         "prob_top_after": imp.core.prob_top_after,
+        "prob_top_possible": imp.core.prob_top_possible,
+        "expected_rank_before": imp.core.expected_rank_before,
+        "expected_rank_after": imp.core.expected_rank_after,
+        "effort_floor": _core.ImprovementDefaults().effort_floor,
         "actions": [
             {
                 "order": order,
-                "indicator": a.indicator,
-                "name": _indicator_name(outlook, a.indicator),
-                "from": a.from_,
-                "to": a.to,
-                "steps": a.steps,
+                **_move_data(outlook, a),
                 "points_gained": a.points_gained,
                 "effort": a.effort,
-                "lead_units": list(a.lead_units),
-                "lead_names": [unit_label(outlook.plan, u) for u in a.lead_units],
                 "components": list(a.components),
+                "with": [_move_data(outlook, m) for m in a.with_],
                 "prob_top_after": a.prob_top_after,
+                "expected_rank_after": a.expected_rank_after,
             }
             for order, a in enumerate(imp.core.actions, start=1)
         ],
     }
-    data["budget"] = outlook.budget
+    # -0 is 0 (a budget typed "-0" is no budget to spend).
+    data["budget"] = None if outlook.budget is None else outlook.budget + 0.0
     coverage = _core.coverage(outlook.framework, outlook.plan)
     data["untracked_components"] = [g.component for g in coverage.untracked_components]
     return data
+
+
+def _move_data(outlook: RankOutlook, m: _core.Action | _core.Move) -> dict[str, Any]:
+    """One indicator's move: from (the forecast), to, the latest value reported, the leads."""
+    return {
+        "indicator": m.indicator,
+        "name": _indicator_name(outlook, m.indicator),
+        "from": m.from_,
+        "to": m.to,
+        "latest": m.latest,
+        "steps": m.steps,
+        **({"effort": m.effort} if isinstance(m, _core.Move) else {}),
+        "lead_units": list(m.lead_units),
+        "lead_names": [unit_label(outlook.plan, u) for u in m.lead_units],
+    }
 
 
 def _indicator_name(outlook: RankOutlook, indicator: str) -> str:
@@ -374,6 +420,14 @@ def _summary_lines(data: dict[str, Any], lang: str) -> list[str]:
         ),
         w["prob"].format(top=top, prob=_pct(data["prob_top"], lang)),
     ]
+    if data["relative_best"]:
+        items = [
+            w["relative_assumed"].format(id=c)
+            if c in data["best_assumed"]
+            else w["relative_item"].format(id=c, best=_pct(b, lang))
+            for c, b in data["relative_best"].items()
+        ]
+        lines.append(w["relative"].format(items="; ".join(items)))
     n = data["points_needed"]
     shift = data["points_needed_keeping_spread"]
     p = _pct(data["probability"], lang)
@@ -445,6 +499,16 @@ def rank_text(data: dict[str, Any], lang: str = "vi") -> str:
     return "\n".join(lines) + "\n"
 
 
+def _from_to(move: dict[str, Any], lang: str) -> str:
+    """"from → to" of a move; where the latest value reported is above the forecast the move
+    starts from, both: "87,0% (báo cáo 87,8%) → 90,0%"."""
+    start = _pct(move["from"], lang)
+    latest = move.get("latest")
+    if latest is not None and round(100.0 * latest, 1) > round(100.0 * move["from"], 1):
+        start += " (" + str(_WORDS[lang]["reported"]).format(value=_pct(latest, lang)) + ")"
+    return f"{start} → {_pct(move['to'], lang)}"
+
+
 def _lead_text(units: list[str], lang: str) -> str:
     return ", ".join(units) if units else str(_WORDS[lang]["no_lead"])
 
@@ -473,11 +537,18 @@ def improve_text(data: dict[str, Any], lang: str = "vi", limit: int | None = Non
             gap=number(need, 1, lang) if math.isfinite(need) else "∞",
         )
     )
-    if data["budget"] is not None:
-        lines.append(w["budget"].format(budget=number(data["budget"], 2, lang)))
+    budget = data["budget"]
+    if budget is not None:
+        lines.append(w["budget"].format(budget=number(budget, 2, lang)))
     actions = imp["actions"]
     if not actions:
-        lines.append(w["none"])
+        if imp["prob_top_before"] >= 1.0 - 1e-9:
+            lines.append(w["none_certain"].format(top=top))
+        elif need > 0 or budget is not None:
+            within = w["within"] if budget is not None else ""
+            lines.append(w["none_stuck"].format(top=top, within=within))
+        else:
+            lines.append(w["none"])
     else:
         lines.append(w["actions"])
         rows = [tuple(h.format(top=top) for h in w["head"])]
@@ -488,13 +559,26 @@ def improve_text(data: dict[str, Any], lang: str = "vi", limit: int | None = Non
                     str(a["order"]),
                     a["indicator"],
                     short_name(a["name"], 40),
-                    f"{_pct(a['from'], lang)} → {_pct(a['to'], lang)}",
+                    _from_to(a, lang),
                     number(a["points_gained"], 1, lang),
                     number(a["effort"], 2, lang),
                     _lead_text(a["lead_names"], lang),
                     _pct(a["prob_top_after"], lang),
                 )
             )
+            for m in a["with"]:
+                rows.append(
+                    (
+                        "",
+                        "+ " + m["indicator"],
+                        short_name(m["name"], 40),
+                        _from_to(m, lang),
+                        "",
+                        "",
+                        _lead_text(m["lead_names"], lang),
+                        "",
+                    )
+                )
         lines += _table(rows, right=frozenset({0, 4, 5, 7}))
         if limit is not None and len(actions) > limit:
             lines.append("  " + w["more"].format(n=len(actions) - limit))
@@ -506,12 +590,26 @@ def improve_text(data: dict[str, Any], lang: str = "vi", limit: int | None = Non
                 prob=_pct(imp["prob_top_after"], lang),
             )
         )
-        lines.append(w["effort"])
-    if need > 0 and imp["points_gained"] < need - 1e-9:
+        lines.append(w["effort"].format(floor=number(100.0 * imp["effort_floor"], 0, lang)))
+    needed = number(need, 1, lang) if math.isfinite(need) else "∞"
+    short_of_goal = imp["prob_top_after"] < data["probability"] - 1e-9
+    if need > 0 and short_of_goal and budget is not None:
+        # The budget is the limit; the plan's indicators are only when they fall short too.
+        lines.append(
+            w["budget_short"].format(
+                budget=number(budget, 2, lang),
+                points=number(imp["points_gained"], 1, lang),
+                needed=needed,
+                possible=number(imp["points_possible"], 1, lang),
+                top=top,
+                prob=_pct(imp["prob_top_possible"], lang),
+            )
+        )
+    if need > 0 and short_of_goal and imp["points_possible"] < need - 1e-9:
         lines.append(
             w["short"].format(
-                points=number(imp["points_gained"], 1, lang),
-                needed=number(need, 1, lang) if math.isfinite(need) else "∞",
+                points=number(imp["points_possible"], 1, lang),
+                needed=needed,
                 untracked=number(data["untracked"]["untracked_points"], 0, lang),
                 count=len(data["untracked_components"]),
             )
@@ -620,16 +718,22 @@ def rank_csv(data: dict[str, Any], out: TextIO, lang: str = "vi") -> None:
 
 def improve_csv(data: dict[str, Any], out: TextIO, lang: str = "vi") -> None:
     """``dtiplan improve --format csv``: one row per action (its lead units and components
-    joined by "; "), with an ``illustrative`` column."""
+    joined by "; "; the latest value reported; the indicators moved with it and their values),
+    with an ``illustrative`` column."""
     top = data["goal"]["top"]
     columns = ["order", "indicator", "name", "from", "to", "steps", "points_gained", "effort",
-               "lead_units", "components", f"prob_top{top}_after", "illustrative"]  # fmt: skip
+               "lead_units", "components", f"prob_top{top}_after", "latest", "with", "with_to",
+               "illustrative"]  # fmt: skip
     writer = csv_writer(out)
     writer.writerow(columns)
     for a in data["improvement"]["actions"]:
+        latest = "" if a["latest"] is None else a["latest"]
+        with_ids = "; ".join(m["indicator"] for m in a["with"])
+        with_to = "; ".join(f"{m['to']:.10g}" for m in a["with"])
         cells = [a["order"], a["indicator"], a["name"], a["from"], a["to"], a["steps"],
                  a["points_gained"], a["effort"], "; ".join(a["lead_units"]),
-                 "; ".join(a["components"]), a["prob_top_after"]]  # fmt: skip
+                 "; ".join(a["components"]), a["prob_top_after"], latest, with_ids,
+                 with_to]  # fmt: skip
         writer.writerow([*(_g(c) for c in cells), _flag(data)])
 
 

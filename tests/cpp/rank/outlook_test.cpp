@@ -262,3 +262,50 @@ TEST(Outlook, ComponentTargetsAreThePlansTargetsInForce) {
         EXPECT_EQ(c->rule.kind, RuleKind::Target) << id;
     }
 }
+
+TEST(Outlook, ARelativeToBestComponentIsScoredAgainstThePeersBest) {
+    // KTS.01 (25 points, relative to the best unit) is measured by II.10. Two peers publish it
+    // for 2025 (0.80 and 0.90, grown by 0.02 a year to 2026-12-31: best 0.92); the commune is
+    // left out. Without a best it scored all 25 points whatever II.10's value.
+    const Framework f = builtin_framework();
+    const PeerTable peers = peers_from_csv(
+        "unit,year,dti,KTS.01\n"
+        "Xã Phú Hữu,2025,0.7240,0.80\n"
+        "Xã Long Thành,2025,0.7010,0.90\n"
+        "Xã Đại Phước,2025,0.6900,0.99\n",
+        "peers.csv", &f);
+    const auto best = peers_best(f, peers, GrowthModel{}, Date(2026, 12, 31), "Xã Đại Phước");
+    ASSERT_EQ(best.size(), 1U);
+    EXPECT_NEAR(best.at("KTS.01"), 0.92, 1e-12);
+
+    const Plan plan = builtin_plan();
+    OutlookOptions o;
+    o.as_of = kAsOf;
+    o.projection.draws = 200;
+    o.improve = false;
+    const Outlook with = rank_outlook(plan, f, example_observations(plan), peers, o);
+    EXPECT_NEAR(with.best.at("KTS.01"), 0.92, 1e-12);
+    EXPECT_TRUE(with.best_assumed.empty());
+    // The projection scores KTS.01 at II.10's value over 0.92 in every draw.
+    const IndicatorValues values = projected_values(with.projection, with.held);
+    ASSERT_TRUE(values.count("II.10"));
+    ScoringContext ctx;
+    ctx.plan = &plan;
+    ctx.year = 2026;
+    ctx.best = {{"KTS.01", 0.92}};
+    const ScoreCard card = score(f, values, ctx);
+    const auto kts01 =
+        std::find_if(card.components.begin(), card.components.end(),
+                     [](const ComponentScore& c) { return c.component == "KTS.01"; });
+    ASSERT_NE(kts01, card.components.end());
+    EXPECT_NEAR(kts01->points, std::min(values.at("II.10") / 0.92, 1.0) * 25.0, 1e-9);
+    EXPECT_LT(kts01->points, 25.0);
+
+    // A table without the component's values: scored against 100%, and said so.
+    const Outlook without = rank_outlook(plan, f, example_observations(plan),
+                                         peers_from_csv(kPeersCsv, "peers.csv"), o);
+    EXPECT_EQ(without.best_assumed, std::vector<std::string>{"KTS.01"});
+    EXPECT_DOUBLE_EQ(without.best.at("KTS.01"), 1.0);
+    // The same draws, II.10 (about 21%) over 1 instead of 0.92: fewer points.
+    EXPECT_LT(without.tracked_dti, with.tracked_dti);
+}
