@@ -174,14 +174,16 @@ EXACT_CASES = (
 )
 
 
-def exact_cases(exe: Path, repeat: int) -> dict:
-    return {
+def exact_cases(exe: Path, repeat: int, pmf_units: int = 128_001) -> dict:
+    cases = {
         "exact_province": exact_case(exe, 95, max(5, repeat)),
         "exact_national": exact_case(exe, 3321, repeat),
         "exact_top10_province": exact_case(exe, 95, max(5, repeat), top=10),
         "exact_top10_national": exact_case(exe, 3321, max(5, repeat), top=10),
-        "exact_pmf_128000": exact_case(exe, 128_001, 1),
     }
+    if pmf_units:
+        cases["exact_pmf_128000"] = exact_case(exe, pmf_units, 1)
+    return cases
 
 
 def fmt(x: float) -> str:
@@ -223,6 +225,11 @@ def markdown(results: dict) -> str:
         e = results[key]
         lines.append(f"| {e['own']} | {what} | {e['peers']:,} | {e['wall_seconds_best']:.4f} | "
                      f"{e['expected_rank']:.2f} | {e['prob_top10']:.4f} | {e.get('longest_between_calls', 0):.3f} |")
+    if "exact_machine" in results:
+        em = results["exact_machine"]
+        lines += ["", f"Exact cases measured {results['exact_date']} on {em['cpu']}"
+                  + (f", load average at start {', '.join(f'{x:.1f}' for x in em['load_average_at_start'])}"
+                     if "load_average_at_start" in em else "") + "."]
     if "exact_top10_national" in results and "exact_top10_province" in results:
         ratio = (results["exact_top10_national"]["wall_seconds_best"]
                  / results["exact_top10_province"]["wall_seconds_best"])
@@ -257,6 +264,9 @@ def main() -> None:
     parser.add_argument("--numpy-national-draws", type=int, default=1_000)
     parser.add_argument("--quick", action="store_true", help="a tenth of the draws (a smoke run; not for the docs)")
     parser.add_argument("--no-write", action="store_true", help="print, do not write results.json or docs")
+    parser.add_argument("--pmf-units", type=int, default=128_001,
+                        help="units of the whole-distribution case (0: skip it)")
+    parser.add_argument("--exe", type=Path, help="a dtiplan_bench already built (skips the build)")
     parser.add_argument("--exact-only", action="store_true",
                         help="run only the exact-method cases; keep the Monte Carlo cases of results.json")
     args = parser.parse_args()
@@ -266,7 +276,7 @@ def main() -> None:
         args.numpy_province_draws //= 10
         args.numpy_national_draws //= 10
 
-    exe = build(args.build_dir)
+    exe = args.exe if args.exe else build(args.build_dir)
     bench_info = json.loads(run([str(exe), "info"]))
     results = {
         "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -277,7 +287,7 @@ def main() -> None:
     if args.exact_only:
         previous = json.loads((HERE / "results.json").read_text(encoding="utf-8"))
         print("exact ...", flush=True)
-        previous.update(exact_cases(exe, args.repeat))
+        previous.update(exact_cases(exe, args.repeat, args.pmf_units))
         previous["exact_date"] = results["date"]
         previous["exact_command"] = results["command"]
         previous["exact_machine"] = results["machine"]
@@ -298,7 +308,7 @@ def main() -> None:
     results["national"] = monte_carlo_case(exe, 3321, args.national_draws, args.numpy_national_draws, threads,
                                            args.repeat, workdir)
     print("exact ...", flush=True)
-    results.update(exact_cases(exe, args.repeat))
+    results.update(exact_cases(exe, args.repeat, args.pmf_units))
 
     table = markdown(results)
     print(json.dumps(results, indent=2, ensure_ascii=False))
