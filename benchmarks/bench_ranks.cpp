@@ -3,7 +3,8 @@
 //   dtiplan_bench model    --units N [--seed S] --out DIR
 //   dtiplan_bench simulate --units N [--seed S] --draws D [--threads T] [--sim-seed X]
 //                          [--repeat R] [--out FILE.npy]
-//   dtiplan_bench exact    --units N [--seed S] [--repeat R]
+//   dtiplan_bench exact    --units N [--seed S] [--repeat R] [--top K]
+//     (--top K: P(top K) and E[rank] by rank_head_exact; without it the whole pmf)
 // The province is the seeded synthetic one (illustrative, not real results) on the built-in
 // framework; "model" writes it for the numpy reference (mean.npy, sd.npy, model.json) so both
 // implementations run on the same inputs. Results are JSON on stdout.
@@ -35,6 +36,7 @@ struct Args {
     std::size_t threads = 0;
     std::uint64_t sim_seed = kDefaultSeed;
     int repeat = 1;
+    std::size_t top = 0;
     std::string out;
 };
 
@@ -53,6 +55,7 @@ Args parse(int argc, char** argv) {
         else if (key == "--sim-seed") a.sim_seed = std::stoull(value);
         else if (key == "--repeat") a.repeat = std::stoi(value);
         else if (key == "--out") a.out = value;
+        else if (key == "--top") a.top = std::stoul(value);
         else throw std::runtime_error("unknown option " + key);
     }
     return a;
@@ -235,15 +238,38 @@ int exact(const Args& a) {
     g.shock_sd = 0.01;
     const auto peers = evolve_peers(p.peers, g, default_evaluation_date(), p.model.units[own_index]);
     const OwnScore own = OwnScore::normal(p.dti[own_index] + 0.02, 0.02);
-    RankDistribution d;
     std::vector<double> walls;
+    double expected = 0.0;
+    double top10 = 0.0;
+    // Progress: the calls made and the longest wait between two of them (or from the start).
+    std::size_t calls = 0;
+    double longest = 0.0;
     for (int r = 0; r < std::max(1, a.repeat); ++r) {
         const auto t0 = std::chrono::steady_clock::now();
-        d = rank_distribution_exact(own, peers);
+        auto last = t0;
+        calls = 0;
+        longest = 0.0;
+        const ExactProgress progress = [&](std::size_t, std::size_t) {
+            const auto now = std::chrono::steady_clock::now();
+            longest = std::max(longest, std::chrono::duration<double>(now - last).count());
+            last = now;
+            ++calls;
+            return true;
+        };
+        if (a.top > 0) {
+            const RankHead h = rank_head_exact(own, peers, a.top, {}, progress);
+            expected = h.expected;
+            top10 = h.prob_top(std::min<int>(10, static_cast<int>(a.top)));
+        } else {
+            const RankDistribution d = rank_distribution_exact(own, peers, {}, progress);
+            expected = d.expected();
+            top10 = d.prob_top(10);
+        }
         walls.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     }
     std::cout << "{\"peers\":" << peers.size() << ",\"own\":" << json_string(p.model.units[own_index])
-              << ",\"expected_rank\":" << d.expected() << ",\"prob_top10\":" << d.prob_top(10)
+              << ",\"top\":" << a.top << ",\"expected_rank\":" << expected << ",\"prob_top10\":" << top10
+              << ",\"progress_calls\":" << calls << ",\"longest_between_calls\":" << longest
               << ",\"wall_seconds\":[";
     for (std::size_t i = 0; i < walls.size(); ++i) std::cout << (i ? "," : "") << walls[i];
     std::cout << "]}\n";

@@ -189,10 +189,15 @@ void register_rank_peers(py::module_& m) {
                    field("threads", &MonteCarloOptions::threads,
                          "Worker threads (0: all cores); the result does not depend on it."));
 
-    m.def("rank_distribution_exact", &dtiplan::rank_distribution_exact, py::arg("own"),
-          py::arg("peers"), py::arg_v("options", ExactOptions{}, "ExactOptions()"),
-          py::call_guard<py::gil_scoped_release>(),
-          "The exact rank distribution of the own commune among `peers` (releases the GIL).");
+    m.def(
+        "rank_distribution_exact",
+        [](const dtiplan::OwnScore& own, const std::vector<dtiplan::PeerForecast>& peers,
+           const ExactOptions& options) {
+            return dtiplan::rank_distribution_exact(own, peers, options);
+        },
+        py::arg("own"), py::arg("peers"), py::arg_v("options", ExactOptions{}, "ExactOptions()"),
+        py::call_guard<py::gil_scoped_release>(),
+        "The exact rank distribution of the own commune among `peers` (releases the GIL).");
     m.def("rank_distribution_montecarlo", &dtiplan::rank_distribution_montecarlo, py::arg("own"),
           py::arg("peers"), py::arg_v("options", MonteCarloOptions{}, "MonteCarloOptions()"),
           py::call_guard<py::gil_scoped_release>(),

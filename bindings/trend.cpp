@@ -22,7 +22,8 @@ void register_trend(py::module_& m) {
         .value("Growth", TrendModel::Growth, "constant growth: log y = a + b t (y > 0)")
         .value("Logistic", TrendModel::Logistic, "rates in 0..1: logit y = a + b t")
         .value("LastValue", TrendModel::LastValue, "last value carried forward (random walk)")
-        .value("Auto", TrendModel::Auto, "the least out-of-sample error (fit_trend only)")
+        .value("Auto", TrendModel::Auto,
+               "the families averaged with Akaike weights (fit_trend; an average's model)")
         .finalize();
     add_spelling<TrendModel>(m, "TrendModel", &dtiplan::trend_model_from_string);
 
@@ -63,12 +64,22 @@ void register_trend(py::module_& m) {
             "Intercept and slope in the working scale (numpy array of 2); LastValue: (last, 0).")
         .def_property_readonly("sigma", &Trend::sigma,
                                "Residual standard deviation in the working scale.")
+        .def_property_readonly("members", &Trend::members,
+                               "An average (model Auto): the models averaged (list of Trend); "
+                               "empty for a single model.")
+        .def_property_readonly("weights", &Trend::weights,
+                               "An average: the members' weights (list of float, summing to 1).")
         .def_property_readonly("points", &Trend::points, "Number of points fitted.")
         .def_property_readonly("last_time", &Trend::last_time, "Decimal year of the last point.")
         .def("forecast", &Trend::forecast, py::arg("time"),
              "The point forecast at a decimal year. ValidationError for a non-finite time.")
         .def("interval", &Trend::interval, py::arg("time"), py::arg("level") = 0.95,
              "The Forecast (mean and prediction interval at `level`) at a decimal year.")
+        .def("quantile", &Trend::quantile, py::arg("time"), py::arg("p"),
+             "The p-quantile of the predictive distribution at a decimal year (a mixture for "
+             "an average).")
+        .def("cdf", &Trend::cdf, py::arg("time"), py::arg("y"),
+             "P(value <= y) at a decimal year under the predictive distribution.")
         .def("from_working", &Trend::from_working, py::arg("w"),
              "Map a working-scale value back to the indicator's scale (clamped to the bounds).")
         .def(
@@ -90,13 +101,16 @@ void register_trend(py::module_& m) {
     py::class_<TrendFit> fit(m, "TrendFit",
                              "The result of fit_trend: the trend, or none with the reason.");
     def_record_type(
-        fit, "A fit: TrendFit(requested=TrendModel.Auto, trend=None, reason='', errors={}).",
+        fit, "A fit: TrendFit(requested=TrendModel.Auto, trend=None, reason='', errors={}, "
+        "weights={}).",
         field("requested", &TrendFit::requested, "The model asked for (TrendModel)."),
         field("trend", &TrendFit::trend, "The fitted Trend, or None when data are insufficient."),
         field("reason", &TrendFit::reason, "Why this model, or why none."),
         field("errors", &TrendFit::errors,
               "Auto only: mean absolute one-step-ahead error of each candidate (TrendModel -> "
-              "float)."));
+              "float), for information."),
+        field("weights", &TrendFit::weights,
+              "Auto only: each family's Akaike weight in the average (TrendModel -> float)."));
     fit.def_property_readonly("sufficient", &TrendFit::sufficient, "True when a trend was fitted.");
 
     m.def("fit_trend", &dtiplan::fit_trend, py::arg("times"), py::arg("values"),

@@ -213,6 +213,11 @@ class TrendResult:
         return {m.spelling: float(e) for m, e in self.fit.errors.items()}
 
     @property
+    def weights(self) -> dict[str, float]:
+        """Auto only: each family's Akaike weight in the average, by spelling."""
+        return {m.spelling: float(w) for m, w in self.fit.weights.items()}
+
+    @property
     def trend(self) -> _core.Trend:
         """The fitted :class:`dtiplan.Trend`; :class:`InsufficientDataError` when none."""
         if self._trend is None:
@@ -248,7 +253,7 @@ def fit_trend(
     """Fit a trend model to dated values (docs/projection.md §2).
 
     ``dates``: ``datetime.date``, pandas Timestamps (a DatetimeIndex or Series works), ISO strings
-    or decimal years, strictly increasing. ``model``: "auto" (the least out-of-sample error),
+    or decimal years, strictly increasing. ``model``: "auto" (the families averaged, Akaike weights),
     "linear", "weighted-linear", "growth", "logistic" or "last-value". ``options``: the
     :class:`dtiplan.TrendOptions` fields (``half_life``, ``min_points``, ``holdout``,
     ``lower_bound``, ``upper_bound``, ``logit_epsilon``).

@@ -21,12 +21,19 @@
 namespace dtiplan {
 namespace {
 
+constexpr double kZ = 6.0;
+constexpr int kHalf = 240;
+
 /// One plan indicator in the simulation.
 struct Item {
     const Indicator* indicator = nullptr;
     const Target* target = nullptr;  ///< in force in the evaluation year
     const Trend* trend = nullptr;    ///< none: a fixed value (or absent)
     Forecast forecast;
+    /// An average of trends (model Auto): its quantiles at z = -kZ..kZ in steps of kZ/kHalf;
+    /// a draw's z reads the value off this table (linear interpolation), so the draw follows
+    /// the mixture. Empty for a single model, which is sampled in its working scale.
+    std::vector<double> table;
     double* slot = nullptr;  ///< its value in the IndicatorValues map
 
     [[nodiscard]] double fraction(double value) const noexcept {
@@ -35,6 +42,33 @@ struct Item {
         return std::clamp(as_fraction(v, *indicator, target), 0.0, 1.0);
     }
 };
+
+[[nodiscard]] double phi(double z) noexcept { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
+
+/// The quantiles of an average of trends at z = -kZ..kZ (kZ / kHalf apart): its distribution
+/// function on 1,024 values between its quantiles at ±kZ, inverted by linear interpolation.
+std::vector<double> mixture_table(const Trend& trend, double time) {
+    constexpr std::size_t kGrid = 1024;
+    const double lo = trend.quantile(time, phi(-kZ));
+    const double hi = trend.quantile(time, phi(kZ));
+    std::vector<double> ys(kGrid);
+    std::vector<double> ps(kGrid);
+    for (std::size_t g = 0; g < kGrid; ++g) {
+        ys[g] = lo + (hi - lo) * static_cast<double>(g) / static_cast<double>(kGrid - 1);
+        ps[g] = trend.cdf(time, ys[g]);
+    }
+    std::vector<double> table(2 * kHalf + 1);
+    std::size_t g = 0;
+    for (int j = -kHalf; j <= kHalf; ++j) {
+        const double p = phi(kZ * j / kHalf);
+        while (g + 1 < kGrid && ps[g] < p) ++g;
+        double y = ys[g];
+        if (g > 0 && ps[g] > ps[g - 1] && ps[g] >= p)
+            y = ys[g - 1] + (ys[g] - ys[g - 1]) * (p - ps[g - 1]) / (ps[g] - ps[g - 1]);
+        table[static_cast<std::size_t>(j + kHalf)] = y;
+    }
+    return table;
+}
 
 }  // namespace
 
@@ -99,6 +133,7 @@ DtiProjection project_dti(const Plan& plan, const Framework& framework, const Ob
         std::optional<double> fixed;
         if (p.fit.trend) {
             item.forecast = p.fit.trend->interval(t_eval, options.level);
+            if (!p.fit.trend->members().empty()) item.table = mixture_table(*p.fit.trend, t_eval);
             p.forecast = item.forecast;
             p.fraction = item.fraction(item.forecast.mean);
         } else if (options.hold_last_value && !series.empty()) {
@@ -145,6 +180,13 @@ DtiProjection project_dti(const Plan& plan, const Framework& framework, const Ob
             // One normal per forecast indicator on every draw, even with no spread, so that an
             // indicator's draws do not depend on its neighbours' spreads.
             const double z = rng.normal();
+            if (!item.table.empty()) {
+                const double x = std::clamp((z + kZ) * kHalf / kZ, 0.0, 2.0 * kHalf);
+                const auto j = std::min(static_cast<std::size_t>(x), item.table.size() - 2);
+                const double f = x - static_cast<double>(j);
+                *item.slot = item.fraction(item.table[j] + f * (item.table[j + 1] - item.table[j]));
+                continue;
+            }
             const double w = item.forecast.working_mean + item.forecast.working_sd * z;
             *item.slot = item.fraction(item.trend->from_working(w));
             (*item_columns[j])[i] = *item.slot;

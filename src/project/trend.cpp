@@ -10,10 +10,13 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <numbers>
+#include <numeric>
 #include <string>
 #include <utility>
 
 #include <Eigen/Cholesky>
+#include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/students_t.hpp>
 
 #include "dtiplan/error.hpp"
@@ -224,6 +227,35 @@ struct TrendFitter {
         out.step_ = step;
     }
 
+    /// Scale a fitted model's spread (its intervals and draws) by `factor`.
+    static void widen(Trend& trend, double factor) { trend.sigma_ *= factor; }
+
+    /// An average of fitted models with weights summing to 1. Models whose weight is below
+    /// 0.001 are left out (the rest renormalised); a single model left is returned itself.
+    static Trend combine(std::vector<Trend> models, std::vector<double> weights,
+                         const TrendOptions& o) {
+        std::vector<Trend> kept;
+        std::vector<double> kept_weights;
+        double total = 0.0;
+        for (std::size_t k = 0; k < models.size(); ++k)
+            if (weights[k] >= 1e-3) {
+                kept.push_back(std::move(models[k]));
+                kept_weights.push_back(weights[k]);
+                total += weights[k];
+            }
+        if (kept.size() == 1) return std::move(kept.front());
+        for (double& w : kept_weights) w /= total;
+        Trend out;
+        out.model_ = TrendModel::Auto;
+        out.options_ = o;
+        out.n_ = kept.front().n_;
+        out.t_last_ = kept.front().t_last_;
+        out.t_ref_ = out.t_last_;
+        out.members_ = std::move(kept);
+        out.weights_ = std::move(kept_weights);
+        return out;
+    }
+
     /// Fit `model` (not Auto). On failure, returns nothing and says why.
     static std::optional<Trend> fit(const std::vector<double>& t, const std::vector<double>& y,
                                     TrendModel model, const TrendOptions& o, std::string& why) {
@@ -272,18 +304,16 @@ struct TrendFitter {
 };
 
 double Trend::forecast(double time) const {
+    // An average: the median of the mixture, as each model's forecast is its median.
+    if (!members_.empty()) return quantile(time, 0.5);
     const double w =
         model_ == TrendModel::LastValue ? beta_(0) : beta_(0) + beta_(1) * (time - t_ref_);
     return from_working(w);
 }
 
-Forecast Trend::interval(double time, double level) const {
-    if (!std::isfinite(time)) throw ValidationError("time", "the time is not a finite number");
-    if (!(level > 0.0 && level < 1.0))
-        throw ValidationError("level", "expected a level in (0, 1), found " + num(level));
+Forecast Trend::working(double time) const {
     Forecast f;
     f.time = time;
-    f.level = level;
     if (model_ == TrendModel::LastValue) {
         f.working_mean = beta_(0);
         f.working_sd = sigma_ * std::sqrt(std::fabs(time - t_last_) / step_);
@@ -292,12 +322,102 @@ Forecast Trend::interval(double time, double level) const {
         f.working_mean = beta_.dot(x0);
         f.working_sd = sigma_ * std::sqrt(1.0 + x0.dot(xtwx_inv_ * x0));
     }
+    return f;
+}
+
+namespace {
+
+void check_time(double time) {
+    if (!std::isfinite(time)) throw ValidationError("time", "the time is not a finite number");
+}
+
+/// The standard normal quantile (the sampling distribution when there are no degrees of
+/// freedom).
+[[nodiscard]] double z_quantile(double p) {
+    return boost::math::quantile(boost::math::normal(), p);
+}
+
+}  // namespace
+
+Forecast Trend::interval(double time, double level) const {
+    check_time(time);
+    if (!(level > 0.0 && level < 1.0))
+        throw ValidationError("level", "expected a level in (0, 1), found " + num(level));
+    if (!members_.empty()) {
+        // The mixture's central interval; its working scale is the indicator's own.
+        Forecast f;
+        f.time = time;
+        f.level = level;
+        f.mean = forecast(time);
+        f.lower = quantile(time, 0.5 * (1.0 - level));
+        f.upper = quantile(time, 0.5 * (1.0 + level));
+        f.working_mean = f.mean;
+        f.working_sd = (f.upper - f.lower) / (2.0 * z_quantile(0.5 * (1.0 + level)));
+        return f;
+    }
+    Forecast f = working(time);
+    f.level = level;
     const double half =
         f.working_sd > 0.0 ? t_quantile(dof_, 0.5 * (1.0 + level)) * f.working_sd : 0.0;
     f.mean = from_working(f.working_mean);
     f.lower = from_working(f.working_mean - half);
     f.upper = from_working(f.working_mean + half);
     return f;
+}
+
+double Trend::cdf(double time, double y) const {
+    check_time(time);
+    if (std::isnan(y)) throw ValidationError("y", "the value is NaN");
+    if (options_.lower_bound && y < *options_.lower_bound) return 0.0;
+    if (options_.upper_bound && y >= *options_.upper_bound) return 1.0;
+    if (!members_.empty()) {
+        double p = 0.0;
+        for (std::size_t k = 0; k < members_.size(); ++k)
+            p += weights_[k] * members_[k].cdf(time, y);
+        return std::clamp(p, 0.0, 1.0);
+    }
+    const Forecast f = working(time);
+    double w = y;
+    if (model_ == TrendModel::Growth) {
+        if (!(y > 0.0)) return 0.0;
+        w = std::log(y);
+    } else if (model_ == TrendModel::Logistic) {
+        if (!(y > 0.0)) return 0.0;
+        if (!(y < 1.0)) return 1.0;
+        w = logit(y);
+    }
+    if (!(f.working_sd > 0.0)) return w >= f.working_mean ? 1.0 : 0.0;
+    const double z = (w - f.working_mean) / f.working_sd;
+    if (dof_ > 0.0) return boost::math::cdf(boost::math::students_t(dof_), z);
+    return boost::math::cdf(boost::math::normal(), z);
+}
+
+double Trend::quantile(double time, double p) const {
+    check_time(time);
+    if (!(p > 0.0 && p < 1.0))
+        throw ValidationError("p", "expected a probability in (0, 1), found " + num(p));
+    if (members_.empty()) {
+        const Forecast f = working(time);
+        if (!(f.working_sd > 0.0)) return from_working(f.working_mean);
+        const double q = dof_ > 0.0 ? t_quantile(dof_, p) : z_quantile(p);
+        return from_working(f.working_mean + q * f.working_sd);
+    }
+    // The mixture's quantile lies between its members' quantiles at p.
+    double lo = std::numeric_limits<double>::infinity();
+    double hi = -lo;
+    for (const Trend& m : members_) {
+        const double q = m.quantile(time, p);
+        lo = std::min(lo, q);
+        hi = std::max(hi, q);
+    }
+    for (int i = 0; i < 200 && hi - lo > 1e-12 * std::max(1.0, std::fabs(hi)); ++i) {
+        const double mid = 0.5 * (lo + hi);
+        if (cdf(time, mid) < p)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return from_working(hi);
 }
 
 double Trend::from_working(double w) const {
@@ -324,8 +444,98 @@ std::string fitted_reason(const Trend& trend) {
     return r;
 }
 
-/// Auto: every candidate is fitted on the points before each of the last `holdout` points and
-/// forecasts that point; the least mean absolute error wins, ties to the simpler model.
+/// The least number of points at which `auto` compares the families: a two-parameter trend
+/// with its spread has 3 parameters, and AICc needs more changes than parameters + 1.
+[[nodiscard]] std::size_t comparison_minimum(const TrendOptions& o) noexcept {
+    return std::max<std::size_t>(6, regression_minimum(o));
+}
+
+/// The log-likelihood of a fitted model in the indicator's own scale, given the first point
+/// (docs/projection.md, "Automatic choice"), and its number of parameters. Regression models:
+/// the normal likelihood of the working-scale residuals at the maximum-likelihood spread, plus
+/// the Jacobian of the working scale (−Σ log y for growth, −Σ log y(1−y) for logistic), counted
+/// for n − 1 points; last-value: the normal likelihood of the n − 1 changes (scaled to one
+/// spacing) with no drift. Spreads are floored at 1e-9 so that an exact fit is finite.
+struct Likelihood {
+    double log_likelihood = 0.0;
+    double parameters = 0.0;
+};
+
+Likelihood likelihood(const Trend& trend, const std::vector<double>& t,
+                      const std::vector<double>& y, const TrendOptions& o) {
+    const std::size_t n = t.size();
+    const double nd = static_cast<double>(n);
+    constexpr double kFloor = 1e-18;
+    const double log2pi = std::log(2.0 * std::numbers::pi);
+    if (trend.model() == TrendModel::LastValue) {
+        double ss = 0.0;
+        double jacobian = 0.0;
+        std::vector<double> gaps(n - 1);
+        for (std::size_t i = 1; i < n; ++i) gaps[i - 1] = t[i] - t[i - 1];
+        std::vector<double> sorted = gaps;
+        std::sort(sorted.begin(), sorted.end());
+        const std::size_t m = sorted.size();
+        const double median =
+            m % 2 == 1 ? sorted[m / 2] : 0.5 * (sorted[m / 2 - 1] + sorted[m / 2]);
+        for (std::size_t i = 1; i < n; ++i) {
+            const double scale = std::sqrt(gaps[i - 1] / median);
+            const double c = (y[i] - y[i - 1]) / scale;
+            ss += c * c;
+            jacobian -= std::log(scale);
+        }
+        const double md = nd - 1.0;
+        const double var = std::max(ss / md, kFloor);
+        return {-0.5 * md * (log2pi + std::log(var) + 1.0) + jacobian, 1.0};
+    }
+    double jacobian = 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (trend.model() == TrendModel::Growth) {
+            jacobian -= std::log(y[i]);
+        } else if (trend.model() == TrendModel::Logistic) {
+            const double c = std::clamp(y[i], o.logit_epsilon, 1.0 - o.logit_epsilon);
+            jacobian -= std::log(c * (1.0 - c));
+        }
+    }
+    // The residual sum of squares from the fitted spread: σ² = RSS / (n − 2).
+    const double rss = trend.sigma() * trend.sigma() * (nd - 2.0);
+    const double var = std::max(rss / nd, kFloor);
+    const double ll = -0.5 * nd * (log2pi + std::log(var) + 1.0) + jacobian;
+    return {ll * (nd - 1.0) / nd, 3.0};
+}
+
+/// How much wider a model's intervals must be to be honest on this series: each origin j from
+/// 5 points on, the model is fitted to the first j points and forecasts every later point; the
+/// forecast errors, standardised by the model's own predictive spread and mapped to normal
+/// scores through its Student t, should have mean square 1. The factor is the root of their
+/// mean square, pooled with 4 pseudo-errors of 1 (a weak pull to 1 when there are few), and
+/// never below 1.
+double calibration(const std::vector<double>& t, const std::vector<double>& y, TrendModel model,
+                   const TrendOptions& o) {
+    const std::size_t n = t.size();
+    double ss = 4.0;
+    double count = 4.0;
+    const boost::math::normal standard;
+    for (std::size_t j = std::max<std::size_t>(5, regression_minimum(o)); j < n; ++j) {
+        const std::vector<double> tt(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(j));
+        const std::vector<double> yy(y.begin(), y.begin() + static_cast<std::ptrdiff_t>(j));
+        std::string why;
+        const auto trend = TrendFitter::fit(tt, yy, model, o, why);
+        if (!trend) continue;
+        for (std::size_t i = j; i < n; ++i) {
+            const double p = trend->cdf(t[i], y[i]);
+            const double z = boost::math::quantile(standard, std::clamp(p, 1e-9, 1.0 - 1e-9));
+            ss += z * z;
+            count += 1.0;
+        }
+    }
+    return std::max(1.0, std::sqrt(ss / count));
+}
+
+/// Auto: the families that can take the values (last-value, linear, growth for values above 0,
+/// logistic for values in 0..1) are each fitted to all the points and averaged with Akaike
+/// weights w_k ∝ exp(−ΔAICc_k / 2), AICc on the likelihood in the indicator's scale; the
+/// average's forecast is the weighted mean, its distribution the mixture. Too few points to
+/// compare: last-value. The rolling-origin errors of the old choice are kept for information.
 TrendFit fit_auto(const std::vector<double>& t, const std::vector<double>& y,
                   const TrendOptions& o) {
     TrendFit out;
@@ -335,84 +545,89 @@ TrendFit fit_auto(const std::vector<double>& t, const std::vector<double>& y,
         out.reason = "insufficient data: 0 points, 1 needed";
         return out;
     }
-    const std::size_t needed = regression_minimum(o);
-    const std::size_t first = std::max(needed, n > o.holdout ? n - o.holdout : std::size_t{0});
     std::string why;
-    if (first >= n) {
+    const std::size_t needed = comparison_minimum(o);
+    if (n < needed) {
         out.trend = TrendFitter::fit(t, y, TrendModel::LastValue, o, why);
+        out.weights[TrendModel::LastValue] = 1.0;
         out.reason = "auto: last-value, because " + std::to_string(n) +
                      (n == 1 ? " point is" : " points are") +
-                     " too few to compare models out of sample (a hold-out needs " +
-                     std::to_string(needed + 1) + "); " + fitted_reason(*out.trend);
+                     " too few to compare trends with it (comparing needs " +
+                     std::to_string(needed) + "); " + fitted_reason(*out.trend);
         return out;
     }
 
-    std::vector<TrendModel> candidates{TrendModel::LastValue, TrendModel::Linear,
-                                       TrendModel::WeightedLinear};
+    std::vector<TrendModel> candidates{TrendModel::LastValue, TrendModel::Linear};
     const bool positive = std::all_of(y.begin(), y.end(), [](double v) { return v > 0.0; });
     const bool unit =
         std::all_of(y.begin(), y.end(), [](double v) { return v >= 0.0 && v <= 1.0; });
     if (positive) candidates.push_back(TrendModel::Growth);
     if (unit) candidates.push_back(TrendModel::Logistic);
 
-    const std::size_t folds = n - first;
-    std::vector<std::pair<TrendModel, std::string>> failed;
+    // Out-of-sample one-step errors, for information (TrendFit::errors).
+    const std::size_t first = std::max(regression_minimum(o), n > o.holdout ? n - o.holdout : 0);
     for (const TrendModel m : candidates) {
         double total = 0.0;
-        bool ok = true;
+        bool ok = first < n;
         for (std::size_t j = first; j < n && ok; ++j) {
             const std::vector<double> tt(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(j));
             const std::vector<double> yy(y.begin(), y.begin() + static_cast<std::ptrdiff_t>(j));
             std::string fold_why;
             const auto trend = TrendFitter::fit(tt, yy, m, o, fold_why);
-            if (!trend) {
-                failed.emplace_back(m, fold_why);
+            if (!trend)
                 ok = false;
-                break;
-            }
-            total += std::fabs(trend->forecast(t[j]) - y[j]);
+            else
+                total += std::fabs(trend->forecast(t[j]) - y[j]);
         }
-        if (ok) out.errors[m] = total / static_cast<double>(folds);
+        if (ok) out.errors[m] = total / static_cast<double>(n - first);
     }
 
-    // Candidates in order of simplicity: a later one must be better by more than rounding.
-    std::optional<TrendModel> best;
-    for (const TrendModel m : candidates) {
-        const auto it = out.errors.find(m);
-        if (it == out.errors.end()) continue;
-        if (!best) {
-            best = m;
+    std::vector<Trend> fitted;
+    std::vector<double> aicc;
+    std::vector<std::pair<TrendModel, std::string>> failed;
+    const double m = static_cast<double>(n) - 1.0;  // points after the first
+    for (const TrendModel model : candidates) {
+        std::string fail;
+        auto trend = TrendFitter::fit(t, y, model, o, fail);
+        if (!trend) {
+            failed.emplace_back(model, fail);
             continue;
         }
-        const double b = out.errors.at(*best);
-        if (it->second < b - (1e-12 + 1e-9 * b)) best = m;
+        const Likelihood l = likelihood(*trend, t, y, o);
+        TrendFitter::widen(*trend, calibration(t, y, model, o));
+        const double k = l.parameters;
+        aicc.push_back(-2.0 * l.log_likelihood + 2.0 * k + 2.0 * k * (k + 1.0) / (m - k - 1.0));
+        fitted.push_back(std::move(*trend));
     }
-    // LastValue always fits, so there is a best; should the winner fail on all the points
-    // (it fitted every fold, so only a degenerate last point could do that), carry the last
-    // value forward instead.
-    out.trend = TrendFitter::fit(t, y, *best, o, why);
-    if (!out.trend) {
-        out.trend = TrendFitter::fit(t, y, TrendModel::LastValue, o, why);
-        out.reason = "auto: last-value, because " + std::string(to_string(*best)) +
-                     " won out of sample but cannot be fitted to all the points (" + why + ")";
-        return out;
+    const double best = *std::min_element(aicc.begin(), aicc.end());
+    std::vector<double> w(fitted.size());
+    double total = 0.0;
+    for (std::size_t k = 0; k < fitted.size(); ++k)
+        total += w[k] = std::exp(-0.5 * (aicc[k] - best));
+    for (std::size_t k = 0; k < fitted.size(); ++k) w[k] /= total;
+    for (std::size_t k = 0; k < fitted.size(); ++k) out.weights[fitted[k].model()] = w[k];
+
+    // The reason: the weights, most weight first, then what was not tried.
+    std::vector<std::size_t> order(fitted.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&w](std::size_t a, std::size_t b) { return w[a] > w[b]; });
+    std::string weights_text;
+    for (const std::size_t k : order) {
+        char cell[48];
+        std::snprintf(cell, sizeof cell, "%s%s %.2f", weights_text.empty() ? "" : ", ",
+                      std::string(to_string(fitted[k].model())).c_str(), w[k]);
+        weights_text += cell;
     }
     std::string others;
-    for (const TrendModel m : candidates) {
-        if (m == *best) continue;
-        others += "; " + std::string(to_string(m)) + " ";
-        if (const auto it = out.errors.find(m); it != out.errors.end())
-            others += num(it->second);
-        else
-            for (const auto& [fm, fw] : failed)
-                if (fm == m) others += "not fitted (" + fw + ")";
-    }
+    for (const auto& [fm, fw] : failed)
+        others += "; " + std::string(to_string(fm)) + " not fitted (" + fw + ")";
     if (!positive) others += "; growth not tried (values not all above 0)";
     if (!unit) others += "; logistic not tried (values not all in 0..1)";
-    out.reason = "auto: " + std::string(to_string(*best)) +
-                 " had the least out-of-sample mean absolute error (" + num(out.errors.at(*best)) +
-                 " over " + std::to_string(folds) + (folds == 1 ? " hold-out" : " hold-outs") +
-                 others + ")";
+    out.reason = "auto: average of " + weights_text +
+                 " (Akaike weights of each trend's fit to the " + std::to_string(n) +
+                 " points, in the indicator's own scale" + others + ")";
+    out.trend = TrendFitter::combine(std::move(fitted), std::move(w), o);
     return out;
 }
 

@@ -15,6 +15,7 @@
 // When the grid has more points than ExactOptions::max_points, neighbouring points are merged
 // into bins evaluated at their centre of mass (a midpoint rule, error O(bin^2)).
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -29,6 +30,7 @@
 #include "dtiplan/error.hpp"
 #include "dtiplan/rank/detail/normal.hpp"
 #include "dtiplan/rank/rank_distribution.hpp"
+#include "dtiplan/rank/simulate_ranks.hpp"
 #include "rank/detail/options.hpp"
 
 namespace dtiplan {
@@ -92,6 +94,7 @@ public:
         fixed_key_.resize(n_);
         for (std::size_t i = 0; i < n_; ++i)
             fixed_key_[i] = rank_key(std::clamp(peers[i].mean, 0.0, 1.0), options.decimals);
+        is_step_.assign(n_, 0);
         f_.resize(n_ + 2);
         g_.resize(n_ + 2);
         p_.reserve(n_);
@@ -230,37 +233,42 @@ public:
         return scale / 10.0;
     }
 
-    /// Add weight × P(count ahead = k) for thresholds u - c_i w (key: the own rounded score
-    /// when known exactly, for comparisons with fixed peers) into pmf. With cell > 0 the
-    /// threshold stands for a cell [u - cell/2, u + cell/2) of the convolved grid: a peer whose
-    /// spread is narrow next to the cell gets its probability averaged over the cell (exactly:
-    /// the integral of the normal tail), so a certain peer inside a cell counts for the share
-    /// of the cell below it rather than all or nothing.
-    void add_count(double u, std::int64_t key, double w, double weight, std::vector<double>& pmf,
-                   double cell = 0.0) {
+    /// The probabilities of the peers that are not certain for the threshold u - c_i w (key: the
+    /// own rounded score when known exactly, for comparisons with fixed peers), into p_, and
+    /// the number of peers certainly ahead. With cell > 0 the threshold stands for the piece
+    /// [lo, hi) of a cell of the convolved grid (u is then its midpoint and w = 0): a peer whose
+    /// spread is narrow next to the piece gets its probability averaged over it (exactly: the
+    /// integral of the normal tail); a step peer (no spread, or a spread below a twentieth of the
+    /// cell) is ahead for the whole piece or not at all, as the pieces are cut at the steps.
+    std::size_t probabilities(double u, std::int64_t key, double w, double lo, double hi) {
         const double trunc = options_.truncation;
         const bool rounded = options_.decimals >= 0;
+        const double cell = hi - lo;
         std::size_t certain = 0;
         p_.clear();
+        if (cell > 0.0) {
+            // Step peers: ahead when their mean is at or above the piece (cut at the means).
+            const auto first_ahead =
+                rounded ? std::lower_bound(steps_.begin(), steps_.end(), hi - 0.25 * cell)
+                        : std::upper_bound(steps_.begin(), steps_.end(), hi - 0.25 * cell);
+            certain += static_cast<std::size_t>(steps_.end() - first_ahead);
+        }
         for (std::size_t i = 0; i < n_; ++i) {
             const PeerForecast& pf = peers_[i];
             const double v = u - pf.shock * w;
             double p = 0.0;
-            if (cell > 0.0 && pf.sd < 4.0 * cell) {
-                const double a = v - 0.5 * cell;
-                if (pf.sd > 0.0) {
-                    // Mean over the cell of P(X >= t): (G(zb) - G(za)) sd / cell, G(z) = z Q(z) -
-                    // φ(z).
-                    const auto g = [](double z) {
-                        return z * detail::normal_sf(z) -
-                               std::exp(-0.5 * z * z) / std::sqrt(2.0 * std::numbers::pi);
-                    };
-                    const double za = (a - pf.mean) / pf.sd;
-                    const double zb = (a + cell - pf.mean) / pf.sd;
-                    p = std::clamp((g(zb) - g(za)) * pf.sd / cell, 0.0, 1.0);
-                } else {
-                    p = std::clamp((pf.mean - a) / cell, 0.0, 1.0);
-                }
+            if (cell > 0.0 && is_step_[i]) {
+                continue;
+            } else if (cell > 0.0 && pf.sd < 4.0 * cell) {
+                // Mean over the piece of P(X >= t): (G(zb) - G(za)) sd / cell, G(z) = z Q(z) -
+                // φ(z).
+                const auto g = [](double z) {
+                    return z * detail::normal_sf(z) -
+                           std::exp(-0.5 * z * z) / std::sqrt(2.0 * std::numbers::pi);
+                };
+                const double za = (lo - pf.mean) / pf.sd;
+                const double zb = (hi - pf.mean) / pf.sd;
+                p = std::clamp((g(zb) - g(za)) * pf.sd / cell, 0.0, 1.0);
             } else if (pf.sd > 0.0) {
                 const double z = (v - pf.mean) / pf.sd;
                 if (z < -8.5) {
@@ -281,74 +289,170 @@ public:
                 p_.push_back(p);
             }
         }
-        // Poisson-binomial recursion over the uncertain peers on a window [lo, hi].
-        std::size_t lo = 0;
-        std::size_t hi = 0;  // inclusive
+        return certain;
+    }
+
+    /// Add weight × P(count ahead = k) into pmf_ (all counts: the Poisson-binomial recursion
+    /// over the uncertain peers on a window of counts trimmed below the truncation), or, with a
+    /// head of K counts, weight × P(count ahead = k) for k < K only (the recursion stopped at
+    /// K: O(N K)) and weight × E[count ahead] into expected_ (a plain sum).
+    void add_count(double u, std::int64_t key, double w, double weight, double lo = 0.0,
+                   double hi = 0.0) {
+        const std::size_t certain = probabilities(u, key, w, lo, hi);
+        ++evaluations_;
+        if (head_ > 0) {
+            double mean = static_cast<double>(certain);
+            for (const double p : p_) mean += p;
+            expected_ += weight * mean;
+            if (certain >= head_) return;
+            const std::size_t top = head_ - certain;  // counts 0..top-1 are kept
+            std::fill(f_.begin(), f_.begin() + static_cast<std::ptrdiff_t>(top), 0.0);
+            f_[0] = 1.0;
+            std::size_t hi_count = 0;
+            for (const double p : p_) {
+                const double q = 1.0 - p;
+                const std::size_t up = std::min(hi_count + 1, top - 1);
+                for (std::size_t k = up; k >= 1; --k) f_[k] = f_[k] * q + f_[k - 1] * p;
+                f_[0] *= q;
+                hi_count = up;
+            }
+            for (std::size_t k = 0; k <= hi_count; ++k) pmf_[certain + k] += weight * f_[k];
+            return;
+        }
+        const double trunc = options_.truncation;
+        std::size_t lo_count = 0;
+        std::size_t hi_count = 0;  // inclusive
         f_[0] = 1.0;
         for (const double p : p_) {
             const double q = 1.0 - p;
-            g_[lo] = f_[lo] * q;
-            for (std::size_t k = lo + 1; k <= hi; ++k) g_[k] = f_[k] * q + f_[k - 1] * p;
-            g_[hi + 1] = f_[hi] * p;
-            ++hi;
+            g_[lo_count] = f_[lo_count] * q;
+            for (std::size_t k = lo_count + 1; k <= hi_count; ++k)
+                g_[k] = f_[k] * q + f_[k - 1] * p;
+            g_[hi_count + 1] = f_[hi_count] * p;
+            ++hi_count;
             std::swap(f_, g_);
-            while (lo < hi && f_[lo] < trunc) ++lo;
-            while (hi > lo && f_[hi] < trunc) --hi;
+            while (lo_count < hi_count && f_[lo_count] < trunc) ++lo_count;
+            while (hi_count > lo_count && f_[hi_count] < trunc) --hi_count;
         }
         double total = 0.0;
-        for (std::size_t k = lo; k <= hi; ++k) total += f_[k];
+        for (std::size_t k = lo_count; k <= hi_count; ++k) total += f_[k];
         const double scale = weight / total;
-        for (std::size_t k = lo; k <= hi; ++k) pmf[certain + k] += f_[k] * scale;
+        for (std::size_t k = lo_count; k <= hi_count; ++k) pmf_[certain + k] += f_[k] * scale;
     }
 
-    RankDistribution run(const OwnScore& own) {
-        std::vector<double> pmf(n_ + 1, 0.0);
+    /// The cell [v - step/2, v + step/2) with its mass, cut at the step peers inside it into
+    /// pieces that share the mass by length (the cell's density taken as flat, as the midpoint
+    /// rule does).
+    void add_cell(double v, double step, double mass) {
+        const double a = v - 0.5 * step;
+        const double b = v + 0.5 * step;
+        auto it = std::upper_bound(steps_.begin(), steps_.end(), a);
+        double lo = a;
+        while (it != steps_.end() && *it < b) {
+            const double cut = *it;
+            if (cut > lo) {
+                add_count(0.5 * (lo + cut), -1, 0.0, mass * (cut - lo) / step, lo, cut);
+                lo = cut;
+            }
+            ++it;
+        }
+        add_count(0.5 * (lo + b), -1, 0.0, mass * (b - lo) / step, lo, b);
+        report();
+    }
+
+    /// Calls the progress callback at most every 0.2 s; throws SimulationCancelled on false.
+    void report() {
+        if (!progress_ || total_nodes_ == 0) return;
+        const auto now = std::chrono::steady_clock::now();
+        if (now - last_report_ < std::chrono::milliseconds(200)) return;
+        last_report_ = now;
+        if (!progress_(std::min(nodes_done_, total_nodes_), total_nodes_))
+            throw SimulationCancelled();
+    }
+
+    /// Runs the method: the full pmf into pmf_ (head 0), or the first `head` counts and the
+    /// expected count.
+    void run(const OwnScore& own, std::size_t head) {
+        head_ = head;
+        pmf_.assign(n_ + 1, 0.0);
+        expected_ = 0.0;
         double top_mass = 0.0;
         std::vector<Atom> atoms = own_atoms(own, top_mass);
-        pmf[0] += top_mass;
-        if (!atoms.empty()) {
-            bool equal_loadings = true;
-            const double c = n_ > 0 ? peers_[0].shock : 0.0;
-            for (const auto& p : peers_)
-                if (std::fabs(p.shock - c) > 1e-15 * std::max(1.0, c)) equal_loadings = false;
-            const double lo = atoms.front().u - 8.5 * c;
-            const double hi = atoms.back().u + 8.5 * c;
-            const double width = std::max(h_, resolution(lo, hi));
-            if (equal_loadings && c == 0.0) {
-                for (const Atom& a :
-                     merge(std::move(atoms), width > h_ ? width : 0.0, options_.max_points))
-                    add_count(a.u, a.key, 0.0, a.weight, pmf);
-            } else if (equal_loadings) {
-                convolved(atoms, c, width, pmf);
-            } else {
-                const detail::GaussHermite& gh =
-                    detail::gauss_hermite_once(std::max<std::size_t>(1, options_.shock_nodes));
-                const std::size_t per_node = std::max<std::size_t>(
-                    16, options_.max_points / std::max<std::size_t>(1, gh.nodes.size() / 8));
-                const std::vector<Atom> merged =
-                    merge(std::move(atoms), width > h_ ? width : 0.0, per_node);
-                for (std::size_t q = 0; q < gh.nodes.size(); ++q)
-                    for (const Atom& a : merged)
-                        add_count(a.u, a.key, gh.nodes[q], a.weight * gh.weights[q], pmf);
+        pmf_[0] += top_mass;  // nobody ahead: count 0, which the expected count adds nothing for
+        if (atoms.empty()) return;
+        bool equal_loadings = true;
+        const double c = n_ > 0 ? peers_[0].shock : 0.0;
+        for (const auto& p : peers_)
+            if (std::fabs(p.shock - c) > 1e-15 * std::max(1.0, c)) equal_loadings = false;
+        const double lo = atoms.front().u - 8.5 * c;
+        const double hi = atoms.back().u + 8.5 * c;
+        const double width = std::max(h_, resolution(lo, hi));
+        // A peer without spread must meet the exact grid: no merging beyond it then.
+        const bool sure_peer = std::any_of(peers_.begin(), peers_.end(),
+                                           [](const PeerForecast& p) { return p.sd <= 0.0; });
+        const std::size_t cap = sure_peer ? 0 : options_.max_points;
+        if (equal_loadings && c == 0.0) {
+            const std::vector<Atom> merged = merge(std::move(atoms), width > h_ ? width : 0.0, cap);
+            total_nodes_ = merged.size();
+            for (const Atom& a : merged) {
+                add_count(a.u, a.key, 0.0, a.weight);
+                ++nodes_done_;
+                report();
             }
+        } else if (equal_loadings) {
+            convolved(atoms, c, width);
+        } else {
+            const detail::GaussHermite& gh =
+                detail::gauss_hermite_once(std::max<std::size_t>(1, options_.shock_nodes));
+            const std::size_t per_node = std::max<std::size_t>(
+                16, options_.max_points / std::max<std::size_t>(1, gh.nodes.size() / 8));
+            const std::vector<Atom> merged =
+                merge(std::move(atoms), width > h_ ? width : 0.0, sure_peer ? 0 : per_node);
+            total_nodes_ = gh.nodes.size() * merged.size();
+            for (std::size_t q = 0; q < gh.nodes.size(); ++q)
+                for (const Atom& a : merged) {
+                    add_count(a.u, a.key, gh.nodes[q], a.weight * gh.weights[q]);
+                    ++nodes_done_;
+                    report();
+                }
         }
+    }
+
+    RankDistribution distribution() {
         // Renormalise away the truncated tails.
         double total = 0.0;
-        for (const double x : pmf) total += x;
+        for (const double x : pmf_) total += x;
         if (total > 0.0)
-            for (double& x : pmf) x /= total;
+            for (double& x : pmf_) x /= total;
         RankDistribution d;
         d.method = RankMethod::Exact;
-        d.pmf = std::move(pmf);
+        d.pmf = std::move(pmf_);
         return d;
+    }
+
+    RankHead head(std::size_t top) {
+        RankHead h;
+        h.units = n_ + 1;
+        h.pmf.assign(pmf_.begin(), pmf_.begin() + static_cast<std::ptrdiff_t>(top));
+        for (double& x : h.pmf) x = std::clamp(x, 0.0, 1.0);
+        h.expected = 1.0 + expected_;
+        return h;
+    }
+
+    std::size_t evaluations() const noexcept { return evaluations_; }
+
+    void set_progress(const ExactProgress& progress) { progress_ = progress; }
+
+    /// The last progress call: everything done (a stop asked now still stops).
+    void finish() {
+        if (progress_ && !progress_(total_nodes_, total_nodes_)) throw SimulationCancelled();
     }
 
 private:
     /// One common loading c > 0: only v = u - c·W matters. Atoms are spread linearly onto a
     /// regular grid, convolved with the cell probabilities of c·W, and the count is evaluated
-    /// at each grid point.
-    void convolved(const std::vector<Atom>& atoms, double c, double width,
-                   std::vector<double>& pmf) {
+    /// in each cell (cut at the step peers: add_cell).
+    void convolved(const std::vector<Atom>& atoms, double c, double width) {
         const double u_lo = atoms.front().u;
         const double u_hi = atoms.back().u;
         const double reach = 8.5 * c;
@@ -357,6 +461,13 @@ private:
             std::max(width, h_ > 0.0 ? h_ : span / static_cast<double>(options_.max_points));
         if (span / step > static_cast<double>(options_.max_points))
             step = span / static_cast<double>(options_.max_points);
+        // Step peers: no spread, or one too narrow to see inside a cell.
+        steps_.clear();
+        for (std::size_t i = 0; i < n_; ++i) {
+            is_step_[i] = peers_[i].sd <= step / 20.0;
+            if (is_step_[i]) steps_.push_back(peers_[i].mean);
+        }
+        std::sort(steps_.begin(), steps_.end());
         const double origin = u_lo - reach;
         const auto cells = static_cast<std::size_t>(std::ceil(span / step)) + 2;
         // Linear binning of the atoms onto nodes origin + j·step.
@@ -377,6 +488,7 @@ private:
                 detail::normal_cdf((static_cast<double>(m) - 0.5) * step / c);
         // v = u - c W: the mass at node j comes from atoms at node j + m with c W = m step.
         const auto total_nodes = static_cast<std::ptrdiff_t>(cells + 1);
+        std::vector<double> masses(cells + 1, 0.0);
         for (std::ptrdiff_t j = 0; j < total_nodes; ++j) {
             double mass = 0.0;
             for (std::ptrdiff_t m = -half; m <= half; ++m) {
@@ -385,10 +497,13 @@ private:
                 mass += on_grid[static_cast<std::size_t>(src)] *
                         kernel[static_cast<std::size_t>(m + half)];
             }
-            if (mass <= options_.truncation * 1e-3) continue;
-            // add_count subtracts shock·w from u: pass u = v and w = 0 (every loading equal).
-            const double v = origin + static_cast<double>(j) * step;
-            add_count(v, -1, 0.0, mass, pmf, step);
+            masses[static_cast<std::size_t>(j)] = mass;
+            if (mass > options_.truncation * 1e-3) ++total_nodes_;
+        }
+        for (std::size_t j = 0; j < masses.size(); ++j) {
+            if (masses[j] <= options_.truncation * 1e-3) continue;
+            add_cell(origin + static_cast<double>(j) * step, step, masses[j]);
+            ++nodes_done_;
         }
     }
 
@@ -397,26 +512,68 @@ private:
     std::size_t n_;
     double h_ = 0.0;
     std::vector<std::int64_t> fixed_key_;
+    std::vector<char> is_step_;
+    std::vector<double> steps_;  ///< sorted means of the step peers (convolved grid only)
     std::vector<double> f_;
     std::vector<double> g_;
     std::vector<double> p_;
+    std::vector<double> pmf_;
+    double expected_ = 0.0;
+    std::size_t head_ = 0;
+    std::size_t evaluations_ = 0;
+    std::size_t total_nodes_ = 0;
+    std::size_t nodes_done_ = 0;
+    ExactProgress progress_;
+    std::chrono::steady_clock::time_point last_report_ = std::chrono::steady_clock::now();
 };
 
-}  // namespace
-
-RankDistribution rank_distribution_exact(const OwnScore& own,
-                                         const std::vector<PeerForecast>& peers,
-                                         const ExactOptions& options) {
-    validate_own_score(own);
-    validate_peer_forecasts(peers);
+void check_exact_options(const ExactOptions& options) {
     detail::check_rank_decimals(options.decimals);
     if (options.max_points < 1)
         throw ValidationError("options.max_points", "expected at least 1 point");
     if (!(options.truncation >= 0.0 && options.truncation < 1e-6))
         throw ValidationError("options.truncation", "expected a truncation from 0 to 1e-6, found " +
                                                         std::to_string(options.truncation));
+}
+
+}  // namespace
+
+RankDistribution rank_distribution_exact(const OwnScore& own,
+                                         const std::vector<PeerForecast>& peers,
+                                         const ExactOptions& options,
+                                         const ExactProgress& progress) {
+    validate_own_score(own);
+    validate_peer_forecasts(peers);
+    check_exact_options(options);
     Exact exact(peers, options);
-    return exact.run(own);
+    exact.set_progress(progress);
+    exact.run(own, 0);
+    exact.finish();
+    return exact.distribution();
+}
+
+double RankHead::prob_top(int k) const noexcept {
+    if (k < 1) return 0.0;
+    if (static_cast<std::size_t>(k) >= units) return 1.0;
+    double p = 0.0;
+    for (std::size_t r = 0; r < std::min<std::size_t>(static_cast<std::size_t>(k), pmf.size()); ++r)
+        p += pmf[r];
+    return std::clamp(p, 0.0, 1.0);
+}
+
+RankHead rank_head_exact(const OwnScore& own, const std::vector<PeerForecast>& peers,
+                         std::size_t top, const ExactOptions& options,
+                         const ExactProgress& progress) {
+    validate_own_score(own);
+    validate_peer_forecasts(peers);
+    check_exact_options(options);
+    if (top < 1) throw ValidationError("top", "expected at least rank 1");
+    top = std::min(top, peers.size() + 1);
+    Exact exact(peers, options);
+    exact.set_progress(progress);
+    exact.run(own, top);
+    exact.finish();
+    return exact.head(top);
 }
 
 }  // namespace dtiplan

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <vector>
 
 #include "dtiplan/defaults.hpp"
@@ -109,11 +110,37 @@ struct MonteCarloOptions {
     friend bool operator==(const MonteCarloOptions&, const MonteCarloOptions&) = default;
 };
 
+/// Progress of the exact method: (points evaluated, points in all), from the caller's thread,
+/// at most every 0.2 s and once at the end; false stops it with SimulationCancelled
+/// (simulate_ranks.hpp). The shape of ProgressCallback (simulate_ranks.hpp).
+using ExactProgress = std::function<bool(std::size_t done, std::size_t total)>;
+
 /// The exact rank distribution of the own commune among `peers`. Throws ValidationError for an
 /// invalid own score or forecast.
 [[nodiscard]] RankDistribution rank_distribution_exact(const OwnScore& own,
                                                        const std::vector<PeerForecast>& peers,
-                                                       const ExactOptions& options = {});
+                                                       const ExactOptions& options = {},
+                                                       const ExactProgress& progress = {});
+
+/// The head of the exact rank distribution: P(rank = r) for r = 1..top and the expected rank,
+/// without the rest (docs/rank.md, "Only the top"). Costs O(N·top) per point instead of the
+/// whole Poisson-binomial.
+struct RankHead {
+    std::vector<double> pmf;  ///< pmf[r - 1] = P(rank = r), r = 1..min(top, units)
+    std::size_t units = 0;    ///< peers + 1
+    double expected = 0.0;    ///< E[rank] = 1 + Σ P(peer ahead)
+    /// P(rank <= k) for k <= top (0 for k < 1, 1 for k >= units).
+    [[nodiscard]] double prob_top(int k) const noexcept;
+
+    friend bool operator==(const RankHead&, const RankHead&) = default;
+};
+
+/// P(rank <= top) and E[rank] by the exact method, counting the peers ahead only up to `top`.
+/// The same values as rank_distribution_exact (within the truncation). Throws ValidationError
+/// for top < 1 and as rank_distribution_exact.
+[[nodiscard]] RankHead rank_head_exact(const OwnScore& own, const std::vector<PeerForecast>& peers,
+                                       std::size_t top, const ExactOptions& options = {},
+                                       const ExactProgress& progress = {});
 
 /// The same by Monte Carlo: each draw takes the own score (a normal, or a sample picked
 /// uniformly), one common shock and one normal per peer (exact normals: a ziggurat on the

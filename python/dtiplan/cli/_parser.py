@@ -247,7 +247,7 @@ def _add_project_options(sub: argparse.ArgumentParser) -> None:
         "--model",
         choices=("auto", "linear", "weighted-linear", "growth", "logistic", "last-value"),
         default="auto",
-        help="trend model for every indicator (default: auto, the least out-of-sample error)",
+        help="trend model for every indicator (default: auto, the families averaged with Akaike weights)",
     )
     sub.add_argument(
         "--draws", type=_non_negative, default=10000, help="simulated draws (default: 10000)"

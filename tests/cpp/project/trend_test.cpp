@@ -16,6 +16,7 @@
 #include "dtiplan/detail/random.hpp"
 #include "dtiplan/error.hpp"
 #include "dtiplan/project/trend.hpp"
+#include "project/trend_study.hpp"
 
 using namespace dtiplan;
 
@@ -459,99 +460,101 @@ TEST(TrendBadInput, ThrowsValidationError) {
     EXPECT_THROW((void)fit.trend->interval(kNaN), ValidationError);
 }
 
-TEST(TrendAuto, WithTooFewPointsForAHoldOutCarriesTheLastValue) {
-    const TrendFit fit = fit_trend(monthly(3), {0.2, 0.25, 0.3}, TrendModel::Auto);
+TEST(TrendAuto, WithTooFewPointsToCompareCarriesTheLastValue) {
+    const TrendFit fit = fit_trend(monthly(5), {0.2, 0.25, 0.3, 0.32, 0.36}, TrendModel::Auto);
     ASSERT_TRUE(fit.sufficient());
     EXPECT_EQ(fit.requested, TrendModel::Auto);
     EXPECT_EQ(fit.trend->model(), TrendModel::LastValue);
-    EXPECT_TRUE(fit.errors.empty());
+    EXPECT_EQ(fit.weights.at(TrendModel::LastValue), 1.0);
     EXPECT_NE(fit.reason.find("too few to compare"), std::string::npos) << fit.reason;
     const TrendFit one = fit_trend({2026.5}, {0.7}, TrendModel::Auto);
     ASSERT_TRUE(one.sufficient());
     EXPECT_EQ(one.trend->forecast(2027.0), 0.7);
 }
 
-TEST(TrendAuto, ErrorsAreTheRollingOriginMeanAbsoluteErrors) {
-    // 6 points, hold-out 3: points 4, 5, 6 are each forecast from the points before them.
-    const std::vector<double> t = monthly(6);
-    const std::vector<double> y{0.10, 0.14, 0.17, 0.23, 0.25, 0.31};
+TEST(TrendAuto, AveragesTheFamiliesWithAkaikeWeights) {
+    // Tỷ lệ hồ sơ trực tuyến: 12 monthly rates, a noisy rise. Every family takes the values.
+    const std::vector<double> t = monthly(12);
+    const std::vector<double> y{0.10, 0.14, 0.17, 0.23, 0.25, 0.31,
+                                0.33, 0.36, 0.42, 0.45, 0.47, 0.53};
     const TrendFit fit = fit_trend(t, y, TrendModel::Auto);
     ASSERT_TRUE(fit.sufficient());
-    ASSERT_EQ(fit.errors.size(), 5U);  // all positive and in 0..1: every candidate
-    const double last_value =
-        (std::fabs(0.23 - 0.17) + std::fabs(0.25 - 0.23) + std::fabs(0.31 - 0.25)) / 3.0;
-    EXPECT_NEAR(fit.errors.at(TrendModel::LastValue), last_value, 1e-12);
-    double linear = 0.0;
-    for (std::size_t j = 3; j < 6; ++j) {
-        const std::vector<double> tt(t.begin(), t.begin() + static_cast<long>(j));
-        const std::vector<double> yy(y.begin(), y.begin() + static_cast<long>(j));
-        linear += std::fabs(fit_trend(tt, yy, TrendModel::Linear).trend->forecast(t[j]) - y[j]);
-    }
-    EXPECT_NEAR(fit.errors.at(TrendModel::Linear), linear / 3.0, 1e-12);
-    TrendModel best = TrendModel::LastValue;
-    for (const auto& [m, e] : fit.errors)
-        if (e < fit.errors.at(best)) best = m;
-    EXPECT_EQ(fit.trend->model(), best);
-    for (const char* name : {"last-value", "linear", "weighted-linear", "growth", "logistic"})
+    ASSERT_EQ(fit.weights.size(), 4U);  // last-value, linear, growth, logistic
+    double total = 0.0;
+    for (const auto& [m, w] : fit.weights) total += w;
+    EXPECT_NEAR(total, 1.0, 1e-12);
+    EXPECT_EQ(fit.weights.count(TrendModel::WeightedLinear), 0U);
+    EXPECT_LT(fit.weights.at(TrendModel::LastValue), 0.01);  // a clear rise
+    for (const char* name : {"last-value", "linear", "growth", "logistic", "Akaike"})
         EXPECT_NE(fit.reason.find(name), std::string::npos) << name << " in " << fit.reason;
-    EXPECT_NE(fit.reason.find("over 3 hold-outs"), std::string::npos) << fit.reason;
+    // The forecast is the weighted mean of the members', the interval the mixture's.
+    const Trend& trend = *fit.trend;
+    const double when = 2027.0;
+    if (trend.model() == TrendModel::Auto) {
+        double mean = 0.0;
+        for (std::size_t k = 0; k < trend.members().size(); ++k)
+            mean += trend.weights()[k] * trend.members()[k].forecast(when);
+        EXPECT_NEAR(trend.forecast(when), mean, 1e-12);
+    }
+    const Forecast f = trend.interval(when, 0.9);
+    EXPECT_NEAR(trend.cdf(when, f.lower), 0.05, 1e-6);
+    EXPECT_NEAR(trend.cdf(when, f.upper), 0.95, 1e-6);
+    EXPECT_LT(f.lower, f.mean);
+    EXPECT_GT(f.upper, f.mean);
 }
 
-TEST(TrendAuto, TiesGoToTheSimplerModelAndInapplicableModelsAreSkipped) {
-    // An exact line: linear and weighted-linear both forecast the hold-outs exactly; the
-    // simpler wins. A value above 1 rules out logistic, a 0 rules out growth.
+TEST(TrendAuto, AnExactLineIsLinearAndInapplicableModelsAreSkipped) {
+    // An exact line: linear fits it exactly and takes all the weight. A value above 1 rules
+    // out logistic, a 0 rules out growth.
     const std::vector<double> t = monthly(8);
     std::vector<double> y(8);
     for (std::size_t i = 0; i < 8; ++i) y[i] = 0.3 * static_cast<double>(i);  // 0 .. 2.1
     const TrendFit fit = fit_trend(t, y, TrendModel::Auto);
     ASSERT_TRUE(fit.sufficient());
     EXPECT_EQ(fit.trend->model(), TrendModel::Linear);
-    EXPECT_EQ(fit.errors.count(TrendModel::Growth), 0U);
-    EXPECT_EQ(fit.errors.count(TrendModel::Logistic), 0U);
+    EXPECT_EQ(fit.weights.count(TrendModel::Growth), 0U);
+    EXPECT_EQ(fit.weights.count(TrendModel::Logistic), 0U);
     EXPECT_NE(fit.reason.find("growth not tried"), std::string::npos) << fit.reason;
     EXPECT_NE(fit.reason.find("logistic not tried"), std::string::npos) << fit.reason;
 }
 
-// The automatic choice on series simulated from each model: 500 series of 24 monthly points per
-// true model, default options (hold-out 3). The models are set apart clearly (a straight line
-// across 10%..87%, growth 24%/month in log terms, a full S-curve, a random walk).
-//
-// Linear and weighted-linear fit the same straight line and forecast it equally well on
-// average, so on a true line the choice between them is a coin toss decided by 3 hold-outs;
-// we count either as right for a linear truth. There is no "weighted-linear truth" to simulate
-// (it is an estimator, not a process).
-TEST(TrendAuto, PicksTheTrueModelMostOfTheTime) {
-    const std::vector<Truth> truths{{TrendModel::Linear, 0.10, 0.40, 0.02},
-                                    {TrendModel::Growth, 0.05, 1.20, 0.05},
-                                    {TrendModel::Logistic, -3.0, 3.00, 0.15},
-                                    {TrendModel::LastValue, 0.50, 0.00, 0.02}};
-    const std::vector<TrendModel> chosen_order{TrendModel::LastValue, TrendModel::Linear,
-                                               TrendModel::WeightedLinear, TrendModel::Growth,
-                                               TrendModel::Logistic};
-    constexpr std::size_t kPerModel = 500;
-    std::cout << "[ auto     ] true \\ chosen: last-value linear weighted-linear growth "
-                 "logistic\n";
-    for (const Truth& truth : truths) {
-        std::map<TrendModel, std::size_t> count;
-        for (std::size_t k = 0; k < kPerModel; ++k) {
-            detail::Rng rng(200 + static_cast<std::uint64_t>(truth.model), k);
-            const Simulated s = simulate(truth, kPoints, 0, rng);
-            const TrendFit fit = fit_trend(s.times, s.values, TrendModel::Auto);
-            ASSERT_TRUE(fit.sufficient());
-            ++count[fit.trend->model()];
-        }
-        std::string row = "[ auto     ] " + std::string(to_string(truth.model)) + ":";
-        for (const TrendModel m : chosen_order) {
-            char cell[32];
-            std::snprintf(cell, sizeof cell, " %.3f",
-                          static_cast<double>(count[m]) / static_cast<double>(kPerModel));
-            row += cell;
-        }
-        std::cout << row << "\n";
-        RecordProperty(std::string(to_string(truth.model)), row);
-        std::size_t right = count[truth.model];
-        if (truth.model == TrendModel::Linear) right += count[TrendModel::WeightedLinear];
-        EXPECT_GT(static_cast<double>(right) / static_cast<double>(kPerModel), 0.60)
-            << to_string(truth.model);
+// The study of docs/projection.md: 1,200 simulated monthly series of rates (300 each from
+// straight lines, constant growth, logit curves and random walks; 12-24 points; the value 6
+// months ahead), forecast by `auto`, by always-linear and by the family's own model. `auto` must
+// forecast the mixed set no worse than always-linear and within 15% of knowing the family, and
+// its 95% intervals must hold 93% to 97% of the values in every family but the random walks
+// (a family's 300 series give a coverage a binomial standard deviation of 0.013).
+TEST(TrendAuto, SimulationStudyBeatsAlwaysLinearWithHonestIntervals) {
+    using test::StudyFamily;
+    double mixed_auto = 0.0;
+    double mixed_linear = 0.0;
+    double mixed_true = 0.0;
+    std::printf(
+        "[ study    ] family: MAE auto / linear / true model; 95%% coverage auto / linear "
+        "/ true model\n");
+    for (const StudyFamily family :
+         {StudyFamily::Line, StudyFamily::Growth, StudyFamily::Logit, StudyFamily::Walk}) {
+        const test::StudyScore a = test::study_score(family, TrendModel::Auto);
+        const test::StudyScore l = test::study_score(family, TrendModel::Linear);
+        const test::StudyScore t = test::study_score(family, test::true_model(family));
+        char row[200];
+        std::snprintf(row, sizeof row, "%.4f / %.4f / %.4f; %.3f / %.3f / %.3f", a.mae, l.mae,
+                      t.mae, a.coverage, l.coverage, t.coverage);
+        std::printf("[ study    ] %s: %s\n", test::family_name(family).c_str(), row);
+        RecordProperty("study " + test::family_name(family), row);
+        mixed_auto += a.mae / 4.0;
+        mixed_linear += l.mae / 4.0;
+        mixed_true += t.mae / 4.0;
+        // Random walks that happen to look like a trend still get a trend's narrower interval:
+        // their coverage (0.890) is short of 0.93 (docs/projection.md, "What is not reached").
+        EXPECT_GE(a.coverage, family == StudyFamily::Walk ? 0.88 : 0.93)
+            << test::family_name(family);
+        EXPECT_LE(a.coverage, 0.97) << test::family_name(family);
     }
+    std::printf(
+        "[ study    ] mixed set: MAE auto %.4f, linear %.4f, true model %.4f (auto / true "
+        "%.3f)\n",
+        mixed_auto, mixed_linear, mixed_true, mixed_auto / mixed_true);
+    EXPECT_LE(mixed_auto, mixed_linear);
+    EXPECT_LE(mixed_auto, 1.15 * mixed_true);
 }

@@ -212,6 +212,80 @@ TEST(RankExact, AgreesWithMonteCarloForSampledOwnScoreAndTies) {
                  rank_distribution_montecarlo(own, peers, mc_options(40000, 13)));
 }
 
+// Two peers with no spread of their own but the same share of the common shock always score
+// alike: both ahead or both behind, never one of them. Rank 2 is impossible.
+TEST(RankExact, PeersWithoutSpreadOnTheSameShockNeverSplit) {
+    auto peers = spread_peers(2, 0.80, 0.80, 0.0, 0.01);
+    const OwnScore own = OwnScore::normal(0.80, 0.02);
+    const RankDistribution d = rank_distribution_exact(own, peers);
+    EXPECT_EQ(d.prob(2), 0.0);
+    EXPECT_NEAR(d.prob(1) + d.prob(3), 1.0, 1e-12);
+    const RankHead head = rank_head_exact(own, peers, 2);
+    EXPECT_EQ(head.pmf[1], 0.0);
+    EXPECT_NEAR(head.pmf[0], d.prob(1), 1e-12);
+    expect_agree(d, rank_distribution_montecarlo(own, peers, mc_options(40000, 14)));
+    // The same with a wide own spread (more grid values than max_points) and peers a little apart.
+    peers = spread_peers(3, 0.79, 0.80, 0.0, 0.02);
+    const OwnScore wide = OwnScore::normal(0.78, 0.06);
+    const RankDistribution w = rank_distribution_exact(wide, peers);
+    expect_agree(w, rank_distribution_montecarlo(wide, peers, mc_options(40000, 15)));
+}
+
+// The head (P(rank = r) for r <= top, and E[rank]) is the full method's, counted only up to top.
+TEST(RankExact, HeadAgreesWithTheFullDistribution) {
+    struct Case {
+        std::vector<PeerForecast> peers;
+        OwnScore own;
+    };
+    auto years = spread_peers(60, 0.55, 0.90, 0.015, 0.02);
+    for (std::size_t i = 0; i < years.size(); i += 3) {
+        years[i].sd *= 2.0;
+        years[i].shock *= 2.0;
+    }
+    const std::vector<Case> cases{
+        {spread_peers(94, 0.50, 0.92, 0.02), OwnScore::normal(0.84, 0.02)},
+        {spread_peers(94, 0.50, 0.92, 0.015, 0.02), OwnScore::normal(0.83, 0.015)},
+        {years, OwnScore::normal(0.80, 0.02)},
+        {spread_peers(300, 0.40, 0.95, 0.0, 0.0), OwnScore::normal(0.90, 0.03)},
+    };
+    for (const Case& c : cases) {
+        const RankDistribution full = rank_distribution_exact(c.own, c.peers);
+        for (const std::size_t top : {1U, 3U, 10U}) {
+            const RankHead head = rank_head_exact(c.own, c.peers, top);
+            ASSERT_EQ(head.pmf.size(), top);
+            EXPECT_EQ(head.units, full.units());
+            for (std::size_t r = 1; r <= top; ++r)
+                EXPECT_NEAR(head.pmf[r - 1], full.prob(static_cast<int>(r)), 1e-10) << r;
+            EXPECT_NEAR(head.prob_top(static_cast<int>(top)), full.prob_top(static_cast<int>(top)),
+                        1e-10);
+            EXPECT_NEAR(head.expected, full.expected(), 1e-8);
+        }
+    }
+    EXPECT_THROW((void)rank_head_exact(OwnScore::normal(0.8, 0.01), cases[0].peers, 0),
+                 ValidationError);
+}
+
+// Progress: (done, total) with done <= total, the last call (total, total); false stops the
+// method with SimulationCancelled.
+TEST(RankExact, ReportsProgressAndStopsWhenAsked) {
+    const auto peers = spread_peers(2000, 0.40, 0.95, 0.01, 0.02);
+    const OwnScore own = OwnScore::normal(0.85, 0.03);
+    std::vector<std::pair<std::size_t, std::size_t>> calls;
+    const RankDistribution d =
+        rank_distribution_exact(own, peers, {}, [&calls](std::size_t done, std::size_t total) {
+            calls.emplace_back(done, total);
+            return true;
+        });
+    ASSERT_FALSE(calls.empty());
+    EXPECT_EQ(calls.back().first, calls.back().second);
+    EXPECT_GT(calls.back().second, 0U);
+    for (const auto& [done, total] : calls) EXPECT_LE(done, total);
+    EXPECT_NEAR(std::accumulate(d.pmf.begin(), d.pmf.end(), 0.0), 1.0, 1e-12);
+    EXPECT_THROW(
+        (void)rank_head_exact(own, peers, 10, {}, [](std::size_t, std::size_t) { return false; }),
+        SimulationCancelled);
+}
+
 TEST(RankMonteCarlo, SameSeedSameResultForAnyThreadCount) {
     const auto peers = spread_peers(94, 0.50, 0.92, 0.02, 0.01);
     MonteCarloOptions o = mc_options(5000);
