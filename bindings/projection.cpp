@@ -95,7 +95,12 @@ void register_projection(py::module_& m) {
         field("seed", &ProjectionOptions::seed, "Seed: draw i uses (seed, i)."),
         field("level", &ProjectionOptions::level, "Level of the forecasts' intervals."),
         field("hold_last_value", &ProjectionOptions::hold_last_value,
-              "Without a forecast: hold the last value (True) or score 0 (False)."));
+              "Without a forecast: hold the last value (True) or score 0 (False)."),
+        field("given", &ProjectionOptions::given,
+              "Indicators given a value at the evaluation date (own scale), held on every draw: "
+              "a what-if scenario's targets reached."),
+        field("given_components", &ProjectionOptions::given_components,
+              "Components given a score (a fraction of their points) on every draw."));
 
     py::class_<DtiProjection> projection(
         m, "DtiProjection",

@@ -12,6 +12,7 @@
 #include <string>
 #include <utility>
 
+#include "detail/cells.hpp"
 #include "detail/stats.hpp"
 #include "dtiplan/detail/random.hpp"
 #include "dtiplan/error.hpp"
@@ -27,7 +28,8 @@ struct Item {
     const Target* target = nullptr;  ///< in force in the evaluation year
     const Trend* trend = nullptr;    ///< none: a fixed value (or absent)
     Forecast forecast;
-    double* slot = nullptr;  ///< its value in the IndicatorValues map
+    double* slot = nullptr;       ///< its value in the IndicatorValues map
+    std::optional<double> given;  ///< a scenario's value (as a fraction): held on every draw
 
     [[nodiscard]] double fraction(double value) const noexcept {
         ObservedValue v;
@@ -35,6 +37,51 @@ struct Item {
         return std::clamp(as_fraction(v, *indicator, target), 0.0, 1.0);
     }
 };
+
+/// A scenario's given values (options.given, options.given_components), checked: each names an
+/// indicator of the plan or a component of the framework and is finite, >= 0, and at most 1
+/// (rates, yes/no, milestones, components) or the indicator's total (counts).
+void check_given(const Plan& plan, const Framework& framework, const ProjectionOptions& options,
+                 int eval_year) {
+    for (const auto& [id, value] : options.given) {
+        const std::string where = "options.given[" + id + "]";
+        const Indicator* ind = plan.find_indicator(id);
+        if (ind == nullptr) throw ValidationError(where, "the plan has no indicator " + id);
+        const std::optional<double> most = ind->kind == MeasureKind::CountOfTotal
+                                               ? ind->count_total(eval_year)
+                                               : std::optional<double>(1.0);
+        if (!(std::isfinite(value) && value >= 0.0 && (!most || value <= *most)))
+            throw ValidationError(where,
+                                  (most ? "expected a value from 0 to " + detail::shortest(*most)
+                                        : std::string("expected a count >= 0")) +
+                                      ", found " + detail::shortest(value));
+    }
+    for (const auto& [id, value] : options.given_components) {
+        const std::string where = "options.given_components[" + id + "]";
+        if (framework.find_component(id) == nullptr)
+            throw ValidationError(where, "the framework has no component " + id);
+        if (!(value >= 0.0 && value <= 1.0))
+            throw ValidationError(where,
+                                  "expected a fraction of the component's points from 0 "
+                                  "to 1, found " +
+                                      detail::shortest(value));
+    }
+}
+
+/// The card with the given components' points replaced (a fraction of their points each), and
+/// its main indicators' and total points made up again.
+void apply_given_components(ScoreCard& card, const ProjectionOptions& options) {
+    if (options.given_components.empty()) return;
+    for (ComponentScore& c : card.components) {
+        const auto given = options.given_components.find(c.component);
+        if (given == options.given_components.end()) continue;
+        const double delta = given->second * c.max_points - c.points;
+        c.points += delta;
+        card.points += delta;
+        for (MainScore& m : card.mains)
+            if (m.id == c.main) m.points += delta;
+    }
+}
 
 }  // namespace
 
@@ -74,6 +121,7 @@ DtiProjection project_dti(const Plan& plan, const Framework& framework, const Ob
     out.evaluation = evaluation;
     const double t_eval = decimal_year(evaluation);
     const int eval_year = static_cast<int>(evaluation.year());
+    check_given(plan, framework, options, eval_year);
 
     IndicatorValues values;
     std::vector<Item> items;
@@ -97,7 +145,18 @@ DtiProjection project_dti(const Plan& plan, const Framework& framework, const Ob
         p.indicator = ind.id;
         p.fit = fit_trend(series.times(), series.values, options.model, trend_options);
         std::optional<double> fixed;
-        if (p.fit.trend) {
+        if (const auto given = options.given.find(ind.id); given != options.given.end()) {
+            Forecast held;
+            held.time = t_eval;
+            held.mean = held.lower = held.upper = held.working_mean = given->second;
+            held.level = options.level;
+            p.forecast = held;
+            p.fraction = item.fraction(given->second);
+            item.given = p.fraction;
+            if (!p.fit.trend) fixed = p.fraction;
+            p.fit.reason += "; given as " + detail::shortest(given->second) +
+                            " at the evaluation date (a scenario)";
+        } else if (p.fit.trend) {
             item.forecast = p.fit.trend->interval(t_eval, options.level);
             p.forecast = item.forecast;
             p.fraction = item.fraction(item.forecast.mean);
@@ -137,10 +196,15 @@ DtiProjection project_dti(const Plan& plan, const Framework& framework, const Ob
             // One normal per forecast indicator on every draw, even with no spread, so that an
             // indicator's draws do not depend on its neighbours' spreads.
             const double z = rng.normal();
+            if (item.given) {
+                *item.slot = *item.given;
+                continue;
+            }
             const double w = item.forecast.working_mean + item.forecast.working_sd * z;
             *item.slot = item.fraction(item.trend->from_working(w));
         }
-        const ScoreCard card = score(framework, values, context);
+        ScoreCard card = score(framework, values, context);
+        apply_given_components(card, options);
         out.samples[i] = card.dti();
         for (std::size_t m = 0; m < card.mains.size() && m < main_columns.size(); ++m)
             (*main_columns[m])[i] = card.mains[m].index();

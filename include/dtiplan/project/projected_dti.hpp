@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -46,6 +47,15 @@ struct ProjectionOptions {
     /// Indicators with no usable forecast: their last value is held fixed (true; one never
     /// reported is then left out of the scoring) or they score 0 (false, reported or not).
     bool hold_last_value = true;
+    /// Indicators whose value at the evaluation date is given (a what-if scenario,
+    /// rank/scenario.hpp), in the indicator's own scale (a rate 0..1, a count, 1/0 for yes/no):
+    /// a target reached and held. Every draw scores that value, with no spread, in place of the
+    /// trend's forecast, and the indicator's forecast reports it. Draw i still takes the
+    /// indicator's normal, so the other indicators' draws are those of the same seed without it.
+    std::map<std::string, double, std::less<>> given;
+    /// Components whose score is given, as a fraction of their points (0..1): every draw scores
+    /// them so, whatever their indicators' values.
+    std::map<std::string, double, std::less<>> given_components;
 };
 
 struct DtiProjection {
