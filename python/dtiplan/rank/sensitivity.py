@@ -134,18 +134,36 @@ class _Model:
         self.reweighable = ~np.isnan(self.indices).any(axis=1)
         self.dti = np.array([r.dti for r in self.results], dtype=float)
         self.top = int(outlook.top)
+        # Every change is added to the baseline's own score and published DTIs, so the baseline
+        # is the pipeline's to the last bit.
+        self.own = np.asarray(outlook.own.samples, dtype=float)
+        ones = np.ones(len(mains))
+        self.own_at_baseline = self._own(ones, 0.0)
+        self.peers_at_baseline = self._peers(ones)
+
+    def _own(self, multipliers: np.ndarray, untracked: float) -> np.ndarray:
+        """The own DTI per draw: each main indicator's tracked points and untracked fill, by
+        the weights."""
+        fraction = np.clip(self.fill_fraction + untracked, 0.0, 1.0)
+        fill = fraction * self.untracked_points * multipliers
+        points = (self.tracked * multipliers).sum(axis=1) + fill.sum()
+        return np.asarray(points / (self.max_points * multipliers).sum())
+
+    def _peers(self, multipliers: np.ndarray) -> np.ndarray:
+        """The DTI of the peers that publish every main index, by the weights."""
+        weights = self.max_points * multipliers
+        return np.asarray(self.indices[self.reweighable] @ weights / weights.sum())
 
     def __call__(self, values: dict[str, Any]) -> tuple[float, float]:
-        weights = self.max_points * np.asarray(values["weights"], dtype=float)
-        fraction = np.clip(self.fill_fraction + values["untracked"], 0.0, 1.0)
-        fill = fraction * self.untracked_points * (weights / self.max_points)
-        tracked = self.tracked * (weights / self.max_points)
-        own = np.clip((tracked.sum(axis=1) + fill.sum()) / weights.sum(), 0.0, 1.0)
+        multipliers = np.asarray(values["weights"], dtype=float)
+        change = self._own(multipliers, float(values["untracked"])) - self.own_at_baseline
+        own = np.clip(self.own + change, 0.0, 1.0)
 
         dti = self.dti.copy()
         rows = self.reweighable
         if rows.any():
-            dti[rows] = self.indices[rows] @ weights / weights.sum()
+            change = self._peers(multipliers) - self.peers_at_baseline
+            dti[rows] = np.clip(dti[rows] + change, 0.0, 1.0)
         results = [
             _core.PeerResult(
                 unit=r.unit, year=r.year, dti=float(d), main_indices=r.main_indices,
@@ -197,7 +215,7 @@ def sensitivity(
     growth mean and spread, the common shock, the untracked components' score and the
     framework's weights (:data:`FACTORS`), with ``conf_level`` bootstrap intervals
     (``resamples`` resamples), by SALib's Saltelli sampling: ``samples`` (N, a power of 2) base
-    samples give N × (2G + 2) evaluations for G = 5 groups of factors (the eight main
+    samples give N × (G + 2) evaluations for G = 5 groups of factors (the eight main
     indicators' weights are one group). Each evaluation ranks ``draws`` draws of the baseline
     projection (seed ``seed``) with the exact method. Also the one-at-a-time swing of each
     output over each factor's range. Illustrative inputs give an illustrative result."""
