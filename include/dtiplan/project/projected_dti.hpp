@@ -52,10 +52,10 @@ struct ProjectionOptions {
     /// a target reached and held. Every draw scores that value, with no spread, in place of the
     /// trend's forecast, and the indicator's forecast reports it. Draw i still takes the
     /// indicator's normal, so the other indicators' draws are those of the same seed without it.
-    std::map<std::string, double, std::less<>> given;
+    std::map<std::string, double, std::less<>> given{};
     /// Components whose score is given, as a fraction of their points (0..1): every draw scores
     /// them so, whatever their indicators' values.
-    std::map<std::string, double, std::less<>> given_components;
+    std::map<std::string, double, std::less<>> given_components{};
 };
 
 struct DtiProjection {

@@ -34,7 +34,7 @@ struct UntrackedAssumption {
     /// Untracked components whose fraction of their points is given (a what-if scenario,
     /// rank/scenario.hpp), by component id: each is assumed at its own fraction, the others of
     /// its main indicator by the basis.
-    std::map<std::string, double, std::less<>> components;
+    std::map<std::string, double, std::less<>> components{};
 
     friend bool operator==(const UntrackedAssumption&, const UntrackedAssumption&) = default;
 };
