@@ -80,12 +80,15 @@ UntrackedFill untracked_fill(const Framework& framework, const Coverage& coverag
         }
         // Components given their own fraction replace the basis' on their points.
         double points = fraction * it->second;
+        bool given_here = false;
         for (const CoverageGap& gap : coverage.untracked_components) {
             const auto given = assumption.components.find(gap.component);
-            if (gap.main == main.id && given != assumption.components.end())
+            if (gap.main == main.id && given != assumption.components.end()) {
                 points += (given->second - fraction) * gap.points;
+                given_here = true;
+            }
         }
-        fill.fraction_by_main[main.id] = points / it->second;
+        fill.fraction_by_main[main.id] = given_here ? points / it->second : fraction;
         fill.points_by_main[main.id] = points;
         fill.points += points;
     }
