@@ -123,6 +123,7 @@ void register_examples(py::module_& m);
 void register_score_log(py::module_& m);
 void register_indicator_progress(py::module_& m);
 void register_outlook(py::module_& m);
+void register_rank_scenario(py::module_& m);
 
 /// Attach `spelling` (the file spelling, C++ to_string) and `from_spelling` to a finished
 /// Python enum class `m.<name>`. to_string and label are called unqualified, so that argument-
@@ -205,7 +206,44 @@ template <Streamable T>
     return name + text.substr(paren);
 }
 
-/// repr() for the few types without an operator<<: "Name(field=repr, ...)".
+/// A field's value in a repr: its repr, a list or dict of more than 3 items as its first item
+/// and a count ("[PeerResult(...), ... 95 items]"), anything longer than 120 characters cut
+/// with "...": a repr stays a line, whatever the data.
+[[nodiscard]] inline std::string short_repr(const py::object& value) {
+    std::string text;
+    if (py::isinstance<py::list>(value) && py::len(value) > 3) {
+        text = "[" + py::repr(value.cast<py::list>()[0]).cast<std::string>() + ", ... " +
+               std::to_string(py::len(value)) + " items]";
+    } else if (py::isinstance<py::dict>(value) && py::len(value) > 3) {
+        text = "{... " + std::to_string(py::len(value)) + " items}";
+    } else {
+        text = py::repr(value).cast<std::string>();
+    }
+    if (text.size() > 120) {
+        std::size_t cut = 117;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) --cut;
+        text = text.substr(0, cut) + "...";
+    }
+    return text;
+}
+
+/// Text for HTML: & < > " escaped.
+[[nodiscard]] inline std::string html_escape(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+/// repr() for the few types without an operator<<: "Name(field=repr, ...)", each field short
+/// (short_repr).
 template <class T, class... M>
 [[nodiscard]] std::string repr_from_fields(py::handle self, const Field<T, M>&... fields) {
     const T& value = self.cast<const T&>();
@@ -216,7 +254,7 @@ template <class T, class... M>
         first = false;
         text += name;
         text += "=";
-        text += py::repr(field_value).cast<std::string>();
+        text += short_repr(field_value);
     };
     (add(fields.name, py::cast(value.*(fields.member))), ...);
     return text + ")";

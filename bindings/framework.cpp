@@ -83,7 +83,10 @@ void register_framework(py::module_& m) {
                    field("assumptions", &Framework::assumptions, "What is assumed."),
                    field("main_indicators", &Framework::main_indicators,
                          "The main indicators, in publication order."));
-    framework.def("max_points", &Framework::max_points, "Total maximum points (1,000).")
+    framework
+        .def_property_readonly("max_points", &Framework::max_points,
+                               "Total maximum points (1,000): a property, as Component.max_points "
+                               "and MainIndicator.max_points are.")
         .def("component_count", &Framework::component_count, "The number of components.")
         .def(
             "find_main",

@@ -56,7 +56,26 @@ void register_indicator(py::module_& m) {
             py::arg("year"),
             "Targets for a year, in stored order (several when the plan contradicts itself).")
         .def("units_with", &Indicator::units_with, py::arg("role"),
-             "Unit or group ids holding a role, in stored order.");
+             "Unit or group ids holding a role, in stored order.")
+        .def(
+            "_repr_html_",
+            [](const Indicator& self) {
+                std::string html = "<div><strong>" + html_escape(self.id) + " " +
+                                   html_escape(self.name) + "</strong><table>";
+                html += "<tr><th style='text-align:left'>kind</th><td>" +
+                        std::string(dtiplan::to_string(self.kind)) + "</td></tr>";
+                for (const dtiplan::Target& t : self.targets)
+                    html += "<tr><th style='text-align:left'>" + std::to_string(t.year) +
+                            "</th><td style='text-align:left'>" + html_escape(t.text) +
+                            "</td></tr>";
+                std::string leads;
+                for (const std::string& u : self.units_with(dtiplan::Role::Lead))
+                    leads += (leads.empty() ? "" : ", ") + u;
+                html += "<tr><th style='text-align:left'>lead</th><td>" + html_escape(leads) +
+                        "</td></tr>";
+                return html + "</table></div>";
+            },
+            "The indicator in a notebook: id, name, kind, targets by year, lead units.");
 }
 
 }  // namespace dtiplan_bindings

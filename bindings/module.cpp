@@ -34,4 +34,5 @@ PYBIND11_MODULE(_core, m) {
     dtiplan_bindings::register_score_log(m);
     dtiplan_bindings::register_indicator_progress(m);
     dtiplan_bindings::register_outlook(m);
+    dtiplan_bindings::register_rank_scenario(m);
 }

@@ -76,7 +76,26 @@ void register_plan(py::module_& m) {
             py::arg("id"), "A copy of the indicator with this id, or None.")
         .def("expand", &Plan::expand, py::arg("unit_or_group"),
              "The unit ids a unit or group id stands for, in the order of units. Raises "
-             "ValidationError when the id is neither.");
+             "ValidationError when the id is neither.")
+        .def(
+            "_repr_html_",
+            [](const Plan& self) {
+                std::string html = "<div><strong>" + html_escape(self.title) + "</strong><table>";
+                const auto row = [&html](std::string_view key, const std::string& value) {
+                    html += "<tr><th style='text-align:left'>" + std::string(key) +
+                            "</th><td style='text-align:left'>" + html_escape(value) + "</td></tr>";
+                };
+                row("id", self.id);
+                row("issuer", self.issuer);
+                row("period",
+                    std::to_string(self.start_year) + "–" + std::to_string(self.end_year));
+                row("goal", self.goal.text);
+                row("indicators", std::to_string(self.indicators.size()));
+                row("units", std::to_string(self.units.size()) + " (" +
+                                 std::to_string(self.groups.size()) + " groups)");
+                return html + "</table></div>";
+            },
+            "The plan in a notebook: title, id, issuer, period, goal, counts.");
 }
 
 }  // namespace dtiplan_bindings

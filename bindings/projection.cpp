@@ -97,7 +97,12 @@ void register_projection(py::module_& m) {
         field("hold_last_value", &ProjectionOptions::hold_last_value,
               "Without a forecast: hold the last value (True) or score 0 (False)."),
         field("best", &ProjectionOptions::best,
-              "Relative-to-best components: the best peer value, by component id."));
+              "Relative-to-best components: the best peer value, by component id."),
+        field("given", &ProjectionOptions::given,
+              "Indicators given a value at the evaluation date (own scale), held on every draw: "
+              "a what-if scenario's targets reached."),
+        field("given_components", &ProjectionOptions::given_components,
+              "Components given a score (a fraction of their points) on every draw."));
 
     py::class_<DtiProjection> projection(
         m, "DtiProjection",

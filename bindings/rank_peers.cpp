@@ -3,6 +3,7 @@
 // needed, and the assumption for untracked components. The computations release the GIL.
 #include "common.hpp"
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -64,6 +65,25 @@ void register_rank_peers(py::module_& m) {
         .def_property_readonly("illustrative", &PeerTable::illustrative,
                                "True when any result is illustrative.")
         .def("__len__", &PeerTable::size, "The number of results.");
+    // Replaces the field-list repr of def_value_type (a second def would only add an overload).
+    table.attr("__repr__") = py::cpp_function(
+        [](py::handle self) {
+            const auto& t = self.cast<const PeerTable&>();
+            int first = 0;
+            int last = 0;
+            for (const PeerResult& r : t.results) {
+                first = first == 0 ? r.year : std::min(first, r.year);
+                last = std::max(last, r.year);
+            }
+            std::string years = std::to_string(first);
+            if (last != first) years += "-" + std::to_string(last);
+            return python_type_name(self) + "(" + std::to_string(t.results.size()) +
+                   " results of " + std::to_string(t.units().size()) + " units" +
+                   (t.results.empty() ? std::string() : ", " + years) +
+                   (t.illustrative() ? ", illustrative)" : ")");
+        },
+        py::is_method(table), py::name("__repr__"),
+        "The number of results and units, the years, whether illustrative.");
 
     m.def("validate_peer_table", &dtiplan::validate_peer_table, py::arg("table"),
           py::arg("framework") = py::none(),
@@ -249,7 +269,9 @@ void register_rank_peers(py::module_& m) {
                                                "The assumption for untracked components.");
     def_value_type(assumption, "UntrackedAssumption(basis=UntrackedBasis.PeerMedian, value=0.0).",
                    field("basis", &UntrackedAssumption::basis, "The UntrackedBasis."),
-                   field("value", &UntrackedAssumption::value, "The fraction for Fixed."));
+                   field("value", &UntrackedAssumption::value, "The fraction for Fixed."),
+                   field("components", &UntrackedAssumption::components,
+                         "Untracked components given their own fraction (a what-if scenario)."));
     py::class_<UntrackedFill> fill(m, "UntrackedFill",
                                    "The points assumed on the untracked components.");
     def_value_type(

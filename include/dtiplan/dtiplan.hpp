@@ -31,6 +31,7 @@
 #include "dtiplan/rank/peers.hpp"
 #include "dtiplan/rank/points_needed.hpp"
 #include "dtiplan/rank/rank_distribution.hpp"
+#include "dtiplan/rank/scenario.hpp"
 #include "dtiplan/rank/simulate_ranks.hpp"
 #include "dtiplan/rank/synthetic.hpp"
 #include "dtiplan/rank/untracked.hpp"

@@ -33,6 +33,7 @@ Where will the commune rank (the goal: top 10 of the province's 95 units)::
     outlook = dtiplan.rank_outlook()           # projection -> rank -> points needed -> actions
     dtiplan.plan_improvements().frame()        # cheapest actions, with their lead units
     dtiplan.simulate_ranks(draws=10000, progress=True).frame()   # everyone at once
+    dtiplan.what_if({"I.03": 0.90}, by="2026-12-31").frame()   # if I.03 reaches 90% by then
 """
 
 from __future__ import annotations
@@ -224,6 +225,9 @@ from ._core import (
     RankDistribution,
     RankMethod,
     RankSimulation,
+    Scenario,
+    ScenarioComparison,
+    ScenarioFigures,
     SimulationCancelled,
     SyntheticOptions,
     SyntheticProvince,
@@ -235,7 +239,7 @@ from ._core import (
     save_peers,
     synthetic_province,
 )
-from .plots import plot_prob_top, plot_rank_distribution
+from .plots import plot_prob_top, plot_rank_distribution, plot_scenarios, plot_tornado
 from .rank import (
     DEFAULT_GROWTH,
     PEERS_ILLUSTRATIVE_LABEL,
@@ -254,7 +258,11 @@ from .rank import (
     prob_top_curve,
     rank_distribution,
     rank_outlook,
+    SensitivityResult,
+    sensitivity,
     simulate_ranks,
+    WhatIf,
+    what_if,
 )
 
 #: Parse a Vietnamese target phrase: ``parse_target("Trên 80%")`` (same as parse_target_phrase).
@@ -291,6 +299,8 @@ __all__ = [
     "PlannerGoal",
     "plot_prob_top",
     "plot_rank_distribution",
+    "plot_scenarios",
+    "plot_tornado",
     "points_needed",
     "PointsNeeded",
     "prob_top_curve",
@@ -302,6 +312,11 @@ __all__ = [
     "RankResult",
     "RankSimulation",
     "save_peers",
+    "Scenario",
+    "ScenarioComparison",
+    "ScenarioFigures",
+    "sensitivity",
+    "SensitivityResult",
     "simulate_ranks",
     "SimulationCancelled",
     "SimulationResult",
@@ -311,6 +326,8 @@ __all__ = [
     "UntrackedAssumption",
     "UntrackedBasis",
     "UntrackedFill",
+    "what_if",
+    "WhatIf",
     # projection layer
     "date_from_decimal_year",
     "decimal_year",

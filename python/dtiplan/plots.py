@@ -27,8 +27,17 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from .rank import RankResult
+    from .rank.scenario import WhatIf
+    from .rank.sensitivity import SensitivityResult
 
-__all__ = ["plot_dti_fan", "plot_indicator", "plot_prob_top", "plot_rank_distribution"]
+__all__ = [
+    "plot_dti_fan",
+    "plot_indicator",
+    "plot_prob_top",
+    "plot_rank_distribution",
+    "plot_scenarios",
+    "plot_tornado",
+]
 
 #: Appended to a rank figure's title when its data are illustrative.
 _ILLUSTRATIVE_TAG = " (số liệu minh họa)"
@@ -350,4 +359,82 @@ def plot_prob_top(
         title += _ILLUSTRATIVE_TAG
     ax.set_title(title, fontsize=10)
     ax.legend(loc="upper left", fontsize=8)
+    return ax
+
+
+def plot_tornado(result: SensitivityResult, output: str = "prob_top", ax: Any = None) -> Any:
+    """The tornado chart of a sensitivity analysis (:func:`dtiplan.sensitivity`): per factor, a
+    bar from the output at the low end of its range to the output at the high end (the others at
+    their baselines), the factor with the largest total Sobol' index at the top, each bar
+    labelled with its index and confidence interval (ST = 0,42 ± 0,05), the baseline as a
+    vertical line. ``output``: "prob_top" (P(top k)) or "expected_rank". Returns the Axes."""
+    from .rank.sensitivity import OUTPUTS
+
+    if output not in OUTPUTS:
+        raise ValueError(f"output: expected one of {', '.join(OUTPUTS)}, found {output!r}")
+    frame = result.frame(output).iloc[::-1]  # largest ST drawn last, at the top
+    ax = _axes(ax)
+    base = result.baseline[output]
+    y = np.arange(len(frame))
+    low = frame["low"].to_numpy()
+    high = frame["high"].to_numpy()
+    left = np.minimum(low, high)
+    ax.barh(y, np.maximum(low, high) - left, left=left, color="C0", alpha=0.75,
+            label="Khoảng thay đổi khi giả định đi hết biên")  # fmt: skip
+    ax.axvline(base, color="0.3", linewidth=1.0, label="Kịch bản gốc")
+    for yi, (_, row) in zip(y, frame.iterrows()):
+        ax.text(max(row["low"], row["high"]), yi,
+                f"  ST = {_vi_number(row['ST'], 2)} ± {_vi_number(row['ST_conf'], 2)}",
+                va="center", fontsize=8)  # fmt: skip
+    ax.set_yticks(y, [short_name(label, 45) for label in frame["label"]])
+    label = OUTPUTS[output].format(top=result.top)
+    if output == "prob_top":
+        from matplotlib.ticker import FuncFormatter
+
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _vi_percent(v)))
+    ax.set_xlabel(label)
+    title = (
+        f"Giả định nào quan trọng? {label}: chỉ số Sobol' toàn phần (ST), "
+        f"N = {result.samples}, {result.evaluations} lần tính"
+    )
+    if result.illustrative:
+        title += _ILLUSTRATIVE_TAG
+    ax.set_title(title, fontsize=10)
+    ax.legend(loc="lower right", fontsize=8)
+    ax.margins(x=0.25)
+    return ax
+
+
+def plot_scenarios(comparison: WhatIf, ax: Any = None) -> Any:
+    """What if? One bar per scenario, the baseline first (at the top): its chance of the top k,
+    labelled with the percentage and the expected rank. The title says "Số liệu minh họa" when
+    the comparison is illustrative. Returns the Axes."""
+    frame = comparison.frame()
+    ax = _axes(ax)
+    top = comparison.top
+    names = [
+        "Hiện trạng" if b else short_name(n, 40)
+        for n, b in zip(frame["scenario"], frame["baseline"])
+    ]
+    y = np.arange(len(frame))[::-1]
+    colors = ["0.55" if b else "C0" for b in frame["baseline"]]
+    ax.barh(y, frame["prob_top"], color=colors)
+    for yi, p, rank in zip(y, frame["prob_top"], frame["expected_rank"]):
+        ax.text(
+            p,
+            yi,
+            f"  {_vi_percent(p)} · hạng kỳ vọng {_vi_number(rank, 1)}",
+            va="center",
+            fontsize=8,
+        )
+    ax.set_yticks(y, names)
+    ax.set_xlim(0.0, 1.0)
+    from matplotlib.ticker import FuncFormatter
+
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: _vi_percent(v)))
+    ax.set_xlabel(f"Xác suất vào top {top}")
+    title = f"Nếu … thì sao? Xác suất vào top {top}, đánh giá ngày {comparison.evaluation:%d/%m/%Y}"
+    if comparison.illustrative:
+        title += _ILLUSTRATIVE_TAG
+    ax.set_title(title, fontsize=10)
     return ax

@@ -457,6 +457,23 @@ class Projection:
             f"draws={self.draws}, median={self.core.dti.median:.4f}{tag})"
         )
 
+    def _repr_html_(self) -> str:
+        from ._html import html_summary
+        from .track import ILLUSTRATIVE_LABEL
+
+        dti = self.core.dti
+        return html_summary(
+            f"Projection of the DTI to {self.core.evaluation} (data as of {self.core.as_of})",
+            [
+                ("DTI (median)", f"{dti.median:.4f}"),
+                ("90% band", f"{dti.p05:.4f} – {dti.p95:.4f}"),
+                ("draws", self.draws),
+                ("trend model", self.model),
+            ],
+            [ILLUSTRATIVE_LABEL["vi"]] if self.illustrative else [],
+            self.summary_frame(),
+        )
+
 
 def project_dti(
     plan: Plan | None = None,

@@ -230,10 +230,12 @@ def observations_frame(log: ObservationLog, effective_only: bool = False) -> pd.
     """One row per submission, in log order (or, with ``effective_only``, one row per
     (indicator, period): the submission in force).
 
-    Columns: ``indicator``, ``period`` ("2026-03"), ``value``, ``numerator``, ``denominator``
-    (NaN when not given), ``unit``, ``submitted`` (datetime64), ``evidence_id``,
-    ``evidence_title``, ``evidence_location`` (joined by "; "), ``n_evidence``, ``note``,
-    ``origin`` and ``effective`` (False for a submission superseded by a later one).
+    Columns: ``indicator``, ``period`` (datetime64: the period's last day, so the column plots
+    and fits as it is, months, quarters and years on one time axis), ``value``, ``numerator``,
+    ``denominator`` (NaN when not given), ``unit``, ``submitted`` (datetime64),
+    ``evidence_id``, ``evidence_title``, ``evidence_location`` (joined by "; "), ``n_evidence``,
+    ``note``, ``origin``, ``effective`` (False for a submission superseded by a later one) and
+    ``period_label`` (the period as written: "2026-03", "2026-Q1", "2026").
     """
     observations = log.all()
     effective = log.effective_indices()
@@ -245,7 +247,7 @@ def observations_frame(log: ObservationLog, effective_only: bool = False) -> pd.
         rows.append(
             {
                 **o.to_dict(),
-                "period": str(o.period),
+                "period": o.period.last_day(),
                 "value": o.value.value,
                 "numerator": np.nan if o.value.numerator is None else o.value.numerator,
                 "denominator": np.nan if o.value.denominator is None else o.value.denominator,
@@ -254,11 +256,13 @@ def observations_frame(log: ObservationLog, effective_only: bool = False) -> pd.
                 "evidence_location": "; ".join(e.location for e in o.evidence),
                 "n_evidence": len(o.evidence),
                 "effective": i in in_force,
+                "period_label": str(o.period),
             }
         )
     columns = [*OBSERVATION_COLUMNS[:7], *OBSERVATION_COLUMNS[7:10], "n_evidence", "note"]
-    columns += ["origin", "effective"]
+    columns += ["origin", "effective", "period_label"]
     frame = pd.DataFrame(rows, columns=columns)
+    frame["period"] = _dates([observations[i].period.last_day() for i in positions])
     frame["submitted"] = _dates([observations[i].submitted for i in positions])
     return frame.astype(
         {

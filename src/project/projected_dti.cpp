@@ -12,6 +12,7 @@
 #include <string>
 #include <utility>
 
+#include "detail/cells.hpp"
 #include "detail/stats.hpp"
 #include "dtiplan/detail/random.hpp"
 #include "dtiplan/error.hpp"
@@ -34,7 +35,8 @@ struct Item {
     /// a draw's z reads the value off this table (linear interpolation), so the draw follows
     /// the mixture. Empty for a single model, which is sampled in its working scale.
     std::vector<double> table;
-    double* slot = nullptr;  ///< its value in the IndicatorValues map
+    double* slot = nullptr;       ///< its value in the IndicatorValues map
+    std::optional<double> given;  ///< a scenario's value (as a fraction): held on every draw
 
     [[nodiscard]] double fraction(double value) const noexcept {
         ObservedValue v;
@@ -68,6 +70,51 @@ std::vector<double> mixture_table(const Trend& trend, double time) {
         table[static_cast<std::size_t>(j + kHalf)] = y;
     }
     return table;
+}
+
+/// A scenario's given values (options.given, options.given_components), checked: each names an
+/// indicator of the plan or a component of the framework and is finite, >= 0, and at most 1
+/// (rates, yes/no, milestones, components) or the indicator's total (counts).
+void check_given(const Plan& plan, const Framework& framework, const ProjectionOptions& options,
+                 int eval_year) {
+    for (const auto& [id, value] : options.given) {
+        const std::string where = "options.given[" + id + "]";
+        const Indicator* ind = plan.find_indicator(id);
+        if (ind == nullptr) throw ValidationError(where, "the plan has no indicator " + id);
+        const std::optional<double> most = ind->kind == MeasureKind::CountOfTotal
+                                               ? ind->count_total(eval_year)
+                                               : std::optional<double>(1.0);
+        if (!(std::isfinite(value) && value >= 0.0 && (!most || value <= *most)))
+            throw ValidationError(where,
+                                  (most ? "expected a value from 0 to " + detail::shortest(*most)
+                                        : std::string("expected a count >= 0")) +
+                                      ", found " + detail::shortest(value));
+    }
+    for (const auto& [id, value] : options.given_components) {
+        const std::string where = "options.given_components[" + id + "]";
+        if (framework.find_component(id) == nullptr)
+            throw ValidationError(where, "the framework has no component " + id);
+        if (!(value >= 0.0 && value <= 1.0))
+            throw ValidationError(where,
+                                  "expected a fraction of the component's points from 0 "
+                                  "to 1, found " +
+                                      detail::shortest(value));
+    }
+}
+
+/// The card with the given components' points replaced (a fraction of their points each), and
+/// its main indicators' and total points made up again.
+void apply_given_components(ScoreCard& card, const ProjectionOptions& options) {
+    if (options.given_components.empty()) return;
+    for (ComponentScore& c : card.components) {
+        const auto given = options.given_components.find(c.component);
+        if (given == options.given_components.end()) continue;
+        const double delta = given->second * c.max_points - c.points;
+        c.points += delta;
+        card.points += delta;
+        for (MainScore& m : card.mains)
+            if (m.id == c.main) m.points += delta;
+    }
 }
 
 }  // namespace
@@ -108,6 +155,7 @@ DtiProjection project_dti(const Plan& plan, const Framework& framework, const Ob
     out.evaluation = evaluation;
     const double t_eval = decimal_year(evaluation);
     const int eval_year = static_cast<int>(evaluation.year());
+    check_given(plan, framework, options, eval_year);
 
     IndicatorValues values;
     std::vector<Item> items;
@@ -131,7 +179,18 @@ DtiProjection project_dti(const Plan& plan, const Framework& framework, const Ob
         p.indicator = ind.id;
         p.fit = fit_trend(series.times(), series.values, options.model, trend_options);
         std::optional<double> fixed;
-        if (p.fit.trend) {
+        if (const auto given = options.given.find(ind.id); given != options.given.end()) {
+            Forecast held;
+            held.time = t_eval;
+            held.mean = held.lower = held.upper = held.working_mean = given->second;
+            held.level = options.level;
+            p.forecast = held;
+            p.fraction = item.fraction(given->second);
+            item.given = p.fraction;
+            if (!p.fit.trend) fixed = p.fraction;
+            p.fit.reason += "; given as " + detail::shortest(given->second) +
+                            " at the evaluation date (a scenario)";
+        } else if (p.fit.trend) {
             item.forecast = p.fit.trend->interval(t_eval, options.level);
             if (!p.fit.trend->members().empty()) item.table = mixture_table(*p.fit.trend, t_eval);
             p.forecast = item.forecast;
@@ -180,18 +239,21 @@ DtiProjection project_dti(const Plan& plan, const Framework& framework, const Ob
             // One normal per forecast indicator on every draw, even with no spread, so that an
             // indicator's draws do not depend on its neighbours' spreads.
             const double z = rng.normal();
-            if (!item.table.empty()) {
+            if (item.given) {
+                *item.slot = *item.given;
+            } else if (!item.table.empty()) {
                 const double x = std::clamp((z + kZ) * kHalf / kZ, 0.0, 2.0 * kHalf);
-                const auto j = std::min(static_cast<std::size_t>(x), item.table.size() - 2);
-                const double f = x - static_cast<double>(j);
-                *item.slot = item.fraction(item.table[j] + f * (item.table[j + 1] - item.table[j]));
-                continue;
+                const auto k = std::min(static_cast<std::size_t>(x), item.table.size() - 2);
+                const double f = x - static_cast<double>(k);
+                *item.slot = item.fraction(item.table[k] + f * (item.table[k + 1] - item.table[k]));
+            } else {
+                const double w = item.forecast.working_mean + item.forecast.working_sd * z;
+                *item.slot = item.fraction(item.trend->from_working(w));
             }
-            const double w = item.forecast.working_mean + item.forecast.working_sd * z;
-            *item.slot = item.fraction(item.trend->from_working(w));
             (*item_columns[j])[i] = *item.slot;
         }
-        const ScoreCard card = score(framework, values, context);
+        ScoreCard card = score(framework, values, context);
+        apply_given_components(card, options);
         out.samples[i] = card.dti();
         for (std::size_t m = 0; m < card.mains.size() && m < main_columns.size(); ++m)
             (*main_columns[m])[i] = card.mains[m].index();

@@ -34,6 +34,14 @@ UntrackedFill untracked_fill(const Framework& framework, const Coverage& coverag
         !(assumption.value >= 0.0 && assumption.value <= 1.0))
         throw ValidationError("untracked.value", "expected a fraction from 0 to 1, found " +
                                                      std::to_string(assumption.value));
+    for (const auto& [id, value] : assumption.components) {
+        const std::string where = "untracked.components[" + id + "]";
+        if (framework.find_component(id) == nullptr)
+            throw ValidationError(where, "the framework has no component " + id);
+        if (!(value >= 0.0 && value <= 1.0))
+            throw ValidationError(
+                where, "expected a fraction from 0 to 1, found " + std::to_string(value));
+    }
     UntrackedFill fill;
     fill.basis = assumption.basis;
     fill.max_points = framework.max_points();
@@ -70,9 +78,19 @@ UntrackedFill untracked_fill(const Framework& framework, const Coverage& coverag
                 break;
             }
         }
-        fill.fraction_by_main[main.id] = fraction;
-        fill.points_by_main[main.id] = fraction * it->second;
-        fill.points += fraction * it->second;
+        // Components given their own fraction replace the basis' on their points.
+        double points = fraction * it->second;
+        bool given_here = false;
+        for (const CoverageGap& gap : coverage.untracked_components) {
+            const auto given = assumption.components.find(gap.component);
+            if (gap.main == main.id && given != assumption.components.end()) {
+                points += (given->second - fraction) * gap.points;
+                given_here = true;
+            }
+        }
+        fill.fraction_by_main[main.id] = given_here ? points / it->second : fraction;
+        fill.points_by_main[main.id] = points;
+        fill.points += points;
     }
     return fill;
 }

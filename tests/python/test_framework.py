@@ -31,7 +31,7 @@ def framework() -> dtiplan.Framework:
 
 
 def test_builtin_framework(framework: dtiplan.Framework) -> None:
-    assert framework.max_points() == 1000
+    assert framework.max_points == 1000  # a property, as Component.max_points
     assert framework.component_count() == 47
     mains = framework.main_indicators
     assert [m.id for m in mains] == ["NTS", "TCS", "HTS", "NLS", "ATTT", "CQS", "KTS", "XHS"]

@@ -276,6 +276,10 @@ def test_supersession_is_visible(csv_file: Path) -> None:
     assert len(effective) == 4 and effective.effective.all()
     assert effective.indicator.tolist() == ["I.03", "I.04", "II.02", "II.03"]
     assert frame.submitted.dtype.kind == "M"
+    # The period is a date (its last day) that plots and fits as it is; its label as written.
+    assert frame.period.dtype.kind == "M"
+    assert i03.period.iloc[0] == pd.Timestamp(2026, 3, 31)
+    assert i03.period_label.tolist() == ["2026-03", "2026-03"]
     assert frame.loc[1, "evidence_id"] == "TK-03; BC-12/2026"
     assert frame.loc[1, "n_evidence"] == 2
     assert np.isnan(frame.loc[0, "numerator"])

@@ -50,6 +50,15 @@ struct ProjectionOptions {
     /// For RelativeToBest components: the best value among peers, by component id (as
     /// ScoringContext::best; a component without one is scored against its own value).
     std::map<std::string, double, std::less<>> best;
+    /// Indicators whose value at the evaluation date is given (a what-if scenario,
+    /// rank/scenario.hpp), in the indicator's own scale (a rate 0..1, a count, 1/0 for yes/no):
+    /// a target reached and held. Every draw scores that value, with no spread, in place of the
+    /// trend's forecast, and the indicator's forecast reports it. Draw i still takes the
+    /// indicator's normal, so the other indicators' draws are those of the same seed without it.
+    std::map<std::string, double, std::less<>> given{};
+    /// Components whose score is given, as a fraction of their points (0..1): every draw scores
+    /// them so, whatever their indicators' values.
+    std::map<std::string, double, std::less<>> given_components{};
 };
 
 struct DtiProjection {

@@ -31,6 +31,10 @@ enum class UntrackedBasis {
 struct UntrackedAssumption {
     UntrackedBasis basis = UntrackedBasis::PeerMedian;
     double value = 0.0;  ///< the fraction for Fixed (0..1)
+    /// Untracked components whose fraction of their points is given (a what-if scenario,
+    /// rank/scenario.hpp), by component id: each is assumed at its own fraction, the others of
+    /// its main indicator by the basis.
+    std::map<std::string, double, std::less<>> components{};
 
     friend bool operator==(const UntrackedAssumption&, const UntrackedAssumption&) = default;
 };
@@ -42,7 +46,8 @@ struct UntrackedFill {
     double untracked_points = 0.0;  ///< the points the untracked components are worth
     double max_points = 0.0;        ///< the framework's total
     /// By main indicator id (those with untracked points): the fraction assumed (the median
-    /// peer's index, or the fixed value) and the points it gives.
+    /// peer's index, or the fixed value; with given components, the points-weighted mean of
+    /// theirs and the basis') and the points it gives.
     std::map<std::string, double, std::less<>> fraction_by_main;
     std::map<std::string, double, std::less<>> points_by_main;
     std::size_t peers_used = 0;  ///< results the medians were taken over (PeerMedian)

@@ -15,11 +15,13 @@
                       [--growth-mean G] [--growth-sd S] [--shock-sd T] [--method exact|montecarlo]
                       [--observations FILE] [--as-of DATE] [--to DATE] [--everyone] [...]
     dtiplan improve   [--peers FILE] [--top 10] [--budget E] [--limit N] [...]
+    dtiplan whatif    KEY=VALUE ... [/ KEY=VALUE ...] [--to DATE] [--draws N] [rank's options]
     dtiplan assessment [--year YYYY] [--observations FILE] [--as-of DATE] [--framework FILE]
 
-The verbs with tables (status, deadlines, units, report, project, rank, improve, assessment) take
-``--output FILE``: the format is the extension (.docx for report and assessment, .xlsx, .html,
-.md, .csv one file per table, .txt, .json), written atomically (docs/documents.md).
+The verbs with tables (status, deadlines, units, report, project, rank, improve, whatif,
+assessment) take ``--output FILE``: the format is the extension (.docx for report and
+assessment, .xlsx, .html, .md, .csv one file per table, .txt, .json), written atomically
+(docs/documents.md).
 
 Every verb works on the built-in plan of Đại Phước 2026-2030 unless ``--plan`` names a plan file,
 and on the built-in framework unless ``--framework`` names one. ``--as-of`` defaults to today and

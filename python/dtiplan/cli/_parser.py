@@ -21,6 +21,7 @@ __all__ = [
     "parse_as_of",
     "parse_month",
     "parse_to",
+    "split_scenarios",
 ]
 
 
@@ -49,15 +50,20 @@ _HELP = {
     "the top 10, the points still needed",
     "improve": "the improvement plan: which indicators, led by which units, buy the points "
     "needed for the top 10 at the least effort",
+    "whatif": "what if? the projected DTI, rank, chance of the top 10 and points still needed "
+    "with indicators, components or assumptions set (I.03=0,9 II.03=có), beside the baseline",
     "assessment": "the annual DTI self-assessment form: per component its maximum, how it is "
     "scored, the value and self-score at the year's cut-off, explanation, evidence, sources",
 }
 
 # Which verbs take which options beyond --plan, --lang and --format.
 _OBSERVATIONS_VERBS = (
-    "status", "deadlines", "units", "report", "project", "rank", "improve", "assessment",
+    "status", "deadlines", "units", "report", "project", "rank", "improve", "whatif",
+    "assessment",
 )  # fmt: skip
-_FRAMEWORK_VERBS = ("status", "units", "report", "project", "rank", "improve", "assessment")
+_FRAMEWORK_VERBS = (
+    "status", "units", "report", "project", "rank", "improve", "whatif", "assessment",
+)  # fmt: skip
 _SHIFT_VERBS = ("deadlines", "units", "report")
 _MONTH_VERBS = ("deadlines", "report")
 
@@ -71,6 +77,7 @@ _OUTPUT_VERBS: dict[str, tuple[str, ...]] = {
     "project": _TABLE_FILES,
     "rank": _TABLE_FILES,
     "improve": _TABLE_FILES,
+    "whatif": _TABLE_FILES,
     "assessment": (".xlsx", ".docx", *_TABLE_FILES[1:]),
 }
 
@@ -176,8 +183,10 @@ def build_parser() -> argparse.ArgumentParser:
             )
         if verb == "project":
             _add_project_options(sub)
-        if verb in ("rank", "improve"):
+        if verb in ("rank", "improve", "whatif"):
             _add_rank_options(sub, verb)
+        if verb == "whatif":
+            _add_whatif_options(sub)
     return parser
 
 
@@ -371,7 +380,7 @@ def _add_rank_options(sub: argparse.ArgumentParser, verb: str) -> None:
             help="everyone's rank at once: Monte Carlo at component level for every unit, the "
             "commune included (needs the peers' component values; a progress bar on stderr)",
         )
-    else:
+    elif verb == "improve":
         sub.add_argument(
             "--budget",
             type=_number_arg,
@@ -391,6 +400,42 @@ def _add_rank_options(sub: argparse.ArgumentParser, verb: str) -> None:
             default=None,
             help="show only the first N actions (text format)",
         )
+
+
+#: The argument that separates scenarios on the command line.
+SCENARIO_SEPARATOR = "/"
+
+
+def _add_whatif_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "settings",
+        nargs="+",
+        metavar="KEY=VALUE",
+        help="a plan indicator reached by the evaluation date (I.03=90%%, I.03=0,9, II.03=có), "
+        "a DTI component's share of its points (CQS.04=80%%), or an assumption (growth-mean=0,03, "
+        "growth-sd=0,02, shock-sd=0, untracked=zero); a lone / starts another scenario",
+    )
+    sub.add_argument(
+        "--draws",
+        type=_positive_int,
+        default=10000,
+        help="simulated draws of each projection (default: 10000)",
+    )
+
+
+def split_scenarios(settings: list[str]) -> list[list[str]]:
+    """The scenarios of ``whatif``'s settings, separated by a lone "/"; a :class:`UsageError`
+    for an empty one."""
+    scenarios: list[list[str]] = [[]]
+    for setting in settings:
+        if setting == SCENARIO_SEPARATOR:
+            scenarios.append([])
+        else:
+            scenarios[-1].append(setting)
+    for n, scenario in enumerate(scenarios, start=1):
+        if not scenario:
+            raise UsageError(f"whatif: scenario {n} has no setting (KEY=VALUE) around the /")
+    return scenarios
 
 
 def parse_as_of(text: str | None) -> datetime.date:

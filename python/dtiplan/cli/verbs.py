@@ -23,7 +23,7 @@ from ..report.tables import cell_text
 from ..report.textfiles import csv_files, markdown_text
 from ._inputs import Inputs, load_inputs, reading
 from ._output import Renderers, as_is, emit
-from ._parser import UsageError, parse_to
+from ._parser import UsageError, parse_to, split_scenarios
 
 __all__ = ["VERBS"]
 
@@ -301,6 +301,54 @@ def _improve(plan: Plan, args: argparse.Namespace) -> int:
     return 0
 
 
+# --- What if? ---------------------------------------------------------------------------------
+
+_WHATIF: Renderers[dict[str, Any]] = Renderers(
+    report.whatif_text, as_is, report.whatif_csv, report.whatif_tables,
+    _titled(report.whatif_text),
+)  # fmt: skip
+
+
+def _whatif(plan: Plan, args: argparse.Namespace) -> int:
+    inputs = load_inputs(plan, args)
+    scenarios = []
+    for settings in split_scenarios(args.settings):
+        try:
+            scenarios.append(rank.scenario(settings, plan, inputs.framework))
+        except _core.Error as error:
+            raise UsageError(f"whatif {' '.join(str(error).split())}") from None
+    try:
+        untracked = rank.untracked_assumption(args.untracked)
+    except ValueError as error:
+        raise UsageError(f"--untracked: {error}") from None
+    if args.growth_sd < 0 or args.shock_sd < 0:
+        raise UsageError("--growth-sd and --shock-sd: expected a spread >= 0")
+    growth = (
+        "estimate"
+        if args.estimate_growth
+        else GrowthModel(mean=args.growth_mean, sd=args.growth_sd, shock_sd=args.shock_sd)
+    )
+    with reading(args.peers if args.peers is not None else rank.EXAMPLE_PEERS_FILE):
+        comparison = rank.what_if(
+            *scenarios,
+            by=parse_to(args.to),
+            plan=plan,
+            framework=inputs.framework,
+            observations=inputs.log,
+            peers=args.peers,
+            as_of=inputs.as_of,
+            growth=growth,
+            untracked=untracked,
+            top=args.top,
+            probability=args.probability,
+            projection_draws=args.draws,
+            seed=args.seed,
+            observations_illustrative=inputs.illustrative,
+        )
+    emit(report.whatif_data(comparison, args.lang), _WHATIF, args)
+    return 0
+
+
 # --- The annual self-assessment -----------------------------------------------------------------
 
 
@@ -351,5 +399,6 @@ VERBS: dict[str, Verb] = {
     "project": _project,
     "rank": _rank,
     "improve": _improve,
+    "whatif": _whatif,
     "assessment": _assessment,
 }

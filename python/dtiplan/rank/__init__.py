@@ -13,7 +13,10 @@ answers the questions it raises, on top of the compiled rank engine:
 - :func:`points_needed`: the DTI and points needed for the top k with probability p;
 - :func:`rank_outlook` and :func:`plan_improvements`: the whole chain for a plan, from its
   observations to the projected rank, the points needed and the cheapest improvements, each
-  action with the lead unit that must act.
+  action with the lead unit that must act;
+- :func:`what_if`: scenarios beside the baseline (an indicator reached by the evaluation date,
+  a component set, the peers' growth or the untracked assumption changed), as a :class:`WhatIf`;
+- :func:`sensitivity`: which assumption matters, by Sobol' indices (docs/sensitivity.md).
 
 Peers are other communes' published results (:func:`load_peers`: a CSV file, a DataFrame or a
 :class:`PeerTable`). None are published for Đồng Nai's communes yet, so the default is the
@@ -63,6 +66,15 @@ from .peers import (
 from .peers import (
     example_peers_csv as example_peers_csv,
 )
+from .scenario import (
+    WhatIf,
+    scenario,
+    what_if,
+)
+from .sensitivity import (
+    SensitivityResult,
+    sensitivity,
+)
 from .simulation import (
     SimulationResult,
     progress_bar,
@@ -77,7 +89,9 @@ __all__ = [
     "Improvements",
     "RankOutlook",
     "RankResult",
+    "SensitivityResult",
     "SimulationResult",
+    "WhatIf",
     "actions_frame",
     "commune_name",
     "component_targets",
@@ -95,6 +109,9 @@ __all__ = [
     "rank_distribution",
     "rank_everyone",
     "rank_outlook",
+    "scenario",
+    "sensitivity",
     "simulate_ranks",
     "untracked_assumption",
+    "what_if",
 ]

@@ -99,6 +99,21 @@ class RankResult:
             f"median={self.quantile(0.5)}, P(top 10)={self.prob_top(10):.4f}{tag})"
         )
 
+    def _repr_html_(self) -> str:
+        from .._html import html_summary
+        from .peers import PEERS_ILLUSTRATIVE_LABEL
+
+        return html_summary(
+            f"Rank distribution ({self.method}) among {self.units} units",
+            [
+                ("expected rank", f"{self.expected:.2f}"),
+                ("median, 90% band", f"{self.quantile(0.5)} ({self.quantile(0.05)} – "
+                                     f"{self.quantile(0.95)})"),
+                ("P(top 10)", f"{self.prob_top(10):.4f}"),
+            ],
+            [PEERS_ILLUSTRATIVE_LABEL["vi"]] if self.illustrative else [],
+        )
+
 
 def _peers_illustrative(peers: PeersLike, forecasts: Sequence[PeerForecast]) -> bool:
     if isinstance(peers, PeerTable):

@@ -53,7 +53,7 @@ def untracked_assumption(untracked: str | float | _core.UntrackedAssumption) -> 
     return _core.UntrackedAssumption(basis=_core.UntrackedBasis.Fixed, value=value)
 
 
-@dataclass
+@dataclass(repr=False)
 class Improvements:
     """The improvement plan (docs/rank.md §8): ``core`` (the C++ :class:`ImprovementPlan`) with
     the options it chose from and the plan (for names). :meth:`frame` lists the actions."""
@@ -118,6 +118,18 @@ class Improvements:
         """The largest Pareto frontier the search kept."""
         return self.core.frontier_size
 
+    def __repr__(self) -> str:
+        return (
+            f"Improvements({len(self.core.actions)} actions, +{self.core.points_gained:.1f} "
+            f"points, effort {self.core.total_effort:.2f}, P(top {self.core.top}) "
+            f"{self.core.prob_top_before:.3f} -> {self.core.prob_top_after:.3f})"
+        )
+
+    def _repr_html_(self) -> str:
+        from .._html import html_summary
+
+        return html_summary(repr(self), frame=self.frame())
+
 
 def actions_frame(improvements: ImprovementPlan | Improvements, plan: Plan | None = None) -> pd.DataFrame:
     """The actions of an improvement plan: order, indicator, its name, from and to (fractions),
@@ -154,7 +166,7 @@ def actions_frame(improvements: ImprovementPlan | Improvements, plan: Plan | Non
     return pd.DataFrame(rows, columns=columns)
 
 
-@dataclass
+@dataclass(repr=False)
 class RankOutlook:
     """Everything the rank questions need for one plan, computed by :func:`rank_outlook`: the
     C++ :class:`dtiplan.Outlook` (``core``) with the plan, framework and Python wrappers of its
@@ -198,6 +210,37 @@ class RankOutlook:
     def projected_dti(self) -> float:
         """The projected DTI ranked: the plan's tracked components plus the untracked fill."""
         return float(self.own.expected())
+
+    def __repr__(self) -> str:
+        tag = ", illustrative" if self.illustrative else ""
+        return (
+            f"RankOutlook({commune_name(self)}, evaluation={self.evaluation}, units={self.units}, "
+            f"DTI={self.projected_dti:.4f}, expected rank={self.distribution.expected:.1f}, "
+            f"P(top {self.top})={self.distribution.prob_top(self.top):.4f}{tag})"
+        )
+
+    def _repr_html_(self) -> str:
+        from .._html import html_summary
+        from ..track import ILLUSTRATIVE_LABEL
+
+        d = self.distribution
+        labels = [ILLUSTRATIVE_LABEL["vi"]] if self.observations_illustrative else []
+        if self.peers_illustrative:
+            labels.append(PEERS_ILLUSTRATIVE_LABEL["vi"])
+        return html_summary(
+            f"Outlook of {commune_name(self)} on {self.evaluation}",
+            [
+                ("projected DTI", f"{self.projected_dti:.4f}"),
+                ("  tracked by the plan", f"{self.tracked_dti:.4f}"),
+                ("  untracked (assumed)", f"{self.fill.dti():.4f} ({self.fill.basis.spelling})"),
+                ("expected rank (90% band)",
+                 f"{d.expected:.1f} ({d.quantile(0.05)} – {d.quantile(0.95)})"),
+                (f"P(top {self.top})", f"{d.prob_top(self.top):.4f}"),
+                ("points still needed", f"{max(0.0, self.needed_shift.gap_points):.1f}"),
+                ("peers", f"{len(self.forecasts)} ({self.peer_source})"),
+            ],
+            labels,
+        )
 
 
 def _held_values(projection: Any) -> dict[str, float]:

@@ -79,6 +79,15 @@ class SimulationResult:
         tag = ", illustrative" if self.illustrative else ""
         return f"SimulationResult(units={len(self.units)}, draws={self.core.draws}{tag})"
 
+    def _repr_html_(self) -> str:
+        from .._html import html_summary
+
+        return html_summary(
+            f"Everyone's rank: {len(self.units)} units, {self.core.draws} draws",
+            labels=[self.description] if self.description else [],
+            frame=self.frame(),
+        )
+
 
 def progress_bar(
     stream: TextIO | None = None, width: int = 30, lang: str = "vi"

@@ -11,7 +11,7 @@ How numbers, dates, widths, tables, unit labels and CSV cells are written lives 
 
 Modules: ``plan`` (show, check, matrix), ``status``, ``deadlines``, ``units``, ``monthly``
 (the ``report`` verb), ``projection`` (``project``), ``rank`` (``rank``, ``improve``,
-``rank --everyone``), ``assessment`` (the annual self-assessment form). For ``--output``:
+``rank --everyone``), ``scenario`` (``whatif``), ``assessment`` (the annual self-assessment form). For ``--output``:
 ``tables`` (each verb's data as typed tables), ``workbook`` (.xlsx), ``textfiles`` (.csv files,
 .md), ``html`` (.html), ``docx`` (the Word report and form); see docs/documents.md.
 """
@@ -58,6 +58,7 @@ from .rank import (
     rank_json,
     rank_text,
 )
+from .scenario import whatif_csv, whatif_data, whatif_tables, whatif_text
 from .status import scorecard, status_csv, status_data, status_text
 from .units import units_csv, units_data, units_text
 
@@ -109,4 +110,8 @@ __all__ = [
     "units_csv",
     "units_data",
     "units_text",
+    "whatif_csv",
+    "whatif_data",
+    "whatif_tables",
+    "whatif_text",
 ]
