@@ -21,8 +21,10 @@ if [ -z "${CMAKE_CXX_COMPILER_LAUNCHER:-}" ] && command -v ccache >/dev/null 2>&
   export CMAKE_CXX_COMPILER_LAUNCHER=ccache
 fi
 unset CXX  # the preset names clang++
-cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j "${JOBS:-$(nproc)}" >/dev/null
+if [ -z "${DTIPLAN_FUZZ_NO_BUILD:-}" ]; then  # set: run the targets as last built
+  cmake --preset fuzz >/dev/null
+  cmake --build --preset fuzz -j "${JOBS:-$(nproc)}" >/dev/null
+fi
 
 # The seeds, made again on each run from the files they come from.
 rm -rf "$SEEDS"
