@@ -78,7 +78,7 @@ def test_vietnamese_text_after_a_closing_quote(run_cli: Run, tmp_path: Path) -> 
         run_cli("status", "--observations", path, "--lang", "en"),
         "dtiplan: error:",
         "so-lieu.csv: row 2",
-        'text after the closing quote of a field: " đã được rà soát"',
+        'text after the closing quote of a field: "đã được rà soát"',
     )
     assert "\\x" not in line  # no character cut in half
 
