@@ -37,10 +37,10 @@ RankDistribution rank_distribution_montecarlo(const OwnScore& own,
     bool any_shock = false;
     for (const auto& p : peers) any_shock = any_shock || p.shock > 0.0;
 
-    // Chunks of about 2^18 normals (a few milliseconds), so that the caller's thread asks for
-    // progress and cancellation several times per kProgressInterval, whatever the draw count.
+    // Chunks of about 2^16 normals (a millisecond or two), so that the caller's thread asks for
+    // progress and cancellation many times per kProgressInterval, whatever the draw count.
     const std::size_t chunk =
-        std::clamp<std::size_t>((std::size_t{1} << 18U) / (n + 1), 64, 1U << 16U);
+        std::clamp<std::size_t>((std::size_t{1} << 16U) / (n + 1), 16, 1U << 16U);
     const std::size_t threads = detail::thread_count(options.threads, options.draws, chunk);
     std::vector<std::vector<std::uint64_t>> counts(threads, std::vector<std::uint64_t>(n + 1, 0));
     std::atomic<std::size_t> done{0};

@@ -61,7 +61,10 @@ TEST(Progress, AScopeReachesAComputationWithoutACallbackAndStopsIt) {
                  SimulationCancelled);
     const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
     EXPECT_EQ(calls, 1);
-    EXPECT_LT(seconds, 0.5) << "the first call comes after 0.1 s of work";
+    // The first call comes after 0.1 s of work and the workers stop after their chunk (a few
+    // milliseconds in Release): far below this bound even on a loaded machine or under the
+    // sanitizers; without the stop the run would take minutes.
+    EXPECT_LT(seconds, 3.0);
 }
 
 TEST(Progress, TheInnermostScopeWinsAndAnExceptionFromTheCallbackComesThrough) {
