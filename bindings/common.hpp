@@ -94,6 +94,7 @@ namespace dtiplan_bindings {
 // registered before another binding uses it as a default argument).
 void register_version(py::module_& m);
 void register_errors(py::module_& m);
+void register_cancellation(py::module_& m);
 void register_enums(py::module_& m);
 void register_source(py::module_& m);
 void register_unit(py::module_& m);

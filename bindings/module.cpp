@@ -5,6 +5,7 @@
 PYBIND11_MODULE(_core, m) {
     dtiplan_bindings::register_version(m);
     dtiplan_bindings::register_errors(m);
+    dtiplan_bindings::register_cancellation(m);
     dtiplan_bindings::register_enums(m);
     dtiplan_bindings::register_source(m);
     dtiplan_bindings::register_unit(m);

@@ -1,6 +1,7 @@
 // The outlook pipeline (docs/rank.md §11, §13): rank_outlook with its options and result, the
 // commune's name among the peers, and the everyone-at-once model and targets made from an
 // outlook. The pipeline releases the GIL.
+#include "cancellation.hpp"
 #include "common.hpp"
 
 #include <optional>
@@ -109,7 +110,7 @@ void register_outlook(py::module_& m) {
         [](const dtiplan::Plan& plan, const dtiplan::Framework& framework,
            const dtiplan::ObservationLog& log, const std::optional<dtiplan::PeerTable>& peers,
            const OutlookOptions& opts) {
-            py::gil_scoped_release release;
+            const WithoutGil without_gil;  // Ctrl-C stops the long steps (cancellation.hpp)
             return peers ? dtiplan::rank_outlook(plan, framework, log, *peers, opts)
                          : dtiplan::rank_outlook(plan, framework, log, opts);
         },

@@ -144,14 +144,15 @@ void register_projection(py::module_& m) {
             },
             "The evaluation date, the number of draws and the median DTI.");
 
+    m.attr("MAX_PROJECTION_DRAWS") = dtiplan::kMaxProjectionDraws;
     m.def("project_dti", &dtiplan::project_dti, py::arg("plan"), py::arg("framework"),
           py::arg("log"), py::arg("as_of"), py::arg("evaluation"),
           py::arg_v("options", ProjectionOptions{}, "ProjectionOptions()"),
-          py::call_guard<py::gil_scoped_release>(),
+          py::call_guard<WithoutGil>(),
           "Fit every plan indicator's series as known on as_of, forecast it at `evaluation` and "
           "simulate the framework's score (docs/projection.md §4-5); reproducible from the "
-          "seed. Releases the GIL. ValidationError for draws = 0, a level outside (0, 1) or "
-          "unset dates.");
+          "seed. Releases the GIL; Ctrl-C stops it (SimulationCancelled). ValidationError for "
+          "draws = 0 or above 1,000,000, a level outside (0, 1) or unset dates.");
 }
 
 }  // namespace dtiplan_bindings

@@ -1,6 +1,7 @@
 // The rank engine's one-commune side (docs/rank.md §1-5, 7, 11): peer tables, peer evolution,
 // the own score, the rank distribution by the exact method and by Monte Carlo, the points
 // needed, and the assumption for untracked components. The computations release the GIL.
+#include "cancellation.hpp"
 #include "common.hpp"
 
 #include <algorithm>
@@ -216,12 +217,13 @@ void register_rank_peers(py::module_& m) {
             return dtiplan::rank_distribution_exact(own, peers, options);
         },
         py::arg("own"), py::arg("peers"), py::arg_v("options", ExactOptions{}, "ExactOptions()"),
-        py::call_guard<py::gil_scoped_release>(),
+        py::call_guard<WithoutGil>(),
         "The exact rank distribution of the own commune among `peers` (releases the GIL).");
     m.def("rank_distribution_montecarlo", &dtiplan::rank_distribution_montecarlo, py::arg("own"),
           py::arg("peers"), py::arg_v("options", MonteCarloOptions{}, "MonteCarloOptions()"),
-          py::call_guard<py::gil_scoped_release>(),
-          "The rank distribution by Monte Carlo, reproducible from the seed (releases the GIL).");
+          py::call_guard<WithoutGil>(),
+          "The rank distribution by Monte Carlo, reproducible from the seed (releases the GIL; "
+          "Ctrl-C stops it: SimulationCancelled). At most MAX_DRAWS draws.");
 
     // --- Points needed ---
     py::class_<PointsNeededOptions> pn_options(m, "PointsNeededOptions",

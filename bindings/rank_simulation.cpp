@@ -2,6 +2,7 @@
 // progress callback, and the synthetic province. simulate_ranks runs without the GIL; the
 // progress callback takes it back for each call, and Ctrl-C (or an exception raised by the
 // callback) stops the workers and is raised in Python.
+#include "cancellation.hpp"
 #include "common.hpp"
 
 #include <map>
@@ -89,21 +90,14 @@ void register_rank_simulation(py::module_& m) {
         .def("standard_error", &RankSimulation::standard_error, py::arg("unit"), py::arg("rank"),
              "The Monte Carlo standard error of probabilities[i, r - 1].");
 
-    py::register_exception<dtiplan::SimulationCancelled>(m, "SimulationCancelled",
-                                                         PyExc_RuntimeError)
-        .attr("__doc__") = "Raised by simulate_ranks when its progress callback returns False.";
-
     m.def(
         "simulate_ranks",
         [](const dtiplan::Framework& framework, const ComponentModel& component_model,
            const SimulationOptions& simulation_options, const py::object& progress) {
-            dtiplan::ProgressCallback callback = [&progress](std::size_t done, std::size_t total) {
-                py::gil_scoped_acquire gil;
-                if (PyErr_CheckSignals() != 0) throw py::error_already_set();
-                if (progress.is_none()) return true;
-                const py::object answer = progress(done, total);
-                return answer.is_none() || answer.cast<bool>();
-            };
+            // Ctrl-C is checked with the GIL on each call (cancellation.hpp).
+            const dtiplan::ProgressCallback callback =
+                progress.is_none() ? python_progress(dtiplan::ProgressScope::current())
+                                   : python_progress(nullptr, progress);
             py::gil_scoped_release release;
             return dtiplan::simulate_ranks(framework, component_model, simulation_options,
                                            callback);
@@ -112,8 +106,8 @@ void register_rank_simulation(py::module_& m) {
         py::arg_v("options", SimulationOptions{}, "SimulationOptions()"),
         py::arg("progress") = py::none(),
         "Simulate every unit's rank (docs/rank.md §6), without the GIL. `progress(done, total)` "
-        "is called about every 1% of the draws; returning False cancels (SimulationCancelled). "
-        "Ctrl-C stops it too.");
+        "is called about every 0.1 s of work and at the end; returning False cancels "
+        "(SimulationCancelled). Ctrl-C stops it within a second (SimulationCancelled).");
 
     py::class_<SyntheticOptions> synth_options(m, "SyntheticOptions",
                                                "Options of the synthetic province.");

@@ -16,7 +16,8 @@ JOBS=${JOBS:-2}
 mode=${1:-all}
 
 mapfile -t files < <(git ls-files -- 'src/*.cpp' 'src/*.hpp' 'include/*.hpp' 'bindings/*.cpp' \
-    'bindings/*.hpp' 'tests/cpp/*.cpp' 'tests/cpp/*.hpp' 'tests/consumer/*.cpp')
+    'bindings/*.hpp' 'tests/cpp/*.cpp' 'tests/cpp/*.hpp' 'tests/consumer/*.cpp' \
+    'tests/fuzz/*.cpp' 'tests/fuzz/*.hpp')
 
 status=0
 if [[ $mode != --tidy-only ]]; then

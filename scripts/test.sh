@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test from a fresh machine: set-up, lint (ruff, mypy), then the C++ tests
 # (GoogleTest, warnings as errors), the same tests built with AddressSanitizer and
-# UndefinedBehaviorSanitizer, the consumer project that finds the installed library with
+# UndefinedBehaviorSanitizer, the fuzz targets for about 20 s each, the consumer project that finds the installed library with
 # find_package, and the Python tests. The C++ configurations are the presets of
 # CMakePresets.json (release: build/cpp, asan: build/asan). Each step's wall-clock time is
 # printed when it ends, and all of them at the end (docs/testing.md).
@@ -59,7 +59,10 @@ FORMATTED=(python/dtiplan/__init__.py python/dtiplan/plan.py python/dtiplan/trac
            tests/python/test_bindings.py python/dtiplan/_html.py python/dtiplan/rank/scenario.py
            python/dtiplan/rank/sensitivity.py python/dtiplan/report/scenario.py
            tests/python/test_scenarios.py tests/python/test_sensitivity.py
-           tests/python/test_notebooks.py tests/python/test_reprs.py)
+           tests/python/test_notebooks.py tests/python/test_reprs.py
+           python/dtiplan/_text.py python/dtiplan/cli/_progress.py
+           tests/python/test_cli_bad_input.py tests/python/test_saves.py
+           tests/python/test_cancellation.py tests/python/test_round_trips.py)
 .venv/bin/python -m ruff check python tests/python
 .venv/bin/python -m ruff format --check "${FORMATTED[@]}"
 .venv/bin/python -m mypy python/dtiplan
@@ -77,6 +80,11 @@ echo "== C++ tests with AddressSanitizer and UndefinedBehaviorSanitizer"
 cmake --preset asan >/dev/null
 cmake --build --preset asan -j "$JOBS"
 ctest --preset asan -j "$JOBS"
+
+begin "fuzzing (clang, libFuzzer, ASan and UBSan; about 20 s per reader)"
+echo "== Fuzz targets (docs/fuzzing.md)"
+# Every reader of outside input for a short bounded time; any finding fails the run.
+scripts/fuzz.sh "${DTIPLAN_FUZZ_SECONDS:-20}"
 
 begin "consumer project"
 echo "== Consumer project (find_package(dtiplan CONFIG REQUIRED))"

@@ -2,6 +2,7 @@
 // The umbrella header: include this one and link dtiplan::dtiplan.
 #pragma once
 
+#include "dtiplan/cancellation.hpp"
 #include "dtiplan/check/findings.hpp"
 #include "dtiplan/defaults.hpp"
 #include "dtiplan/error.hpp"

@@ -5,17 +5,18 @@
 
 #include <stdexcept>
 #include <string>
-#include <utility>
 
 namespace dtiplan {
 
 /// Base of every dtiplan error about bad input (dữ liệu đầu vào không hợp lệ).
+///
+/// The message is always one line of valid UTF-8 of bounded length, whatever the input held:
+/// bytes that are not UTF-8 and control characters are written as escapes (\xff, \n), and a
+/// location or a message longer than a few hundred bytes keeps its start and end around " … "
+/// (a 100 kB target phrase does not give a 100 kB message).
 class Error : public std::invalid_argument {
 public:
-    Error(std::string where, const std::string& what)
-        : std::invalid_argument(where.empty() ? what : where + ": " + what),
-          where_(std::move(where)),
-          detail_(what) {}
+    Error(const std::string& where, const std::string& what);
 
     /// Where the bad input is: "plan.json: indicators[3].targets[0].text", or empty.
     [[nodiscard]] const std::string& where() const noexcept { return where_; }

@@ -116,7 +116,6 @@ from ._core import (
     observations_to_csv,
     observations_to_json,
     parse_date,
-    parse_target_phrase,
     plan_from_json,
     plan_to_json,
     reporting_window,
@@ -135,6 +134,7 @@ from ._core import (
 from .plan import (
     findings_frame,
     indicators_frame,
+    parse_target_phrase,
     responsibilities_frame,
     responsibility_matrix,
     targets_frame,

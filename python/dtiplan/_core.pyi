@@ -1811,6 +1811,14 @@ class RankSimulation:
 
 class SimulationCancelled(RuntimeError): ...
 
+MAX_DRAWS: int
+MAX_PROJECTION_DRAWS: int
+
+class progress_scope:
+    def __init__(self, callback: Callable[[int, int], bool | None]) -> None: ...
+    def __enter__(self) -> progress_scope: ...
+    def __exit__(self, *args: object) -> bool: ...
+
 def simulate_ranks(
     framework: Framework,
     model: ComponentModel,

@@ -14,11 +14,13 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._core import Finding, Indicator, Language, Plan, Role, SourceRef
+from ._core import Finding, Indicator, Language, Plan, Role, SourceRef, TargetValue
+from ._text import phrase_text
 
 __all__ = [
     "findings_frame",
     "indicators_frame",
+    "parse_target_phrase",
     "responsibilities_frame",
     "responsibility_matrix",
     "section_of",
@@ -27,6 +29,13 @@ __all__ = [
 ]
 
 _JOIN = "; "
+
+
+def parse_target_phrase(phrase: str) -> TargetValue:
+    """Read a Vietnamese target phrase ("Trên 80%", "9/9 nền tảng", "Có ứng dụng AI") into a
+    TargetValue. Raises TargetPhraseError quoting the phrase, and FormatError for text that is
+    not Unicode (a lone surrogate, which cannot be written as UTF-8)."""
+    return _core.parse_target_phrase(phrase_text("phrase", phrase))
 
 
 def section_of(indicator_id: str) -> str:

@@ -38,6 +38,7 @@ from ._core import (
     ProgressMethod,
     TrendModel,
 )
+from ._text import UINT64_MAX, whole
 from .track import example_observations, is_illustrative
 
 __all__ = [
@@ -513,8 +514,8 @@ def project_dti(
     options = _core.ProjectionOptions(
         model=model,
         trend=_trend_options(trend_options),
-        draws=int(draws),
-        seed=int(seed),
+        draws=whole("draws", draws, 1, _core.MAX_PROJECTION_DRAWS),
+        seed=whole("seed", seed, 0, UINT64_MAX),
         level=float(level),
         hold_last_value=bool(hold_last_value),
     )

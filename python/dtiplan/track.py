@@ -18,9 +18,9 @@ import io
 import math
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, TypeVar, Union
 
 import numpy as np
 import pandas as pd
@@ -35,6 +35,7 @@ from ._core import (
     ReportingCalendar,
     ReportStatus,
 )
+from ._text import path_text
 
 __all__ = [
     "EXAMPLE_OBSERVATIONS_FILE",
@@ -78,6 +79,7 @@ OBSERVATION_COLUMNS = (
 PathLike = Union[str, "os.PathLike[str]"]
 
 _DATAFRAME_ORIGIN = "DataFrame"
+_T = TypeVar("_T")
 
 
 # --- Loading ----------------------------------------------------------------------------------
@@ -116,7 +118,12 @@ def _cell(value: Any) -> str:
             return ""
         if number.is_integer() and abs(number) < 1e15:
             return str(int(number))
-        return repr(number)
+        text = repr(number)
+        # "12.345" would be read as twelve thousand three hundred forty-five (a dot and three
+        # digits is the Vietnamese thousands separator): "12.3450" is the same number, unambiguous.
+        if re.fullmatch(r"-?[1-9]\d{0,2}\.\d{3}", text):
+            text += "0"
+        return text
     if isinstance(value, (int, np.integer)):
         return str(int(value))
     if isinstance(value, pd.Timestamp):
@@ -147,19 +154,24 @@ def _frame_to_csv(frame: pd.DataFrame) -> tuple[str, dict[int, Any]]:
     return out.getvalue(), labels
 
 
-_ROW = re.compile(r"^" + re.escape(_DATAFRAME_ORIGIN) + r": row (\d+)")
-
-
-def _relocate(error: _core.Error, labels: dict[int, Any]) -> _core.Error:
-    """The same error with "DataFrame: row N" read as the DataFrame's index label."""
+def _relocate(
+    error: _core.Error,
+    labels: dict[int, Any],
+    origin: str = _DATAFRAME_ORIGIN,
+    name: Callable[[int, Any], str] | None = None,
+) -> _core.Error:
+    """The same error with "ORIGIN: row N" (N a line of the CSV text made from a frame) named
+    as the frame's row: by default "DataFrame: index LABEL (CSV row N)"."""
+    row = re.compile(r"^" + re.escape(origin) + r": row (\d+)")
 
     def replace(text: str) -> str:
-        match = _ROW.match(text)
+        match = row.match(text)
         if not match or int(match.group(1)) not in labels:
             return text
         line = int(match.group(1))
-        where = f"{_DATAFRAME_ORIGIN}: index {labels[line]!r} (CSV row {line})"
-        return where + text[match.end() :]
+        if name is not None:
+            return name(line, labels[line]) + text[match.end() :]
+        return f"{origin}: index {labels[line]!r} (CSV row {line})" + text[match.end() :]
 
     relocated = type(error)(replace(str(error)))
     relocated.where = replace(error.where)
@@ -176,13 +188,10 @@ def is_excel(path: PathLike) -> bool:
     return Path(path).suffix.lower() in EXCEL_SUFFIXES
 
 
-def excel_csv(path: PathLike) -> str:
-    """The first sheet of an Excel workbook as CSV text, header in row 1, so that the row numbers
-    in error messages are the sheet's. Raises FileError when the file cannot be opened and
-    FormatError when it is not a workbook."""
-    name = str(path)
+def _excel_frame(path: PathLike) -> pd.DataFrame:
+    name = path_text(path)
     try:
-        frame = pd.read_excel(path, sheet_name=0, dtype=object)
+        return pd.read_excel(path, sheet_name=0, dtype=object)
     except FileNotFoundError:
         raise _core.FileError(f"{name}: cannot open the file (no such file)") from None
     except ImportError as error:
@@ -191,8 +200,55 @@ def excel_csv(path: PathLike) -> str:
         ) from None
     except Exception as error:  # noqa: BLE001 - any reader failure means "not a workbook"
         raise _core.FormatError(f"{name}: cannot read as an Excel workbook ({error})") from None
-    text, _ = _frame_to_csv(frame)
-    return text
+
+
+def excel_csv(path: PathLike) -> str:
+    """The first sheet of an Excel workbook as CSV text, header in row 1. Raises FileError when
+    the file cannot be opened and FormatError when it is not a workbook (or two of its columns
+    have the same name)."""
+    return _excel_csv(path)[0]
+
+
+def _excel_csv(path: PathLike) -> tuple[str, dict[int, Any]]:
+    frame = _excel_frame(path)
+    # pandas renames a repeated header "value" to "value.1": say what the sheet says.
+    seen: dict[str, int] = {}
+    for position, column in enumerate(frame.columns):
+        written = str(column)
+        base = re.sub(r"\.\d+$", "", written)
+        key = base.strip().lower()
+        if key in seen and base != written:
+            raise _core.FormatError(
+                f'{path_text(path)}: row 1: the column "{base}" appears twice (columns '
+                f"{_column_letter(seen[key])} and {_column_letter(position)})"
+            )
+        seen.setdefault(key, position)
+    return _frame_to_csv(frame)
+
+
+def _column_letter(position: int) -> str:
+    """0 -> "A", 25 -> "Z", 26 -> "AA": a sheet's column name."""
+    letters = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def read_excel_with(path: PathLike, read: Callable[[str, str], _T]) -> _T:
+    """The first sheet of an Excel workbook read by ``read(csv_text, origin)`` (a compiled CSV
+    reader); its errors name the full path and the sheet's row (the header is row 1), also after
+    a cell with a line break in it."""
+    text, labels = _excel_csv(path)
+    origin = path_text(path)
+    try:
+        return read(text, origin)
+    except _core.Error as error:
+        sheet_rows = {line: label + 2 for line, label in labels.items()}
+        raise _relocate(
+            error, sheet_rows, origin, lambda line, row: f"{origin}: row {row}"
+        ) from None
 
 
 def load_observations(source: PathLike | pd.DataFrame, plan: Plan | None = None) -> ObservationLog:
@@ -215,7 +271,9 @@ def load_observations(source: PathLike | pd.DataFrame, plan: Plan | None = None)
         except _core.Error as error:
             raise _relocate(error, labels) from None
     if is_excel(source):
-        return _core.observations_from_csv(excel_csv(source), Path(source).name, plan)
+        return read_excel_with(
+            source, lambda text, origin: _core.observations_from_csv(text, origin, plan)
+        )
     return _core.load_observations(source, plan)
 
 

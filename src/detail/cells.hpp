@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -14,6 +15,7 @@
 #include <utility>
 
 #include "csv.hpp"
+#include "utf8.hpp"
 
 namespace dtiplan::detail {
 
@@ -24,61 +26,93 @@ namespace dtiplan::detail {
     return std::string(buf, r.ptr);
 }
 
-/// The 1-based line of the first byte that is not UTF-8, or 0 when the text is valid UTF-8.
-[[nodiscard]] inline std::size_t first_bad_utf8_line(std::string_view s) noexcept {
-    std::size_t line = 1;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c == '\n') ++line;
-        std::size_t len = 0;
-        char32_t min = 0;
-        if (c < 0x80)
-            len = 1;
-        else if (c >= 0xC2 && c < 0xE0)
-            len = 2, min = 0x80;
-        else if (c >= 0xE0 && c < 0xF0)
-            len = 3, min = 0x800;
-        else if (c >= 0xF0 && c < 0xF5)
-            len = 4, min = 0x10000;
-        else
-            return line;
-        if (i + len > s.size()) return line;
-        char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
-        for (std::size_t k = 1; k < len; ++k) {
-            const auto cc = static_cast<unsigned char>(s[i + k]);
-            if ((cc & 0xC0u) != 0x80u) return line;
-            cp = (cp << 6) | (cc & 0x3Fu);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return line;
-        i += len;
+/// True for an integer written with a dot between groups of three digits, the Vietnamese
+/// thousands separator (shared/ADMIN.md: "1.234" is one thousand two hundred thirty-four):
+/// an optional "-", one to three digits not starting with 0, then one or more ".ddd".
+[[nodiscard]] inline bool thousands_dots(std::string_view s) noexcept {
+    if (!s.empty() && s.front() == '-') s.remove_prefix(1);
+    const std::size_t first = s.find('.');
+    if (first == 0 || first == std::string_view::npos || first > 3 || s.front() == '0')
+        return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const bool dot_here = i >= first && (i - first) % 4 == 0;
+        if (dot_here ? s[i] != '.' : !(s[i] >= '0' && s[i] <= '9')) return false;
     }
-    return 0;
+    return (s.size() - first) % 4 == 0;
 }
 
-/// "0.85", "0,855", "85%", "85,5 %", "9": a number, a percentage divided by 100. Returns nullopt
-/// when the text is not one (no thousands separators, no inf/nan); `percent` tells whether it
-/// was written with "%".
-[[nodiscard]] inline std::optional<double> read_number(std::string_view text, bool& percent) {
+/// A number cell read, or why it is refused: `value` is empty when the text is not a number;
+/// `why` then says what is wrong when the text looks like one written another way ("1.234" in
+/// a rate cell, "12,5" for a count); `percent` tells whether it was written with "%".
+struct NumberCell {
+    std::optional<double> value;
+    bool percent = false;
+    std::string why;
+};
+
+/// "0.85", "0,855", "85%", "85,5 %", "9": a number, a percentage divided by 100, for a rate or a
+/// value. Not a number: inf, nan, text, and thousands separators, since "1.234" could be 1234
+/// written the Vietnamese way or 1.234 with a decimal point: it is refused as ambiguous (`why`).
+[[nodiscard]] inline NumberCell read_value_cell(std::string_view text) {
+    NumberCell out;
     std::string s(trim(text));
-    percent = false;
     if (!s.empty() && s.back() == '%') {
-        percent = true;
+        out.percent = true;
         s.pop_back();
         s = std::string(trim(s));
     }
-    if (s.empty()) return std::nullopt;
+    if (s.empty()) return out;
     const bool has_dot = s.find('.') != std::string::npos;
     const bool has_comma = s.find(',') != std::string::npos;
-    if (has_dot && has_comma) return std::nullopt;  // 1.234,5 or 1,234.5: ambiguous
+    if (thousands_dots(s) || (has_dot && has_comma)) {
+        out.why =
+            "a dot here is ambiguous: it is the thousands separator in Vietnamese (1.234 = "
+            "1234) and the decimal point in English (1.234 = 1,234); write the number "
+            "without thousands separators and with a decimal comma (0,855 or 85,5%)";
+        return out;
+    }
     if (has_comma) std::replace(s.begin(), s.end(), ',', '.');
     const char first = s[0] == '-' && s.size() > 1 ? s[1] : s[0];
-    if (!((first >= '0' && first <= '9') || first == '.')) return std::nullopt;  // no inf, nan
-    if (s.find_first_of("eE") != std::string::npos && percent) return std::nullopt;
-    if (percent) s += "e-2";  // exact decimal shift: "85.5e-2" reads as the double nearest 0.855
+    if (!((first >= '0' && first <= '9') || first == '.')) return out;  // no inf, nan
+    if (s.find_first_of("eE") != std::string::npos && out.percent) return out;
+    if (out.percent)
+        s += "e-2";  // exact decimal shift: "85.5e-2" reads as the double nearest 0.855
     double v = 0.0;
     const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (r.ec != std::errc{} || r.ptr != s.data() + s.size()) return std::nullopt;
-    return v;
+    if (r.ec == std::errc{} && r.ptr == s.data() + s.size()) out.value = v;
+    return out;
+}
+
+/// A count: a whole number ("9", "1234"), with Vietnamese thousands dots read as such ("1.234"
+/// = 1234, "1.234.567" = 1234567). A decimal part ("12,5", "1.5", or "1,234", which is 1.234
+/// with a decimal comma) is refused saying a count is whole; so is a percentage.
+[[nodiscard]] inline NumberCell read_count_cell(std::string_view text) {
+    std::string s(trim(text));
+    NumberCell out;
+    if (thousands_dots(s)) {
+        s.erase(std::remove(s.begin(), s.end(), '.'), s.end());
+        double v = 0.0;
+        std::from_chars(s.data(), s.data() + s.size(), v);  // only digits and a sign: always read
+        out.value = v;
+        return out;
+    }
+    const std::size_t comma = s.find(',');
+    if (comma != std::string::npos && s.find('.') != std::string::npos &&
+        thousands_dots(std::string_view(s).substr(0, comma))) {
+        // "1.234,5": the Vietnamese way with both marks; whole only when the decimals are zeros.
+        std::string plain = s.substr(0, comma);
+        plain.erase(std::remove(plain.begin(), plain.end(), '.'), plain.end());
+        s = plain + s.substr(comma);
+    }
+    out = read_value_cell(s);
+    if (out.value && !out.percent && *out.value != std::floor(*out.value) &&
+        std::isfinite(*out.value)) {
+        out.why =
+            "a count is a whole number, and this one has a decimal part (the comma is the "
+            "decimal mark; thousands are written with a dot, 1.234, or without a separator)";
+        out.value.reset();
+    }
+    return out;
 }
 
 /// "1"/"có"/"co"/"yes"/"true" and "0"/"không"/"khong"/"no"/"false", any case (Vietnamese
@@ -110,8 +144,8 @@ namespace dtiplan::detail {
 }
 
 /// The records of a spreadsheet's CSV text, as observations and peer tables are opened: a UTF-8
-/// BOM dropped, text that is not UTF-8 refused (naming the line), a header row required
-/// (naming the allowed `columns`).
+/// BOM dropped, text that is not UTF-8 refused (naming the line), decomposed letters composed
+/// (NFC), a header row required (naming the allowed `columns`).
 [[nodiscard]] inline std::vector<CsvRecord> open_csv(std::string_view csv_text,
                                                      const std::string& origin,
                                                      const std::string& columns) {
@@ -119,7 +153,8 @@ namespace dtiplan::detail {
     if (const std::size_t bad = first_bad_utf8_line(csv_text))
         throw FormatError(origin + ": line " + std::to_string(bad),
                           "the text is not UTF-8 (in Excel, save as \"CSV UTF-8\")");
-    std::vector<CsvRecord> records = CsvReader(csv_text, origin).read();
+    const std::string text = to_nfc(csv_text);  // decomposed Vietnamese composed
+    std::vector<CsvRecord> records = CsvReader(text, origin).read();
     if (records.empty())
         throw FormatError(origin + ": row 1",
                           "a header row is required (columns: " + columns + ")");

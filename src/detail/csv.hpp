@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "dtiplan/error.hpp"
+#include "utf8.hpp"
 
 namespace dtiplan::detail {
 
@@ -88,6 +89,13 @@ private:
         ++line_;
     }
 
+    /// The text from the position to the end of the cell.
+    [[nodiscard]] std::string_view rest_of_cell() const {
+        const char ends[] = {sep_, '\r', '\n'};
+        const std::size_t end = s_.find_first_of(std::string_view(ends, 3), i_);
+        return s_.substr(i_, end == std::string_view::npos ? end : end - i_);
+    }
+
     std::string field(std::size_t row) {
         std::size_t j = i_;
         while (j < s_.size() && (s_[j] == ' ' || s_[j] == '\t')) ++j;
@@ -114,7 +122,9 @@ private:
             while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t')) ++i_;
             if (i_ < s_.size() && s_[i_] != sep_ && s_[i_] != '\r' && s_[i_] != '\n')
                 fail(row, "text after the closing quote of a field: " +
-                              quoted(s_.substr(i_, std::min<std::size_t>(20, s_.size() - i_))));
+                              quoted(utf8_prefix(rest_of_cell(), 24)) +
+                              " (a quoted field ends at its closing quote; to keep quotes inside "
+                              "the text, quote the whole field and double them)");
             return out;
         }
         const std::size_t start = i_;

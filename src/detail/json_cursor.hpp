@@ -6,14 +6,17 @@
 #include <algorithm>
 #include <cstddef>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "dtiplan/error.hpp"
+#include "utf8.hpp"
 
 namespace dtiplan::detail {
 
@@ -68,6 +71,8 @@ public:
     }
     [[nodiscard]] int integer() const {
         if (!node_.is_number_integer()) fail("expected a whole number, found " + type_name());
+        if (node_.is_number_unsigned() && node_.get<unsigned long long>() > 1000000ULL)
+            fail("number out of range: " + std::to_string(node_.get<unsigned long long>()));
         const auto v = node_.get<long long>();
         if (v < -1000000 || v > 1000000) fail("number out of range: " + std::to_string(v));
         return static_cast<int>(v);
@@ -122,16 +127,110 @@ inline std::string line_and_column(std::string_view text, std::size_t offset) {
     return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
-/// Parse JSON text; a syntax error is a FormatError naming the origin, line and column.
+/// Refuses text that is not UTF-8 before it is parsed, naming the line and column and what the
+/// file probably is: UTF-16 (a byte-order mark or zero bytes) or a code page such as
+/// Windows-1258 (a byte that is not UTF-8).
+inline void require_utf8(std::string_view text, const std::string& origin) {
+    const bool bom16 = text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF";
+    if (bom16 || text.substr(0, 4).find('\0') != std::string_view::npos)
+        throw FormatError(origin + ": line 1",
+                          "the file is UTF-16 text, not UTF-8; save it as UTF-8");
+    const std::size_t bad = first_bad_utf8(text);
+    if (bad != std::string_view::npos) {
+        static constexpr char kHex[] = "0123456789ABCDEF";
+        const auto c = static_cast<unsigned char>(text[bad]);
+        throw FormatError(origin + ": " + line_and_column(text, bad),
+                          std::string("the text is not UTF-8 (byte 0x") + kHex[c >> 4] +
+                              kHex[c & 15] +
+                              "; saved as Windows-1258 or another code page?); save it as UTF-8");
+    }
+}
+
+/// A parser callback that refuses an object with the same key twice (the reading is strict:
+/// nlohmann would keep the last silently), naming the key's JSON path.
+inline nlohmann::json::parser_callback_t unique_keys(const std::string& origin) {
+    struct Frame {
+        bool object = true;
+        std::string key;       // the object's current key
+        long long index = -1;  // the array's current element
+        std::vector<std::string> keys;
+    };
+    auto frames = std::make_shared<std::vector<Frame>>();
+    const auto path = [frames] {
+        std::string out;
+        for (const Frame& f : *frames) {
+            if (f.object) {
+                if (f.keys.empty()) break;  // the last frame before its first key
+                out += (out.empty() ? "" : ".") + f.key;
+            } else {
+                out += "[" + std::to_string(f.index) + "]";
+            }
+        }
+        return out;
+    };
+    return
+        [frames, path, origin](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+            using E = nlohmann::json::parse_event_t;
+            const auto element = [&] {  // a value starts in an array
+                if (!frames->empty() && !frames->back().object) ++frames->back().index;
+            };
+            switch (event) {
+                case E::object_start:
+                case E::array_start:
+                    element();
+                    frames->push_back(Frame{event == E::object_start, {}, -1, {}});
+                    break;
+                case E::object_end:
+                case E::array_end:
+                    if (!frames->empty()) frames->pop_back();
+                    break;
+                case E::key: {
+                    Frame& f = frames->back();
+                    std::string key = parsed.get<std::string>();
+                    if (std::find(f.keys.begin(), f.keys.end(), key) != f.keys.end()) {
+                        f.key = key;
+                        throw FormatError(origin + ": " + path(),
+                                          "the key \"" + key +
+                                              "\" appears twice in one object; keep one of them");
+                    }
+                    f.keys.push_back(key);
+                    f.key = std::move(key);
+                    break;
+                }
+                case E::value: element(); break;
+            }
+            return true;
+        };
+}
+
+/// Parse JSON text: UTF-8 required, decomposed letters composed (NFC), keys unique; a syntax
+/// error is a FormatError naming the origin, line and column.
 inline nlohmann::json parse_document(std::string_view json_text, const std::string& origin) {
+    require_utf8(json_text, origin);
+    const std::string nfc = to_nfc(json_text);  // decomposed Vietnamese composed
+    json_text = nfc;
     try {
-        return nlohmann::json::parse(json_text.begin(), json_text.end());
+        return nlohmann::json::parse(json_text.begin(), json_text.end(), unique_keys(origin));
     } catch (const nlohmann::json::parse_error& e) {
         const std::string what = e.what();
         const auto pos = what.find("]: ");  // nlohmann: "[json.exception.parse_error.101] ..."
         throw FormatError(
             origin + ": " + line_and_column(json_text, e.byte > 0 ? e.byte - 1 : 0),
             "not valid JSON (" + (pos == std::string::npos ? what : what.substr(pos + 3)) + ")");
+    } catch (const nlohmann::json::exception& e) {
+        // A number too large for a double: "[json.exception.out_of_range.406] number overflow
+        // parsing '1e999'" (no position given: the number's first occurrence is named).
+        const std::string what = e.what();
+        const auto quote = what.find('\'');
+        const std::string number =
+            quote == std::string::npos ? std::string{} : what.substr(quote + 1);
+        const std::string token = number.empty() ? number : number.substr(0, number.size() - 1);
+        const std::size_t at = token.empty() ? std::string_view::npos : json_text.find(token);
+        throw FormatError(
+            origin + (at == std::string_view::npos ? std::string{}
+                                                   : ": " + line_and_column(json_text, at)),
+            token.empty() ? "not valid JSON (" + what + ")"
+                          : "the number " + token + " is too large (beyond about 1.8e308)");
     }
 }
 

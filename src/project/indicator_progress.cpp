@@ -10,6 +10,7 @@
 #include "dtiplan/error.hpp"
 #include "dtiplan/project/series.hpp"
 #include "dtiplan/score/attainment.hpp"
+#include "dtiplan/track/observation.hpp"
 
 namespace dtiplan {
 namespace {
@@ -30,6 +31,7 @@ Date default_evaluation(const Plan& plan, const Date& as_of) {
 ProgressResult indicator_progress(const Plan& plan, const ObservationLog& log,
                                   const Indicator& indicator, const Date& as_of, int year,
                                   ProgressMethod method) {
+    validate_log(plan, log);
     const Target* target = target_in_force(indicator, plan, year);
     const Series series = series_from_log(log, indicator.id, as_of);
     if (series.empty()) {

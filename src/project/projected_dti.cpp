@@ -14,10 +14,12 @@
 
 #include "detail/cells.hpp"
 #include "detail/stats.hpp"
+#include "dtiplan/cancellation.hpp"
 #include "dtiplan/detail/random.hpp"
 #include "dtiplan/error.hpp"
 #include "dtiplan/project/series.hpp"
 #include "dtiplan/score/attainment.hpp"
+#include "dtiplan/track/observation.hpp"
 
 namespace dtiplan {
 namespace {
@@ -143,9 +145,14 @@ Summary summarize(std::vector<double> samples) {
 DtiProjection project_dti(const Plan& plan, const Framework& framework, const ObservationLog& log,
                           const Date& as_of, const Date& evaluation,
                           const ProjectionOptions& options) {
+    validate_log(plan, log);
     if (as_of.is_special()) throw ValidationError("as_of", "the date is not set");
     if (evaluation.is_special()) throw ValidationError("evaluation", "the date is not set");
     if (options.draws < 1) throw ValidationError("options.draws", "expected at least 1 draw");
+    if (options.draws > kMaxProjectionDraws)
+        throw ValidationError("options.draws", "at most " + std::to_string(kMaxProjectionDraws) +
+                                                   " draws (every draw is kept), found " +
+                                                   std::to_string(options.draws));
     if (!(options.level > 0.0 && options.level < 1.0))
         throw ValidationError("options.level",
                               "expected a level in (0, 1), found " + std::to_string(options.level));
@@ -232,7 +239,9 @@ DtiProjection project_dti(const Plan& plan, const Framework& framework, const Ob
         column.assign(options.draws, 0.0);
         item_columns.push_back(&column);
     }
+    Progress progress(options.draws);
     for (std::size_t i = 0; i < options.draws; ++i) {
+        if (i % 256 == 0 && !progress.keep_going(i)) progress.throw_if_stopped();
         detail::Rng rng(options.seed, i);
         for (std::size_t j = 0; j < items.size(); ++j) {
             const Item& item = items[j];
@@ -258,6 +267,8 @@ DtiProjection project_dti(const Plan& plan, const Framework& framework, const Ob
         for (std::size_t m = 0; m < card.mains.size() && m < main_columns.size(); ++m)
             (*main_columns[m])[i] = card.mains[m].index();
     }
+
+    progress.finish(options.draws);
 
     out.dti = summarize(out.samples);
     for (const auto& [id, column] : out.main_samples) out.mains[id] = summarize(column);

@@ -82,6 +82,10 @@ std::vector<PeerForecast> evolve_peers(const PeerTable& peers, const GrowthModel
 // ---- checking forecasts ----------------------------------------------------------------------
 
 void validate_peer_forecasts(const std::vector<PeerForecast>& peers) {
+    if (peers.empty())
+        throw ValidationError("peers",
+                              "no peer to rank against (an empty peer table, or no "
+                              "result of the evaluation year or earlier)");
     for (std::size_t i = 0; i < peers.size(); ++i) {
         const PeerForecast& p = peers[i];
         const std::string where =

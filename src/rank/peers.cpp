@@ -47,11 +47,12 @@ using detail::CsvRecord;
 using detail::read_yes_no;
 using detail::shortest;
 
-/// "0.8002", "0,8002": a plain number; a percentage is not one (a DTI is 0..1).
-std::optional<double> read_number(std::string_view text) {
-    bool percent = false;
-    const auto v = detail::read_number(text, percent);
-    return percent ? std::nullopt : v;
+/// "0.8002", "0,8002": a plain number; a percentage is not one (a DTI is 0..1). `why` is set when
+/// the cell is refused for a reason worth saying ("1.000": the dot is ambiguous).
+std::optional<double> read_number(std::string_view text, std::string& why) {
+    const detail::NumberCell cell = detail::read_value_cell(text);
+    why = cell.why;
+    return cell.percent ? std::nullopt : cell.value;
 }
 
 /// What a column of the CSV holds.
@@ -277,10 +278,13 @@ PeerTable peers_from_csv(std::string_view csv_text, const std::string& origin,
                 case Column::Kind::Dti: {
                     if (trim(cell).empty())
                         throw FormatError(where(name), "missing DTI (e.g. 0.8002)");
-                    const auto v = read_number(cell);
+                    std::string why;
+                    const auto v = read_number(cell, why);
                     if (!v)
-                        throw FormatError(where(name), "cannot read " + in_quotes(cell) +
-                                                           " as a DTI (e.g. 0.8002 or 0,8002)");
+                        throw FormatError(
+                            where(name),
+                            "cannot read " + in_quotes(cell) +
+                                (why.empty() ? " as a DTI (e.g. 0.8002 or 0,8002)" : ": " + why));
                     res.dti = *v;
                     break;
                 }
@@ -297,11 +301,13 @@ PeerTable peers_from_csv(std::string_view csv_text, const std::string& origin,
                 case Column::Kind::Main:
                 case Column::Kind::Component: {
                     if (trim(cell).empty()) break;  // not given
-                    const auto v = read_number(cell);
+                    std::string why;
+                    const auto v = read_number(cell, why);
                     if (!v)
-                        throw FormatError(where(name),
-                                          "cannot read " + in_quotes(cell) +
-                                              " as a number from 0 to 1 (e.g. 0.8575)");
+                        throw FormatError(
+                            where(name), "cannot read " + in_quotes(cell) +
+                                             (why.empty() ? " as a number from 0 to 1 (e.g. 0.8575)"
+                                                          : ": " + why));
                     (col.kind == Column::Kind::Main ? res.main_indices : res.components)[col.id] =
                         *v;
                     column_of[col.id] = name;

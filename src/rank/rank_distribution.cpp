@@ -47,9 +47,9 @@ OwnScore OwnScore::shifted(double delta) const {
 
 void validate_own_score(const OwnScore& own) {
     if (own.samples.empty()) {
-        if (!std::isfinite(own.mean))
+        if (!std::isfinite(own.mean) || own.mean < 0.0 || own.mean > 1.0)
             throw ValidationError("own.mean",
-                                  "expected a finite DTI, found " + std::to_string(own.mean));
+                                  "expected a DTI from 0 to 1, found " + std::to_string(own.mean));
         if (!std::isfinite(own.sd) || own.sd < 0.0)
             throw ValidationError("own.sd",
                                   "expected a spread >= 0, found " + std::to_string(own.sd));

@@ -27,6 +27,7 @@
 
 #include <Eigen/Eigenvalues>
 
+#include "dtiplan/cancellation.hpp"
 #include "dtiplan/error.hpp"
 #include "dtiplan/rank/detail/normal.hpp"
 #include "dtiplan/rank/rank_distribution.hpp"
@@ -441,7 +442,15 @@ public:
 
     std::size_t evaluations() const noexcept { return evaluations_; }
 
-    void set_progress(const ExactProgress& progress) { progress_ = progress; }
+    /// The function's own callback, else the one a ProgressScope installed on this thread (the
+    /// bindings' Ctrl-C), else none.
+    void set_progress(const ExactProgress& progress) {
+        if (progress) {
+            progress_ = progress;
+        } else if (const ProgressCallback* scope = ProgressScope::current()) {
+            progress_ = *scope;
+        }
+    }
 
     /// The last progress call: everything done (a stop asked now still stops).
     void finish() {

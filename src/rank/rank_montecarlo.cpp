@@ -5,11 +5,13 @@
 // normal per peer with a spread, in the peers' order), so the result does not depend on the
 // number of threads. Normals are exact (the ziggurat of detail/normal.hpp).
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <string>
 #include <vector>
 
 #include "detail/parallel.hpp"
+#include "dtiplan/cancellation.hpp"
 #include "dtiplan/detail/random.hpp"
 #include "dtiplan/error.hpp"
 #include "dtiplan/rank/detail/normal.hpp"
@@ -24,6 +26,10 @@ RankDistribution rank_distribution_montecarlo(const OwnScore& own,
     validate_own_score(own);
     validate_peer_forecasts(peers);
     if (options.draws < 1) throw ValidationError("options.draws", "expected at least 1 draw");
+    if (options.draws > kMaxDraws)
+        throw ValidationError("options.draws", "at most " + std::to_string(kMaxDraws) +
+                                                   " draws, found " +
+                                                   std::to_string(options.draws));
     detail::check_rank_decimals(options.decimals);
 
     const std::size_t n = peers.size();
@@ -31,12 +37,18 @@ RankDistribution rank_distribution_montecarlo(const OwnScore& own,
     bool any_shock = false;
     for (const auto& p : peers) any_shock = any_shock || p.shock > 0.0;
 
-    const std::size_t chunk = std::max<std::size_t>(64, options.draws / 256);
+    // Chunks of about 2^16 normals (a millisecond or two), so that the caller's thread asks for
+    // progress and cancellation many times per kProgressInterval, whatever the draw count.
+    const std::size_t chunk =
+        std::clamp<std::size_t>((std::size_t{1} << 16U) / (n + 1), 16, 1U << 16U);
     const std::size_t threads = detail::thread_count(options.threads, options.draws, chunk);
     std::vector<std::vector<std::uint64_t>> counts(threads, std::vector<std::uint64_t>(n + 1, 0));
+    std::atomic<std::size_t> done{0};
+    Progress progress(options.draws);
 
-    detail::parallel_chunks(
-        options.draws, chunk, threads, [&](std::size_t t, std::size_t first, std::size_t last) {
+    const bool finished = detail::parallel_chunks(
+        options.draws, chunk, threads,
+        [&](std::size_t t, std::size_t first, std::size_t last) {
             std::vector<std::uint64_t>& mine = counts[t];
             for (std::size_t draw = first; draw < last; ++draw) {
                 detail::Rng rng(options.seed, draw);
@@ -61,7 +73,11 @@ RankDistribution rank_distribution_montecarlo(const OwnScore& own,
                 }
                 ++mine[ahead];
             }
-        });
+            done.fetch_add(last - first, std::memory_order_relaxed);
+        },
+        [&] { return progress.keep_going(done.load(std::memory_order_relaxed)); });
+    if (!finished) progress.throw_if_stopped();
+    progress.finish(options.draws);
 
     std::vector<std::uint64_t> total(n + 1, 0);
     for (const auto& c : counts)

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "detail/parallel.hpp"
+#include "dtiplan/cancellation.hpp"
 #include "dtiplan/error.hpp"
 #include "rank/detail/lanes.hpp"
 #include "rank/detail/options.hpp"
@@ -95,9 +96,10 @@ RankSimulation simulate_ranks(const Framework& framework, const ComponentModel& 
                               const SimulationOptions& options, const ProgressCallback& progress) {
     validate_component_model(model, framework);
     if (options.draws < 1) throw ValidationError("options.draws", "expected at least 1 draw");
-    if (options.draws > std::numeric_limits<std::uint32_t>::max())
-        throw ValidationError("options.draws",
-                              "at most 4294967295 draws (counts are 32-bit per thread)");
+    if (options.draws > kMaxDraws)
+        throw ValidationError("options.draws", "at most " + std::to_string(kMaxDraws) +
+                                                   " draws, found " +
+                                                   std::to_string(options.draws));
     if (options.top < 1)
         throw ValidationError("options.top",
                               "expected k >= 1, found " + std::to_string(options.top));
@@ -119,8 +121,13 @@ RankSimulation simulate_ranks(const Framework& framework, const ComponentModel& 
     // country's 3,321 units; no limit that matters for a province).
     const std::size_t matrix_bytes = std::max<std::size_t>(1, n * n * sizeof(std::uint32_t));
     threads = std::min(threads, std::max<std::size_t>(1, (std::size_t{2} << 30U) / matrix_bytes));
-    // Tasks of about 1/256 of the draws: fine enough to balance threads and report progress.
-    const std::size_t chunk = std::max<std::size_t>(1, blocks / 256);
+    // Tasks of about 1/256 of the draws, and of at most about 2^23 component values (a few
+    // milliseconds), so that the caller's thread asks for progress and cancellation several
+    // times per kProgressInterval whatever the draw count and the number of units.
+    const std::size_t per_block =
+        std::max<std::size_t>(1, n * std::max<std::size_t>(1, compiled.slots) * kLanes);
+    const std::size_t chunk = std::clamp<std::size_t>(
+        blocks / 256, 1, std::max<std::size_t>(1, (std::size_t{1} << 23U) / per_block));
     std::atomic<std::size_t> done_draws{0};
 
     std::vector<Workspace> spaces;
@@ -128,32 +135,14 @@ RankSimulation simulate_ranks(const Framework& framework, const ComponentModel& 
     for (std::size_t t = 0; t < threads; ++t) spaces.emplace_back(compiled);
 
     // Progress: reported by this (the caller's) thread only.
-    const std::size_t total = options.draws;
-    const std::size_t step = std::max<std::size_t>(1, total / 100);
-    std::size_t next_report = step;
-    std::size_t last_reported = 0;
-    bool cancelled = false;
-    const auto report = [&](bool final) {
-        if (!progress || cancelled) return;
-        const std::size_t done = done_draws.load(std::memory_order_relaxed);
-        if (done == last_reported) return;
-        if (!final && done < next_report) return;
-        if (final && done < total) return;
-        next_report = (done / step + 1) * step;
-        last_reported = done;
-        if (!progress(done, total)) cancelled = true;
-    };
-
-    detail::parallel_chunks(
+    Progress pace(options.draws, progress);
+    const bool finished = detail::parallel_chunks(
         blocks, chunk, threads,
         [&](std::size_t t, std::size_t first, std::size_t last) {
             run_blocks(framework, compiled, options, first, last, spaces[t], done_draws);
         },
-        [&] {
-            report(false);
-            return !cancelled;
-        });
-    if (cancelled) throw SimulationCancelled();
+        [&] { return pace.keep_going(done_draws.load(std::memory_order_relaxed)); });
+    if (!finished) pace.throw_if_stopped();
 
     // Add the workers' counts into the first's: integers, so the sum is the same in any order,
     // and they fit 32 bits since there are at most 2^32 - 1 draws in all.
@@ -200,7 +189,7 @@ RankSimulation simulate_ranks(const Framework& framework, const ComponentModel& 
                 for (std::size_t i = i0; i < std::min(n, i0 + kTile); ++i)
                     dst[r * n + i] = static_cast<double>(counts[i * n + r]) * inv;
     spaces.clear();
-    report(true);  // the work is done: a "stop" now changes nothing
+    pace.finish(options.draws);  // the last call; a "stop" now still cancels
     return out;
 }
 

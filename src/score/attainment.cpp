@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "dtiplan/score/attainment.hpp"
+#include "dtiplan/track/observation.hpp"
 
 namespace dtiplan {
 namespace {
@@ -54,6 +55,7 @@ double as_fraction(const ObservedValue& v, const Indicator& ind, const Target* t
 }
 
 std::vector<Attainment> attainment(const Plan& plan, const ObservationLog& log, const Date& as_of) {
+    validate_log(plan, log);
     std::vector<Attainment> out;
     out.reserve(plan.indicators.size());
     const int year = static_cast<int>(as_of.year());

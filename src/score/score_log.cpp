@@ -7,10 +7,12 @@
 
 #include "dtiplan/error.hpp"
 #include "dtiplan/score/attainment.hpp"
+#include "dtiplan/track/observation.hpp"
 
 namespace dtiplan {
 
 IndicatorValues indicator_values(const Plan& plan, const ObservationLog& log, const Date& as_of) {
+    validate_log(plan, log);
     if (as_of.is_special()) throw ValidationError("as_of", "expected a date, found none");
     IndicatorValues values;
     const int year = static_cast<int>(as_of.year());

@@ -113,6 +113,38 @@ const Observation* ObservationLog::latest(std::string_view indicator, const Date
 
 // ---- validation ------------------------------------------------------------------------------
 
+namespace {
+
+/// "TT PVHCC" -> "ttpvhcc": an id compared without case and spaces, to suggest the one meant.
+std::string loose(std::string_view s) {
+    std::string out;
+    for (char c : s)
+        if (c != ' ' && c != '-' && c != '.' && c != '_')
+            out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return out;
+}
+
+/// The message for a unit id the plan does not know: the id meant when it differs only by case,
+/// spaces or punctuation, and the plan's unit and group ids.
+std::string unknown_unit(const Plan& plan, const std::string& unit) {
+    std::string ids;
+    std::string meant;
+    for (const auto& u : plan.units) {
+        ids += (ids.empty() ? "" : ", ") + u.id;
+        if (meant.empty() && loose(u.id) == loose(unit)) meant = u.id;
+    }
+    std::string groups;
+    for (const auto& g : plan.groups) {
+        groups += (groups.empty() ? "" : ", ") + g.id;
+        if (meant.empty() && loose(g.id) == loose(unit)) meant = g.id;
+    }
+    return "unknown reporting unit \"" + unit + "\"" +
+           (meant.empty() ? std::string{} : " (did you mean \"" + meant + "\"?)") +
+           "; the plan's units: " + ids + (groups.empty() ? "" : "; groups: " + groups);
+}
+
+}  // namespace
+
 void validate_observation(const Plan& plan, const Observation& o,
                           const std::function<std::string(std::string_view field)>& where_field) {
     auto fail = [&](std::string_view field, const std::string& what) {
@@ -140,6 +172,9 @@ void validate_observation(const Plan& plan, const Observation& o,
         if (!std::isfinite(*v.numerator))
             fail("numerator", "the numerator is not a finite number (" + num(*v.numerator) + ")");
         if (*v.numerator < 0) fail("numerator", "negative numerator " + num(*v.numerator));
+        if (*v.numerator != std::floor(*v.numerator))
+            fail("numerator",
+                 "the numerator is a count, a whole number; found " + num(*v.numerator));
     }
     if (v.denominator) {
         if (!std::isfinite(*v.denominator))
@@ -147,6 +182,9 @@ void validate_observation(const Plan& plan, const Observation& o,
                  "the denominator is not a finite number (" + num(*v.denominator) + ")");
         if (*v.denominator <= 0)
             fail("denominator", "the denominator must be above 0, found " + num(*v.denominator));
+        if (*v.denominator != std::floor(*v.denominator))
+            fail("denominator",
+                 "the denominator is a count, a whole number; found " + num(*v.denominator));
     }
     if (binary && (v.numerator || v.denominator))
         fail(v.numerator ? "numerator" : "denominator",
@@ -179,6 +217,9 @@ void validate_observation(const Plan& plan, const Observation& o,
             }
             break;
         case MeasureKind::CountOfTotal: {
+            if (v.value != std::floor(v.value))
+                fail("value",
+                     "count " + num(v.value) + " for " + describe(*ind) + " is not a whole number");
             if (v.numerator && std::fabs(v.value - *v.numerator) > 1e-9)
                 fail("value", "count " + num(v.value) + " does not match the numerator " +
                                   num(*v.numerator));
@@ -199,8 +240,7 @@ void validate_observation(const Plan& plan, const Observation& o,
     }
 
     if (!o.unit.empty() && !plan.find_unit(o.unit) && !plan.find_group(o.unit))
-        fail("unit",
-             "unknown reporting unit \"" + o.unit + "\" (neither a unit nor a group of the plan)");
+        fail("unit", unknown_unit(plan, o.unit));
 
     if (o.submitted.is_special()) fail("submitted", "missing submission date");
     if (o.submitted < o.period.first_day())
@@ -221,6 +261,18 @@ void validate_observation(const Plan& plan, const Observation& o, const std::str
         return where.empty() ? "column " + std::string(field)
                              : where + ", column " + std::string(field);
     });
+}
+
+void validate_log(const Plan& plan, const ObservationLog& log) {
+    const std::vector<Observation>& all = log.all();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const Observation& o = all[i];
+        validate_observation(plan, o,
+                             !o.origin.empty()
+                                 ? o.origin
+                                 : "observations[" + std::to_string(i) + "] (" + o.indicator + " " +
+                                       o.period.to_string() + ")");
+    }
 }
 
 }  // namespace dtiplan

@@ -71,8 +71,23 @@ std::string allowed_columns() {
     return out;
 }
 
+/// The plan's spelling of a unit or group id written in another case ("ttpvhcc" -> "TTPVHCC");
+/// the text as written when none matches (validation then lists the plan's ids).
+std::string unit_id(const Plan& plan, std::string text) {
+    if (text.empty() || plan.find_unit(text) != nullptr || plan.find_group(text) != nullptr)
+        return text;
+    const std::string low = ascii_lower(text);
+    for (const auto& u : plan.units)
+        if (ascii_lower(u.id) == low) return u.id;
+    for (const auto& g : plan.groups)
+        if (ascii_lower(g.id) == low) return g.id;
+    return text;
+}
+
 using detail::csv_cell;
-using detail::read_number;
+using detail::NumberCell;
+using detail::read_count_cell;
+using detail::read_value_cell;
 using detail::read_yes_no;
 using detail::shortest;
 
@@ -108,7 +123,7 @@ public:
         }
 
         read_value(*ind, o.value);
-        o.unit = cell("unit");
+        o.unit = unit_id(plan_, cell("unit"));
 
         const std::string submitted = cell("submitted");
         if (submitted.empty())
@@ -155,33 +170,35 @@ private:
         return {};
     }
 
-    double number(std::string_view column, const std::string& text, bool allow_percent) const {
-        bool percent = false;
-        const auto v = read_number(text, percent);
-        if (!v)
+    /// A rate or value cell (`count` false: "0,85", "85%") or a count cell (`count` true: a
+    /// whole number, "1.234" read as 1234).
+    double number(std::string_view column, const std::string& text, bool count) const {
+        const NumberCell n = count ? read_count_cell(text) : read_value_cell(text);
+        if (!n.value)
             fail<FormatError>(column, "cannot read " + in_quotes(text) +
-                                          (allow_percent ? " as a number (e.g. 0.85, 85%, 85,5%)"
-                                                         : " as a number (e.g. 9, 120, 0,5)"));
-        if (percent && !allow_percent)
+                                          (!n.why.empty() ? ": " + n.why
+                                           : count        ? " as a count (e.g. 9, 120, 1.234)"
+                                                   : " as a number (e.g. 0.85, 85%, 85,5%)"));
+        if (n.percent && count)
             fail<FormatError>(column, "a percentage " + in_quotes(text) +
-                                          " is not allowed here; write a plain number");
-        return *v;
+                                          " is not allowed here; write a count (e.g. 9, 1.234)");
+        return *n.value;
     }
 
     /// "9/9" or "3/4": numerator and denominator written in the value cell.
     void fraction(const std::string& text, ObservedValue& v) {
         fraction_in_value_ = true;
         const auto slash = text.find('/');
-        v.numerator = number("value", std::string(trim(text.substr(0, slash))), false);
-        v.denominator = number("value", std::string(trim(text.substr(slash + 1))), false);
+        v.numerator = number("value", std::string(trim(text.substr(0, slash))), true);
+        v.denominator = number("value", std::string(trim(text.substr(slash + 1))), true);
     }
 
     void read_value(const Indicator& ind, ObservedValue& v) {
         const std::string text = cell("value");
         const std::string num_text = cell("numerator");
         const std::string den_text = cell("denominator");
-        if (!num_text.empty()) v.numerator = number("numerator", num_text, false);
-        if (!den_text.empty()) v.denominator = number("denominator", den_text, false);
+        if (!num_text.empty()) v.numerator = number("numerator", num_text, true);
+        if (!den_text.empty()) v.denominator = number("denominator", den_text, true);
 
         const auto given_twice = [&] {
             if (!num_text.empty() || !den_text.empty())
@@ -197,7 +214,7 @@ private:
                         fraction(text, v);
                         v.value = *v.denominator > 0 ? *v.numerator / *v.denominator : 0.0;
                     } else {
-                        v.value = number("value", text, true);
+                        v.value = number("value", text, false);
                     }
                 } else if (v.numerator && v.denominator) {
                     v.value = *v.denominator > 0 ? *v.numerator / *v.denominator : 0.0;
@@ -212,7 +229,7 @@ private:
                         fraction(text, v);
                         v.value = *v.numerator;
                     } else {
-                        v.value = number("value", text, false);
+                        v.value = number("value", text, true);
                     }
                 } else if (v.numerator) {
                     v.value = *v.numerator;
@@ -226,13 +243,12 @@ private:
                 if (const auto yn = read_yes_no(text)) {
                     v.value = *yn ? 1.0 : 0.0;
                 } else {
-                    bool percent = false;
-                    const auto n = read_number(text, percent);
-                    if (!n || percent)
+                    const NumberCell n = read_value_cell(text);
+                    if (!n.value || n.percent)
                         fail<FormatError>("value", "cannot read " + in_quotes(text) +
                                                        " as yes/no (expected 1/0, có/không, "
                                                        "yes/no, true/false)");
-                    v.value = *n;  // validation says it must be 0 or 1
+                    v.value = *n.value;  // validation says it must be 0 or 1
                 }
                 break;
         }
@@ -312,7 +328,7 @@ Observation read_json_observation(const Cursor& c, const Plan& plan) {
         throw FormatError(c.where() + ".value",
                           "missing required field (or give numerator and denominator)");
     }
-    o.unit = optional_string(c, "unit");
+    o.unit = unit_id(plan, optional_string(c, "unit"));
     const Cursor submitted = c.required("submitted");
     try {
         o.submitted = parse_iso_date(submitted.string());

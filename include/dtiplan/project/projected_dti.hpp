@@ -38,6 +38,10 @@ struct Summary {
 };
 [[nodiscard]] Summary summarize(std::vector<double> samples);
 
+/// The most draws project_dti accepts: every draw's DTI and main indices are kept (9 doubles a
+/// draw with the default framework, 72 MB at this limit).
+inline constexpr std::size_t kMaxProjectionDraws = 1'000'000;
+
 struct ProjectionOptions {
     TrendModel model = TrendModel::Auto;
     TrendOptions trend;
@@ -81,7 +85,9 @@ struct DtiProjection {
 /// milestones, 0..total for counts, unless options.trend sets bounds), turns it into a fraction
 /// of full attainment through the target in force in the evaluation year, and scores the draw
 /// with the framework (Target rules use that year's targets). Draw i uses detail::Rng(seed, i).
-/// Throws ValidationError for draws = 0, a level outside (0, 1) or unset dates.
+/// Throws ValidationError for draws = 0 or above kMaxProjectionDraws, a level outside (0, 1) or
+/// unset dates; stoppable through the thread's ProgressScope (SimulationCancelled,
+/// dtiplan/cancellation.hpp).
 [[nodiscard]] DtiProjection project_dti(const Plan& plan, const Framework& framework,
                                         const ObservationLog& log, const Date& as_of,
                                         const Date& evaluation,

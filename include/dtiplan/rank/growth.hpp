@@ -84,7 +84,7 @@ struct GrowthEstimate {
 /// changes exist (no unit has two results).
 [[nodiscard]] GrowthEstimate estimate_growth(const PeerTable& peers, int max_year = 0);
 
-/// Check forecasts before ranking: finite means, spreads and loadings >= 0.
+/// Check forecasts before ranking: at least one peer, finite means, spreads and loadings >= 0.
 void validate_peer_forecasts(const std::vector<PeerForecast>& peers);
 
 }  // namespace dtiplan

@@ -40,7 +40,7 @@ struct OwnScore {
     friend bool operator==(const OwnScore&, const OwnScore&) = default;
 };
 
-/// Check an own score: finite mean, sd >= 0, samples finite and in 0..1.
+/// Check an own score: a mean in 0..1, sd >= 0, samples finite and in 0..1.
 void validate_own_score(const OwnScore& own);
 
 enum class RankMethod { Exact, MonteCarlo };
@@ -144,7 +144,8 @@ struct RankHead {
 
 /// The same by Monte Carlo: each draw takes the own score (a normal, or a sample picked
 /// uniformly), one common shock and one normal per peer (exact normals: a ziggurat on the
-/// draw's detail::Rng stream), clamps every score to 0..1 and counts the peers ahead.
+/// draw's detail::Rng stream), clamps every score to 0..1 and counts the peers ahead. At most
+/// kMaxDraws draws; stoppable through the thread's ProgressScope (dtiplan/cancellation.hpp).
 [[nodiscard]] RankDistribution rank_distribution_montecarlo(const OwnScore& own,
                                                             const std::vector<PeerForecast>& peers,
                                                             const MonteCarloOptions& options = {});

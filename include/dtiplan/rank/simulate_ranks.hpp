@@ -20,6 +20,7 @@
 
 #include <Eigen/Core>
 
+#include "dtiplan/cancellation.hpp"
 #include "dtiplan/defaults.hpp"
 #include "dtiplan/model/target.hpp"
 #include "dtiplan/rank/component_model.hpp"
@@ -28,16 +29,8 @@
 
 namespace dtiplan {
 
-/// Called with (draws done, draws in all) from one thread only (the caller's), at most once
-/// per ~1% of the draws and once at the end. Return false to stop: simulate_ranks then throws
-/// SimulationCancelled. It must not call back into the simulation.
-using ProgressCallback = std::function<bool(std::size_t done, std::size_t total)>;
-
-/// Thrown by simulate_ranks when the progress callback asks to stop.
-class SimulationCancelled : public std::runtime_error {
-public:
-    SimulationCancelled() : std::runtime_error("the rank simulation was cancelled") {}
-};
+// ProgressCallback and SimulationCancelled: dtiplan/cancellation.hpp (shared by every long
+// computation).
 
 struct SimulationOptions {
     std::size_t draws = 10000;
@@ -104,9 +97,10 @@ struct RankSimulation {
 };
 
 /// Simulate every unit's rank. RelativeToBest components are scored in each draw against the
-/// largest value among the units of that draw. Throws ValidationError for a model that does
-/// not fit the framework (validate_component_model) or bad options (no draws, more than
-/// 2^32 - 1 draws, top < 1), SimulationCancelled when the callback says stop; an exception
+/// largest value among the units of that draw. `progress` (else the callback of the thread's
+/// ProgressScope) is called about every 0.1 s of work and at the end. Throws ValidationError for
+/// a model that does not fit the framework (validate_component_model) or bad options (no draws,
+/// more than kMaxDraws, top < 1), SimulationCancelled when the callback says stop; an exception
 /// thrown by the callback stops the workers and is rethrown.
 [[nodiscard]] RankSimulation simulate_ranks(const Framework& framework, const ComponentModel& model,
                                             const SimulationOptions& options = {},

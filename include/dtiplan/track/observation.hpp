@@ -104,4 +104,11 @@ void validate_observation(const Plan& plan, const Observation& o, const std::str
 void validate_observation(const Plan& plan, const Observation& o,
                           const std::function<std::string(std::string_view field)>& where_field);
 
+/// Every observation of the log validated against the plan (validate_observation), located by
+/// its origin ("so-lieu.csv:12") or, for one built in code, its place in the log
+/// ("observations[3] (I.03 2026-03)"). Every function that judges a log against a plan calls it
+/// first (indicator_values, attainment, indicator_progress, project_dti, unit_scorecards), so a
+/// NaN, an infinite value or a rate of 5 built in Python is refused as a file's would be.
+void validate_log(const Plan& plan, const ObservationLog& log);
+
 }  // namespace dtiplan

@@ -32,7 +32,8 @@ dtiplan (a synthetic province, not real results) unless ``--peers`` names a CSV 
 
 Exit codes: 0 done (for ``check`` and ``report``: no finding is an error), 1 the plan check
 found an error, 2 bad usage or an input that cannot be read (one line on stderr naming the file
-and the place).
+and the place), 130 stopped by Ctrl-C (one line on stderr). A run that takes longer than 2 s
+shows its progress on stderr.
 
 The package: ``_parser`` (options and their values), ``_inputs`` (reading the plan, framework,
 observations; which file an error is about), ``_output`` (the one output function: data and a
@@ -46,8 +47,10 @@ import os
 import sys
 from collections.abc import Sequence
 
+from .. import _core
 from ._inputs import InputError, load_plan_or_builtin, plan_name, reading
 from ._parser import UsageError, build_parser
+from ._progress import STOPPED, progress_line
 from .verbs import VERBS
 
 __all__ = ["build_parser", "main"]
@@ -70,9 +73,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     prefix = f"dtiplan: {_ERROR_PREFIX[args.lang]}"
     try:
         # An error not tied to another input (observations, framework, peers) is the plan's.
-        with reading(plan_name(args)):
+        # Long computations report to the progress line (shown after 2 s) and stop on Ctrl-C.
+        with reading(plan_name(args)), _core.progress_scope(progress_line(args.lang)):
             code = VERBS[args.verb](load_plan_or_builtin(args.plan), args)
         sys.stdout.flush()
+    except (_core.SimulationCancelled, KeyboardInterrupt):
+        print(f"\n{prefix}: {STOPPED[args.lang]}", file=sys.stderr)
+        return 130
     except InputError as error:
         print(f"{prefix}: {error.one_line()}", file=sys.stderr)
         return 2

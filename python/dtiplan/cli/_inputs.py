@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .. import _core
 from .._core import Framework, ObservationLog, Period, Plan, ReportingCalendar
+from .._text import printable
 from ..track import (
     EXAMPLE_OBSERVATIONS_FILE,
     deadline_shift,
@@ -51,9 +52,11 @@ class InputError(Exception):
     def one_line(self) -> str:
         """The error on one line, naming the input unless the message already does."""
         message = " ".join(str(self.error).split())
-        if self.path not in message:
-            message = f"{self.path}: {message}"
-        return message
+        path = printable(self.path)
+        if path not in message:
+            message = f"{path}: {message}"
+        return printable(message)
+
 
 
 @contextmanager

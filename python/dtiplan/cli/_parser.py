@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import argparse
 import datetime
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NoReturn
 
 from .. import _core
 from .._core import Period
@@ -108,9 +109,20 @@ def _add_common(parser: argparse.ArgumentParser, default: Any) -> None:
     )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a bad option or value reported on one line (exit 2) instead of the usage
+    text and the message on several: ``dtiplan: error: argument --lang: invalid choice: 'fr'
+    (choose from 'en', 'vi') (usage: dtiplan --help)``. The verbs' parsers are of this class too
+    (argparse makes subparsers of the parent's class)."""
+
+    def error(self, message: str) -> NoReturn:
+        line = " ".join(message.split())
+        self.exit(2, f"{self.prog}: error: {line} (usage: {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command's argument parser."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="dtiplan",
         description="Kế hoạch nâng cao chỉ số chuyển đổi số (DTI) của xã: show, check, matrix.",
     )
@@ -211,7 +223,7 @@ def _add_report_options(sub: argparse.ArgumentParser) -> None:
     )
     sub.add_argument(
         "--draws",
-        type=_non_negative,
+        type=_draws(_core.MAX_PROJECTION_DRAWS, least=0),
         default=2000,
         help="simulated draws of the projection (default: 2000)",
     )
@@ -259,7 +271,10 @@ def _add_project_options(sub: argparse.ArgumentParser) -> None:
         help="trend model for every indicator (default: auto, the families averaged with Akaike weights)",
     )
     sub.add_argument(
-        "--draws", type=_non_negative, default=10000, help="simulated draws (default: 10000)"
+        "--draws",
+        type=_draws(_core.MAX_PROJECTION_DRAWS, least=0),
+        default=10000,
+        help="simulated draws (default: 10000)",
     )
     sub.add_argument(
         "--seed",
@@ -287,6 +302,21 @@ def _number_arg(text: str) -> float:
     if value != value or value in (float("inf"), float("-inf")):
         raise argparse.ArgumentTypeError(f"expected a finite number, found {text!r}")
     return value
+
+
+def _draws(limit: int, least: int = 1) -> Callable[[str], int]:
+    """An option's draw count: a whole number from ``least`` to ``limit`` (the library's limit,
+    refused here before any work is done)."""
+
+    def read(text: str) -> int:
+        value = _non_negative(text)
+        if value < least or value > limit:
+            raise argparse.ArgumentTypeError(
+                f"expected {least} to {limit} draws, found {value}"
+            )
+        return value
+
+    return read
 
 
 def _positive_int(text: str) -> int:
@@ -370,9 +400,10 @@ def _add_rank_options(sub: argparse.ArgumentParser, verb: str) -> None:
         )
         sub.add_argument(
             "--draws",
-            type=_positive_int,
+            type=_draws(_core.MAX_DRAWS),
             default=None,
-            help="Monte Carlo draws (default: 100000; with --everyone 10000)",
+            help="Monte Carlo draws (default: 100000; with --everyone 10000; at most "
+            f"{_core.MAX_DRAWS})",
         )
         sub.add_argument(
             "--everyone",

@@ -16,6 +16,7 @@ from .._core import (
     PeerForecast,
     PeerTable,
 )
+from .._text import UINT64_MAX, whole
 from ..projection import DEFAULT_SEED
 from .peers import DEFAULT_EVALUATION, OwnLike, PeersLike, own_score, peer_forecasts
 
@@ -145,10 +146,14 @@ def rank_distribution(
     score = own_score(own)
     forecasts = peer_forecasts(peers, growth, evaluation, exclude_unit)
     if _rank_method(method) == _core.RankMethod.Exact:
-        core = _core.rank_distribution_exact(score, forecasts, _core.ExactOptions(decimals=decimals))
+        exact = _core.ExactOptions(decimals=whole("decimals", decimals, -1, 15))
+        core = _core.rank_distribution_exact(score, forecasts, exact)
     else:
         options = _core.MonteCarloOptions(
-            decimals=decimals, draws=int(draws), seed=int(seed), threads=int(threads)
+            decimals=whole("decimals", decimals, -1, 15),
+            draws=whole("draws", draws, 1, _core.MAX_DRAWS),
+            seed=whole("seed", seed, 0, UINT64_MAX),
+            threads=whole("threads", threads, 0, 1024),
         )
         core = _core.rank_distribution_montecarlo(score, forecasts, options)
     return RankResult(core, _peers_illustrative(peers, forecasts))

@@ -71,7 +71,7 @@ def load_peers(
     row 1), a DataFrame (columns unit, year, dti, optionally illustrative and main indicator or
     component ids) or a :class:`PeerTable` (validated). Errors name the file (or the DataFrame's
     index label), the row and the column (docs/rank.md §1)."""
-    from ..track import _DATAFRAME_ORIGIN, _frame_to_csv, _relocate, excel_csv, is_excel
+    from ..track import _DATAFRAME_ORIGIN, _frame_to_csv, _relocate, is_excel, read_excel_with
 
     framework = framework if framework is not None else _core.builtin_framework()
     if isinstance(source, PeerTable):
@@ -84,7 +84,9 @@ def load_peers(
         except _core.Error as error:
             raise _relocate(error, labels) from None
     if is_excel(source):
-        return _core.peers_from_csv(excel_csv(source), Path(source).name, framework)
+        return read_excel_with(
+            source, lambda text, origin: _core.peers_from_csv(text, origin, framework)
+        )
     return _core.load_peers(Path(source), framework)
 
 

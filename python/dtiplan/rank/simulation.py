@@ -13,6 +13,7 @@ from .. import _core
 from .._core import (
     Framework,
 )
+from .._text import UINT64_MAX, whole
 from ..projection import DEFAULT_SEED
 from .distribution import RankResult
 
@@ -139,6 +140,10 @@ def simulate_ranks(
         model = model.model
     callback = progress_bar() if progress is True else (progress or None)
     options = _core.SimulationOptions(
-        draws=int(draws), seed=int(seed), threads=int(threads), top=int(top), decimals=decimals
+        draws=whole("draws", draws, 1, _core.MAX_DRAWS),
+        seed=whole("seed", seed, 0, UINT64_MAX),
+        threads=whole("threads", threads, 0, 1024),
+        top=whole("top", top, 1, 1_000_000),
+        decimals=whole("decimals", decimals, -1, 15),
     )
     return SimulationResult(_core.simulate_ranks(framework, model, options, callback), description)

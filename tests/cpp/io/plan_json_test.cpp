@@ -161,6 +161,78 @@ TEST(PlanJson, BrokenJsonGivesLineAndColumn) {
     EXPECT_NE(msg.find("not valid JSON"), std::string::npos) << msg;
 }
 
+/// True when `s` is valid UTF-8 on one line (what Python can decode and the command prints).
+bool one_line_of_utf8(const std::string& s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c == '\n' || c == '\r') return false;
+        const std::size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+        if (len == 0 || i + len > s.size()) return false;
+        for (std::size_t k = 1; k < len; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+        i += len;
+    }
+    return true;
+}
+
+TEST(PlanJson, TextThatIsNotUtf8NamesTheFileLineAndWhatItProbablyIs) {
+    // "Kế hoạch" in Windows-1258: "K" 0xEA 0xD2 (ê + combining dot below) ...
+    std::string cp1258 = minimal_plan_json();
+    cp1258.replace(cp1258.find("Kế hoạch thử nghiệm"), std::string("Kế hoạch thử nghiệm").size(),
+                   "K\xEA\xD2 ho\xE4\xF2"
+                   "ch");
+    const std::string msg =
+        error_of<FormatError>([&] { (void)plan_from_json(cp1258, "ke-hoach-1258.json"); });
+    EXPECT_NE(msg.find("ke-hoach-1258.json: line 2, column"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("not UTF-8 (byte 0xEA; saved as Windows-1258"), std::string::npos) << msg;
+    EXPECT_TRUE(one_line_of_utf8(msg)) << msg;
+
+    // UTF-16 (little-endian, with its byte-order mark), as some editors save "Unicode".
+    const std::string utf8 = minimal_plan_json();
+    std::string utf16 = "\xFF\xFE";
+    for (char c : utf8) utf16.append(1, c).append(1, '\0');  // ASCII is enough to recognise it
+    EXPECT_EQ(error_of<FormatError>([&] { (void)plan_from_json(utf16, "ke-hoach-16.json"); }),
+              "ke-hoach-16.json: line 1: the file is UTF-16 text, not UTF-8; save it as UTF-8");
+    EXPECT_EQ(
+        error_of<FormatError>([&] { (void)plan_from_json(utf16.substr(2), "ke-hoach-16.json"); }),
+        "ke-hoach-16.json: line 1: the file is UTF-16 text, not UTF-8; save it as UTF-8");
+}
+
+TEST(PlanJson, ANumberTooLargeForADoubleIsAFormatError) {
+    std::string text = minimal_plan_json();
+    text.replace(text.find("\"top\": 10"), 9, "\"top\": 1e999");
+    EXPECT_EQ(error_of<FormatError>([&] { (void)plan_from_json(text, "p.json"); }),
+              "p.json: line 5, column 68: the number 1e999 is too large (beyond about 1.8e308)");
+    std::string huge = minimal_plan_json();
+    huge.replace(huge.find("\"top\": 10"), 9, "\"top\": 18446744073709551615");
+    const std::string msg = error_of<FormatError>([&] { (void)plan_from_json(huge, "p.json"); });
+    EXPECT_NE(msg.find("goal.top: number out of range: 18446744073709551615"), std::string::npos)
+        << msg;
+}
+
+TEST(PlanJson, ADuplicateKeyIsRefusedNamingItsPath) {
+    std::string text = minimal_plan_json();
+    text.replace(text.find(R"("pillar": "government")"), 22,
+                 R"("pillar": "government", "name": "Tỷ lệ hồ sơ trực tuyến")");
+    EXPECT_EQ(error_of<FormatError>([&] { (void)plan_from_json(text, "p.json"); }),
+              "p.json: indicators[0].name: the key \"name\" appears twice in one object; keep "
+              "one of them");
+    std::string top = minimal_plan_json();
+    const std::string id = R"("id": "thu-nghiem")";
+    top.replace(top.find(id), id.size(), R"("id": "a", "id": "b")");
+    EXPECT_EQ(error_of<FormatError>([&] { (void)plan_from_json(top, "p.json"); }),
+              "p.json: id: the key \"id\" appears twice in one object; keep one of them");
+}
+
+TEST(PlanJson, DecomposedVietnameseIsReadComposed) {
+    // "Thử Nghiệm" typed decomposed: u + U+031B (horn) + U+0309 (hook), e + U+0323 + U+0302.
+    std::string text = minimal_plan_json();
+    text.replace(text.find("\"commune\": \"Thử Nghiệm\""),
+                 std::string("\"commune\": \"Thử Nghiệm\"").size(),
+                 "\"commune\": \"Thu\xCC\x9B\xCC\x89 Nghie\xCC\xA3\xCC\x82m\"");
+    EXPECT_EQ(plan_from_json(text, "p.json").commune, "Thử Nghiệm");
+}
+
 TEST(PlanJson, WrongSchemaIsRejected) {
     std::string text = minimal_plan_json();
     text.replace(text.find("dtiplan.plan/1"), 14, "dtiplan.plan/9");

@@ -465,3 +465,21 @@ TEST(TargetPhraseFormatValues, RoundsToTwoDecimalsAndDropsZeros) {
 }
 
 }  // namespace
+
+TEST(TargetPhraseErrors, AHugePhraseGivesAShortOneLineMessage) {
+    // 100 kB of a phrase that cannot be read: the message keeps its start and its end.
+    std::string phrase = "Trên tám mươi phần trăm\n";
+    while (phrase.size() < 100'000) phrase += "hồ sơ trực tuyến toàn trình ";
+    phrase += "kết thúc";
+    try {
+        (void)parse_target_phrase(phrase);
+        ADD_FAILURE() << "read as a target";
+    } catch (const TargetPhraseError& e) {
+        const std::string msg = e.what();
+        EXPECT_LE(msg.size(), 1000U);
+        EXPECT_EQ(msg.find('\n'), std::string::npos);
+        EXPECT_EQ(msg.rfind("cannot read \"Trên tám mươi phần trăm\\nhồ sơ", 0), 0U) << msg;
+        EXPECT_NE(msg.find(" … "), std::string::npos) << msg;
+        EXPECT_NE(msg.find("kết thúc\" as a target"), std::string::npos) << msg;
+    }
+}

@@ -82,6 +82,16 @@ TEST(PeerTable, ErrorsNameTheOriginRowAndColumn) {
         message("unit,year,dti\nPhường Tam Hiệp,2025,8.002\n"),
         "peers.csv: row 2, column dti: expected a DTI from 0 to 1, found 8.002 (write the DTI "
         "on the 0..1 scale: 0.8002, not 800.2 points or 80.02%)");
+    EXPECT_EQ(message("unit,year,dti\nPhường Tam Hiệp,2025,1.000\n"),
+              "peers.csv: row 2, column dti: cannot read \"1.000\": a dot here is ambiguous: it "
+              "is the thousands separator in Vietnamese (1.234 = 1234) and the decimal point in "
+              "English (1.234 = 1,234); write the number without thousands separators and with a "
+              "decimal comma (0,855 or 85,5%)");
+    EXPECT_NE(message("unit,year,dti,CQS\nA,2025,0.5,1.000\n")
+                  .find("column CQS: cannot read "
+                        "\"1.000\": a dot here is "
+                        "ambiguous"),
+              std::string::npos);
     EXPECT_EQ(message("unit,year,dti\nPhường Tam Hiệp,2025,80%\n"),
               "peers.csv: row 2, column dti: cannot read \"80%\" as a DTI (e.g. 0.8002 or 0,8002)");
     EXPECT_EQ(message("unit,year\nPhường Tam Hiệp,2025\n"),

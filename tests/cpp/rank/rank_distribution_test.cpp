@@ -313,6 +313,25 @@ TEST(RankExact, RejectsBadInput) {
                  ValidationError);
 }
 
+TEST(RankExact, RefusesWhatWouldGiveAMeaninglessRank) {
+    const auto peers = spread_peers(3, 0.5, 0.9, 0.01);
+    // An own DTI of 1.5 (150 %) is not a DTI; no peers gives "rank 1 of 1" for anyone.
+    EXPECT_EQ(dtiplan_test::error_of<ValidationError>(
+                  [&] { (void)rank_distribution_exact(OwnScore::normal(1.5, 0.0), peers); }),
+              "own.mean: expected a DTI from 0 to 1, found 1.500000");
+    EXPECT_EQ(dtiplan_test::error_of<ValidationError>(
+                  [&] { (void)rank_distribution_exact(OwnScore::normal(0.8, 0.0), {}); }),
+              "peers: no peer to rank against (an empty peer table, or no result of the "
+              "evaluation year or earlier)");
+    // Ties at -1 (unrounded) or 0..15 decimals: -5 is neither.
+    MonteCarloOptions options;
+    options.decimals = -5;
+    EXPECT_EQ(dtiplan_test::error_of<ValidationError>([&] {
+                  (void)rank_distribution_montecarlo(OwnScore::normal(0.8, 0.0), peers, options);
+              }),
+              "options.decimals: expected -1 (exact) or 0..15 decimals, found -5");
+}
+
 // ---- the ziggurat ----------------------------------------------------------------------------
 
 TEST(RankZiggurat, GivesStandardNormals) {

@@ -10,6 +10,8 @@
 #include <fstream>
 #include <random>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "dtiplan/error.hpp"
 #include "dtiplan/io/builtin.hpp"
@@ -245,6 +247,18 @@ TEST(ObservationCsvErrors, BrokenQuoting) {
     EXPECT_TRUE(contains(after.detail(), "after the closing quote")) << after.what();
 }
 
+TEST(ObservationCsvErrors, VietnameseTextAfterAClosingQuoteIsQuotedWhole) {
+    // The excerpt stops at the cell's end and never cuts a character in half.
+    const auto e = csv_error<FormatError>(
+        "indicator,period,value,note,submitted\n"
+        "I.03,2026-03,0.8,\"Số liệu\" đã được Phòng Văn hóa - Xã hội rà soát,2026-04-18\n");
+    EXPECT_EQ(e.where(), "bao-cao.csv: row 2");
+    EXPECT_TRUE(
+        contains(e.detail(), "text after the closing quote of a field: \"đã được Phòng Vă\""))
+        << e.what();
+    EXPECT_TRUE(contains(e.detail(), "quote the whole field and double them")) << e.what();
+}
+
 TEST(ObservationCsvErrors, WrongNumberOfCells) {
     const auto e = csv_error<FormatError>(kHeader + "I.03,2026-03,0.8,VHXH\n");
     EXPECT_EQ(e.where(), "bao-cao.csv: row 2");
@@ -282,6 +296,75 @@ TEST(ObservationCsvErrors, UnreadableNumbersQuoteTheCell) {
     EXPECT_TRUE(contains(pct.detail(), "\"50%\"")) << pct.what();
     const auto count_pct = csv_error<FormatError>(kHeader + "II.02,2026-03,90%,,2026-04-18\n");
     EXPECT_EQ(count_pct.where(), "bao-cao.csv: row 2, column value");
+}
+
+TEST(ObservationCsv, CountsReadVietnameseThousandsDots) {
+    // shared/ADMIN.md: "1.234" is one thousand two hundred thirty-four.
+    const std::string head = "indicator,period,numerator,denominator,submitted\n";
+    const ObservationLog log = read_csv(head + "I.04,2026-03,1.234,1.300,2026-04-18\n" +
+                                        "I.04,2026-04,\"1.234.567\",\"2.000.000\",2026-05-18\n" +
+                                        "I.04,2026-05,\"1.234,0\",\"1.300,00\",2026-06-18\n");
+    ASSERT_EQ(log.size(), 3U);
+    EXPECT_EQ(*log.all()[0].value.numerator, 1234.0);
+    EXPECT_EQ(*log.all()[0].value.denominator, 1300.0);
+    EXPECT_DOUBLE_EQ(log.all()[0].value.value, 1234.0 / 1300.0);  // 94,9 %, not 0,1 %
+    EXPECT_EQ(*log.all()[1].value.numerator, 1234567.0);
+    EXPECT_EQ(*log.all()[1].value.denominator, 2000000.0);
+    EXPECT_EQ(*log.all()[2].value.numerator, 1234.0);
+    // In a/b and in the value cell of a count: the same reading.
+    const ObservationLog fraction = read_csv(kHeader + "I.04,2026-03,1.234/1.300,,2026-04-18\n");
+    EXPECT_EQ(*fraction.all()[0].value.numerator, 1234.0);
+    EXPECT_EQ(read_csv(kHeader + "II.02,2026-03,9,,2026-04-18\n").all()[0].value.value, 9.0);
+}
+
+TEST(ObservationCsvErrors, ACountWithADecimalPartSaysACountIsWhole) {
+    const std::string head = "indicator,period,numerator,denominator,submitted\n";
+    for (const char* bad : {"12,5", "1.5", "1,234", "1.234,5", "0,5"}) {
+        const auto e =
+            csv_error<FormatError>(head + "I.04,2026-03,\"" + bad + "\",1300,2026-04-18\n");
+        EXPECT_EQ(e.where(), "bao-cao.csv: row 2, column numerator") << bad;
+        EXPECT_TRUE(contains(e.detail(), "cannot read " + in_quotes(bad) +
+                                             ": a count is a whole number, and this one has a "
+                                             "decimal part"))
+            << e.what();
+    }
+    const auto count_value =
+        csv_error<FormatError>(kHeader + "II.02,2026-03,\"8,5\",,2026-04-18\n");
+    EXPECT_EQ(count_value.where(), "bao-cao.csv: row 2, column value");
+    EXPECT_TRUE(contains(count_value.detail(), "a count is a whole number")) << count_value.what();
+    // JSON numbers are not ambiguous, but a count in them is whole too: one validation.
+    const auto json = json_error<ValidationError>(
+        R"({"schema": "dtiplan.observations/1", "observations": [{"indicator": "I.04",
+        "period": "2026-03", "numerator": 2.5, "denominator": 10, "submitted": "2026-04-18"}]})");
+    EXPECT_EQ(json.where(), "bao-cao.json: observations[0].numerator");
+    EXPECT_TRUE(contains(json.detail(), "a count, a whole number; found 2.5")) << json.what();
+}
+
+TEST(ObservationCsvErrors, ADotAndThreeDigitsInARateIsAmbiguous) {
+    for (const char* bad : {"1.234", "12.345.678", "1.234,5", "1.000%"}) {
+        const auto e =
+            csv_error<FormatError>(kHeader + "I.03,2026-03,\"" + bad + "\",,2026-04-18\n");
+        EXPECT_EQ(e.where(), "bao-cao.csv: row 2, column value") << bad;
+        EXPECT_TRUE(contains(e.detail(), "cannot read " + in_quotes(bad) +
+                                             ": a dot here is ambiguous: it is the thousands "
+                                             "separator in Vietnamese (1.234 = 1234)"))
+            << e.what();
+    }
+    // A leading zero is never a thousands group, and other decimals are not three digits.
+    for (const auto& [text, value] : std::vector<std::pair<std::string, double>>{
+             {"0.855", 0.855}, {"0,855", 0.855}, {"0.8552", 0.8552}, {"85,5%", 0.855}}) {
+        const auto log = read_csv(kHeader + "I.03,2026-03,\"" + text + "\",,2026-04-18\n");
+        EXPECT_DOUBLE_EQ(log.all()[0].value.value, value) << text;
+    }
+}
+
+TEST(ObservationCsv, DecomposedVietnameseAndUnitIdsInAnotherCaseAreRead) {
+    // "tháng 3/2026" typed decomposed (a + U+0301), and "ttpvhcc" for the unit TTPVHCC.
+    const ObservationLog log =
+        read_csv(kHeader + "I.03,\"tha\xCC\x81ng 3/2026\",\"82,5%\",ttpvhcc,2026-04-18\n");
+    ASSERT_EQ(log.size(), 1U);
+    EXPECT_EQ(log.all()[0].period, Period::month(2026, 3));
+    EXPECT_EQ(log.all()[0].unit, "TTPVHCC");
 }
 
 TEST(ObservationCsvErrors, UnreadableYesNo) {

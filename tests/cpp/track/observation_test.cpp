@@ -326,3 +326,51 @@ TEST(ObservationValidate, EmptyWhereNamesTheColumnOnly) {
         EXPECT_EQ(e.where(), "column value");
     }
 }
+
+// ---- one validation for every entry point -----------------------------------------------------
+
+TEST(ObservationValidate, ALogBuiltInCodeIsValidatedWhereverItIsJudged) {
+    // As from Python: a NaN rate, an infinite one, a rate of 5 (500 %). Each is refused by every
+    // function that judges a log against the plan, not turned into "not met", "met" or 0 points.
+    for (double bad : {std::nan(""), std::numeric_limits<double>::infinity(), 5.0}) {
+        ObservationLog log;
+        log.add(obs("I.03", Period::month(2026, 3), 0.8, ymd(2026, 4, 1), "TTPVHCC"));
+        log.add(obs("I.03", Period::month(2026, 4), bad, ymd(2026, 5, 1), "TTPVHCC"));
+        try {
+            validate_log(plan(), log);
+            ADD_FAILURE() << bad << " accepted";
+        } catch (const ValidationError& e) {
+            EXPECT_EQ(e.where(), "observations[1] (I.03 2026-04), column value") << e.what();
+        }
+    }
+    ObservationLog read;
+    Observation o = obs("I.03", Period::month(2026, 3), -1.0, ymd(2026, 4, 1));
+    o.origin = "so-lieu.csv:7";
+    read.add(o);
+    try {
+        validate_log(plan(), read);
+        ADD_FAILURE() << "accepted";
+    } catch (const ValidationError& e) {
+        EXPECT_EQ(e.where(), "so-lieu.csv:7, column value");
+    }
+}
+
+TEST(ObservationValidate, ACountIsAWholeNumber) {
+    Observation o = obs("II.02", Period::month(2026, 3), 7.5, ymd(2026, 4, 1));
+    EXPECT_TRUE(contains(rejection(o).detail(), "is not a whole number")) << rejection(o).what();
+    Observation rate = obs("I.04", Period::month(2026, 3), 0.5, ymd(2026, 4, 1));
+    rate.value.numerator = 2.5;
+    rate.value.denominator = 5.0;
+    EXPECT_EQ(rejection(rate).where(), "observations.csv: row 12, column numerator");
+}
+
+TEST(ObservationValidate, AnUnknownUnitListsThePlansIdsAndTheOneMeant) {
+    const auto e = rejection(obs("I.03", Period::month(2026, 3), 0.8, ymd(2026, 4, 1), "TT PVHCC"));
+    EXPECT_EQ(e.where(), "observations.csv: row 12, column unit");
+    EXPECT_TRUE(contains(e.detail(),
+                         "unknown reporting unit \"TT PVHCC\" (did you mean "
+                         "\"TTPVHCC\"?); the plan's units: "))
+        << e.what();
+    EXPECT_TRUE(contains(e.detail(), "VHXH")) << e.what();
+    EXPECT_TRUE(contains(e.detail(), "; groups: ")) << e.what();
+}
