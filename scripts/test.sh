@@ -56,7 +56,8 @@ echo "== Lint"
 # The files kept in ruff's format so far (the rest join the list as they are rewritten).
 FORMATTED=(python/dtiplan/__init__.py python/dtiplan/plan.py python/dtiplan/track.py
            python/dtiplan/scoring.py python/dtiplan/plots.py tests/python/conftest.py
-           tests/python/test_bindings.py)
+           tests/python/test_bindings.py python/dtiplan/dossiers.py
+           python/dtiplan/report/dossiers.py tests/python/test_dossiers.py)
 .venv/bin/python -m ruff check python tests/python
 .venv/bin/python -m ruff format --check "${FORMATTED[@]}"
 .venv/bin/python -m mypy python/dtiplan

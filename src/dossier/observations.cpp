@@ -7,9 +7,9 @@ namespace dtiplan {
 
 const std::vector<DossierIndicator>& dossier_indicators() {
     static const std::vector<DossierIndicator> list = {
-        {"I.03", "online_rate"},           {"I.04", "full_online_rate"},
-        {"III.3.a.04", "digitised_rate"},  {"III.3.a.06", "handled_online_rate"},
-        {"III.3.a.08", "e_result_rate"},   {"III.3.a.10", "online_payment_rate"},
+        {"I.03", "online_rate"},          {"I.04", "full_online_rate"},
+        {"III.3.a.04", "digitised_rate"}, {"III.3.a.06", "handled_online_rate"},
+        {"III.3.a.08", "e_result_rate"},  {"III.3.a.10", "online_payment_rate"},
     };
     return list;
 }
@@ -56,9 +56,8 @@ std::vector<Observation> dossier_observations(const DossierSummary& summary, con
             o.submitted = submitted;
             Evidence e;
             e.id = summary.sha256.empty() ? summary.origin : "sha256:" + summary.sha256;
-            e.title = "Dữ liệu hồ sơ TTHC " + summary.origin + ": " +
-                      std::to_string(summary.rows) + " dòng, " +
-                      std::to_string(w.commune.dossiers) + " hồ sơ tiếp nhận " + days;
+            e.title = "Dữ liệu hồ sơ TTHC " + summary.origin + ": " + std::to_string(summary.rows) +
+                      " dòng, " + std::to_string(w.commune.dossiers) + " hồ sơ tiếp nhận " + days;
             e.location = summary.origin;
             o.evidence.push_back(std::move(e));
             o.note = "Tính từ " + std::to_string(rate.numerator) + "/" +

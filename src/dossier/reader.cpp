@@ -42,11 +42,24 @@ enum Field : std::size_t {
     FieldCount
 };
 
-const std::vector<std::string> kFields = {
-    "ma_ho_so",      "ma_thu_tuc",      "ten_thu_tuc", "muc_do",          "kenh",
-    "don_vi",        "ngay_tiep_nhan",  "ngay_hen_tra", "ngay_ket_thuc",  "ngay_tra",
-    "trang_thai",    "so_hoa",          "ket_qua_dien_tu", "co_phi",      "thanh_toan_truc_tuyen",
-    "so_lan_bo_sung", "yeu_cau_ban_chinh", "nhan_ket_qua"};
+const std::vector<std::string> kFields = {"ma_ho_so",
+                                          "ma_thu_tuc",
+                                          "ten_thu_tuc",
+                                          "muc_do",
+                                          "kenh",
+                                          "don_vi",
+                                          "ngay_tiep_nhan",
+                                          "ngay_hen_tra",
+                                          "ngay_ket_thuc",
+                                          "ngay_tra",
+                                          "trang_thai",
+                                          "so_hoa",
+                                          "ket_qua_dien_tu",
+                                          "co_phi",
+                                          "thanh_toan_truc_tuyen",
+                                          "so_lan_bo_sung",
+                                          "yeu_cau_ban_chinh",
+                                          "nhan_ket_qua"};
 
 bool optional_field(std::size_t f) { return f == TenThuTuc || f == NgayTra || f == TrangThai; }
 
@@ -119,16 +132,15 @@ std::map<std::string, std::string> parse_dossier_columns(std::string_view text,
         throw FormatError(origin, "a column mapping is a JSON object {\"header\": \"field\"}");
     std::map<std::string, std::string> out;
     for (const auto& [key, value] : doc.items()) {
-        if (!value.is_string())
-            throw FormatError(origin + ": " + key, "the field must be a text");
+        if (!value.is_string()) throw FormatError(origin + ": " + key, "the field must be a text");
         const auto field = value.get<std::string>();
         if (std::find(kFields.begin(), kFields.end(), field) == kFields.end())
-            throw FormatError(origin + ": " + key,
-                              "unknown field " + detail::quoted(field) + " (fields: " + [] {
-                                  std::string all;
-                                  for (const auto& f : kFields) all += (all.empty() ? "" : ", ") + f;
-                                  return all;
-                              }() + ")");
+            throw FormatError(
+                origin + ": " + key, "unknown field " + detail::quoted(field) + " (fields: " + [] {
+                    std::string all;
+                    for (const auto& f : kFields) all += (all.empty() ? "" : ", ") + f;
+                    return all;
+                }() + ")");
         out[key] = field;
     }
     return out;
@@ -138,7 +150,7 @@ struct DossierReader::Impl {
     struct Window {
         Period period;
         DateRange range;
-        int last = 0;  // yyyymmdd of the window's last day
+        int last = 0;                     // yyyymmdd of the window's last day
         std::vector<DossierTally> units;  // by unit index
     };
 
@@ -149,7 +161,7 @@ struct DossierReader::Impl {
     std::vector<std::string> headers;
     bool have_header = false;
 
-    std::vector<std::string> unit_ids;  // index -> id
+    std::vector<std::string> unit_ids;                         // index -> id
     std::unordered_map<std::string, std::size_t> unit_lookup;  // exact and folded spellings
     std::vector<std::size_t> plan_rank;  // index -> order in the plan (or after it)
 
@@ -216,7 +228,8 @@ struct DossierReader::Impl {
         }
         std::string missing;
         for (std::size_t f = 0; f < FieldCount; ++f)
-            if (col[f] < 0 && !optional_field(f)) missing += (missing.empty() ? "" : ", ") + kFields[f];
+            if (col[f] < 0 && !optional_field(f))
+                missing += (missing.empty() ? "" : ", ") + kFields[f];
         if (!missing.empty())
             throw FormatError(origin + ": row 1",
                               "missing columns: " + missing +
@@ -291,8 +304,8 @@ struct DossierReader::Impl {
         if (s.empty() || s == "0") return false;
         if (s == "1" || s == "x" || s == "X") return true;
         if (const auto v = detail::read_yes_no(s)) return *v;
-        fail_column(row, f, "not a yes/no cell: " + detail::quoted(s) +
-                                " (có/không, x or empty, 1/0)");
+        fail_column(row, f,
+                    "not a yes/no cell: " + detail::quoted(s) + " (có/không, x or empty, 1/0)");
     }
 
     int date(const std::vector<std::string_view>& cells, std::size_t f, std::size_t row,
@@ -324,15 +337,17 @@ struct DossierReader::Impl {
                     bool required) {
         const std::string_view s = cell(cells, f);
         if (s.empty()) {
-            if (required) fail_column(row, f, "a channel is required (trực tiếp, trực tuyến, bưu chính)");
+            if (required)
+                fail_column(row, f, "a channel is required (trực tiếp, trực tuyến, bưu chính)");
             return Channel::None;
         }
         const std::string t = detail::fold(s);
         if (t == "truc tiep" || t == "1") return Channel::Counter;
         if (t == "truc tuyen" || t == "2") return Channel::Online;
         if (t == "buu chinh" || t == "buu chinh cong ich" || t == "3") return Channel::Post;
-        fail_column(row, f, "not a channel: " + detail::quoted(s) +
-                                " (trực tiếp, trực tuyến, bưu chính; or 1, 2, 3)");
+        fail_column(row, f,
+                    "not a channel: " + detail::quoted(s) +
+                        " (trực tiếp, trực tuyến, bưu chính; or 1, 2, 3)");
     }
 
     std::size_t count(const std::vector<std::string_view>& cells, std::size_t f, std::size_t row) {
@@ -357,7 +372,8 @@ struct DossierReader::Impl {
             const std::string& where = e.where();
             const std::size_t pos = where.find(", column ");
             summary.bad_rows.push_back(
-                {row, pos == std::string::npos ? std::string() : where.substr(pos + 9), e.detail()});
+                {row, pos == std::string::npos ? std::string() : where.substr(pos + 9),
+                 e.detail()});
         }
     }
 
@@ -369,9 +385,9 @@ struct DossierReader::Impl {
         }
         for (std::size_t i = headers.size(); i < cells.size(); ++i)
             if (!detail::trim(cells[i]).empty())
-                throw FormatError(origin + ": row " + std::to_string(row),
-                                  "a cell beyond the header's last column: " +
-                                      detail::quoted(cells[i]));
+                throw FormatError(
+                    origin + ": row " + std::to_string(row),
+                    "a cell beyond the header's last column: " + detail::quoted(cells[i]));
         const std::string_view code = cell(cells, MaHoSo);
         if (code.empty()) fail_column(row, MaHoSo, "a dossier code is required");
         const std::string_view procedure = cell(cells, MaThuTuc);

@@ -44,8 +44,8 @@ const std::vector<Index766Criterion>& default_index_766_criteria() {
         {"4.1", "Hồ sơ nộp trực tuyến", "Cung cấp dịch vụ trực tuyến", 12.0, 0.5, "online", false,
          "nhóm 12 điểm theo sonoivu.namdinh.gov.vn, quangnam.gov.vn; ngưỡng 50%: nguồn thứ cấp, "
          "chưa đối chiếu văn bản gốc"},
-        {"4.2", "Thanh toán trực tuyến", "Cung cấp dịch vụ trực tuyến", 10.0, 0.5,
-         "online_payment", false,
+        {"4.2", "Thanh toán trực tuyến", "Cung cấp dịch vụ trực tuyến", 10.0, 0.5, "online_payment",
+         false,
          "nhóm 10 điểm theo sonoivu.namdinh.gov.vn, quangnam.gov.vn; ngưỡng 50%: nguồn thứ cấp, "
          "chưa đối chiếu văn bản gốc"},
         {"3.1", "Số hóa hồ sơ", "Số hóa hồ sơ", 11.0, 0.8, "digitised", false,

@@ -32,19 +32,20 @@ struct DossierRate {
 /// each count takes.
 struct DossierTally {
     std::size_t dossiers = 0;
-    std::size_t with_online_service = 0;  ///< muc_do "toàn trình" or "một phần"
-    std::size_t filed_online = 0;         ///< kenh "trực tuyến"
-    std::size_t online_with_service = 0;  ///< filed online, procedure with an online service
+    std::size_t with_online_service = 0;    ///< muc_do "toàn trình" or "một phần"
+    std::size_t filed_online = 0;           ///< kenh "trực tuyến"
+    std::size_t online_with_service = 0;    ///< filed online, procedure with an online service
     std::size_t full_online_procedure = 0;  ///< muc_do "toàn trình"
-    std::size_t full_online_done = 0;  ///< toàn trình, filed online, no originals, result not at the counter
-    std::size_t half_online = 0;       ///< toàn trình, filed online, but originals or the counter
+    std::size_t full_online_done =
+        0;  ///< toàn trình, filed online, no originals, result not at the counter
+    std::size_t half_online = 0;  ///< toàn trình, filed online, but originals or the counter
     std::size_t digitised = 0;
     std::size_t with_result = 0;  ///< processing finished (ngay_ket_thuc given)
     std::size_t e_result = 0;     ///< finished with an electronic result
     std::size_t with_fee = 0;
-    std::size_t paid_online = 0;  ///< with a fee, paid online
-    std::size_t on_time = 0;      ///< finished by the due date, at most one supplement request
-    std::size_t late = 0;         ///< finished late, or open past the due date at the window's end
+    std::size_t paid_online = 0;   ///< with a fee, paid online
+    std::size_t on_time = 0;       ///< finished by the due date, at most one supplement request
+    std::size_t late = 0;          ///< finished late, or open past the due date at the window's end
     std::size_t open_not_due = 0;  ///< open, not yet due at the window's end (not judged)
 
     void add(const DossierTally& other);
@@ -53,9 +54,9 @@ struct DossierTally {
 
 /// The rates of a tally, each with its numerator and denominator.
 struct DossierRates {
-    DossierRate online;          ///< I.03: filed online / procedures with an online service
-    DossierRate full_online;     ///< I.04: handled fully online / dossiers of toàn trình procedures
-    DossierRate digitised;       ///< III.3.a.04: digitised / dossiers
+    DossierRate online;       ///< I.03: filed online / procedures with an online service
+    DossierRate full_online;  ///< I.04: handled fully online / dossiers of toàn trình procedures
+    DossierRate digitised;    ///< III.3.a.04: digitised / dossiers
     DossierRate handled_online;  ///< III.3.a.06: filed (so handled) online / dossiers
     DossierRate e_result;        ///< III.3.a.08: electronic results / dossiers with a result
     DossierRate online_payment;  ///< III.3.a.10: paid online / dossiers with a fee
@@ -67,12 +68,13 @@ struct DossierRates {
 /// One criterion of the 766 index that dossiers measure. Full points at or above `threshold`,
 /// otherwise rate x max_points / threshold (threshold 1 = proportional).
 struct Index766Criterion {
-    std::string id;    ///< "2.1"
-    std::string name;  ///< "Tiến độ giải quyết hồ sơ (đúng hạn)"
+    std::string id;     ///< "2.1"
+    std::string name;   ///< "Tiến độ giải quyết hồ sơ (đúng hạn)"
     std::string group;  ///< "Tiến độ, kết quả giải quyết"
     double max_points = 0.0;
     double threshold = 1.0;
-    std::string rate;  ///< which rate: "on_time", "online", "online_payment", "digitised", "e_result"
+    std::string
+        rate;  ///< which rate: "on_time", "online", "online_payment", "digitised", "e_result"
     bool confirmed = false;  ///< maximum confirmed by a published summary; else secondary source
     std::string source;
     friend bool operator==(const Index766Criterion&, const Index766Criterion&) = default;
@@ -108,7 +110,7 @@ struct HalfOnlineCase {
     std::string procedure_name;
     std::string unit;  ///< the plan's unit id (or the cell as written without a plan)
     Date received;
-    Period period;       ///< the window it belongs to
+    Period period;           ///< the window it belongs to
     bool originals = false;  ///< the citizen was asked to bring originals
     bool counter = false;    ///< the result was collected at the counter
     std::size_t row = 0;     ///< its row in the file (header = 1)
@@ -144,10 +146,10 @@ struct DossierSummary {
     std::string origin;  ///< the file name (or "DataFrame")
     std::string sha256;  ///< of the file's bytes ("" when not read from a file)
     ReportingWindow rule = ReportingWindow::Decree09;
-    std::size_t rows = 0;     ///< data rows read (header excluded)
-    std::size_t counted = 0;  ///< rows counted in a window
-    std::size_t outside = 0;  ///< good rows received outside the selected period
-    std::vector<DossierWindow> windows;  ///< in period order
+    std::size_t rows = 0;                     ///< data rows read (header excluded)
+    std::size_t counted = 0;                  ///< rows counted in a window
+    std::size_t outside = 0;                  ///< good rows received outside the selected period
+    std::vector<DossierWindow> windows;       ///< in period order
     std::vector<HalfOnlineCase> half_online;  ///< in file order
     std::vector<BadDossierRow> bad_rows;      ///< in file order (only with skip_bad)
     friend bool operator==(const DossierSummary&, const DossierSummary&) = default;

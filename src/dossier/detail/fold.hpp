@@ -14,7 +14,8 @@ namespace dtiplan::detail {
 [[nodiscard]] inline char vietnamese_base(char32_t cp) noexcept {
     // U+1EA0..U+1EF9, upper/lower pairs: 12 A, 8 E, 2 I, 12 O, 7 U, 4 Y.
     static constexpr std::string_view extended =
-        "aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy";
+        "aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyy"
+        "y";
     if (cp >= 0x1EA0 && cp < 0x1EA0 + extended.size()) return extended[cp - 0x1EA0];
     if (cp >= 0xC0 && cp <= 0xFD) {
         const char32_t c = cp >= 0xE0 ? cp - 0x20 : cp;
@@ -27,12 +28,18 @@ namespace dtiplan::detail {
         return 0;
     }
     switch (cp) {
-        case 0x102: case 0x103: return 'a';
-        case 0x110: case 0x111: return 'd';
-        case 0x128: case 0x129: return 'i';
-        case 0x168: case 0x169: return 'u';
-        case 0x1A0: case 0x1A1: return 'o';
-        case 0x1AF: case 0x1B0: return 'u';
+        case 0x102:
+        case 0x103: return 'a';
+        case 0x110:
+        case 0x111: return 'd';
+        case 0x128:
+        case 0x129: return 'i';
+        case 0x168:
+        case 0x169: return 'u';
+        case 0x1A0:
+        case 0x1A1: return 'o';
+        case 0x1AF:
+        case 0x1B0: return 'u';
         default: return 0;
     }
 }
@@ -57,14 +64,17 @@ namespace dtiplan::detail {
         std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
         if (i + len > s.size()) len = s.size() - i;
         char32_t cp = len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
-        for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+        for (std::size_t k = 1; k < len; ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
         const std::string_view bytes = s.substr(i, len);
         i += len;
         if (cp >= 0x300 && cp <= 0x36F) continue;  // combining marks (decomposed text)
         if (space) out += ' ';
         space = false;
-        if (const char base = vietnamese_base(cp)) out += base;
-        else out += bytes;
+        if (const char base = vietnamese_base(cp))
+            out += base;
+        else
+            out += bytes;
     }
     return out;
 }

@@ -64,7 +64,8 @@ TEST(DossierReader, EveryRateOfAUnitAsWorkedOutByHand) {
     EXPECT_EQ(r.handled_online, (DossierRate{2, 5}));  // H1, H2
     EXPECT_EQ(r.e_result, (DossierRate{2, 3}));        // H1, H3 of the finished H1, H2, H3
     EXPECT_EQ(r.online_payment, (DossierRate{1, 3}));  // H2 of H2, H3, H4
-    EXPECT_EQ(r.on_time, (DossierRate{1, 4}));  // H1; late: H2 (end after due), H3 (2 supplements), H5
+    EXPECT_EQ(r.on_time,
+              (DossierRate{1, 4}));  // H1; late: H2 (end after due), H3 (2 supplements), H5
     EXPECT_EQ(unit(nov, "TTPVHCC").tally.open_not_due, 1u);  // H4, due 20/11
     EXPECT_DOUBLE_EQ(*r.full_online.value(), 1.0 / 3.0);
 
@@ -139,7 +140,8 @@ TEST(DossierReader, CalendarMonthsAndASelectedPeriod) {
 }
 
 TEST(DossierReader, ColumnMappingsForThePortalsNamesAndVietnameseHeaders) {
-    // The national portal's names, channels as 1/2/3, a semicolon-separated file with a BOM and CRLF.
+    // The national portal's names, channels as 1/2/3, a semicolon-separated file with a BOM and
+    // CRLF.
     const std::string portal =
         "\xEF\xBB\xBFMaHoSo;MaTTHC;TenTTHC;MucDo;KenhThucHien;DonViXuLy;NgayTiepNhan;NgayHenTra;"
         "NgayKetThucXuLy;NgayTra;TrangThaiHoSo;DaSoHoa;CoKetQuaDienTu;CoPhi;"
@@ -214,8 +216,9 @@ TEST(DossierReader, ABadCellNamesFileRowAndColumn) {
                            "22/10/2026,,,,có,có,không,không,hai,không,\n")
                   .find("row 2, column so_lan_bo_sung: not a count"),
               std::string::npos);
-    EXPECT_NE(error_of("ma_ho_so,don_vi\nH1,TTPVHCC\n").find("ho-so.csv: row 1: missing columns: "
-                                                             "ma_thu_tuc, muc_do, kenh"),
+    EXPECT_NE(error_of("ma_ho_so,don_vi\nH1,TTPVHCC\n")
+                  .find("ho-so.csv: row 1: missing columns: "
+                        "ma_thu_tuc, muc_do, kenh"),
               std::string::npos);
     EXPECT_NE(error_of(h + "H2,\"1.001,Khai sinh\n").find("row 2"), std::string::npos);
     EXPECT_NE(error_of(h + good + "H3,1.001,Kh\xE1i sinh,,trực tuyến,TTPVHCC,20/10/2026\n")
@@ -250,8 +253,9 @@ TEST(DossierReader, QuotedCellsWithLineBreaksAcrossBlocksKeepRowNumbers) {
         "20/10/2026,22/10/2026,21/10/2026,,,có,có,không,không,0,không,trực tuyến\n";
     const std::size_t n = (1u << 20) / row.size() + 500;
     for (std::size_t i = 0; i < n; ++i) text += row;
-    text += "Z,1.001,Khai sinh,toàn trình,trực tuyến,TTPVHCC,20/10/2026,sai,,,,có,có,không,không,"
-            "0,không,\n";
+    text +=
+        "Z,1.001,Khai sinh,toàn trình,trực tuyến,TTPVHCC,20/10/2026,sai,,,,có,có,không,không,"
+        "0,không,\n";
     const std::string err = error_of(text);
     // Each good record spans two lines: the bad one starts at line 2 + 2n.
     EXPECT_NE(err.find("row " + std::to_string(2 + 2 * n) + ", column ngay_hen_tra"),
@@ -278,8 +282,7 @@ TEST(DossierReader, Sha256OfTheFileAndAFedReaderAgree) {
     DossierReader reader(&dossier_plan(), {}, "bang.xlsx");
     reader.header({"ma_ho_so", "ma_thu_tuc", "muc_do", "kenh", "don_vi", "ngay_tiep_nhan",
                    "ngay_hen_tra", "ngay_ket_thuc", "so_hoa", "ket_qua_dien_tu", "co_phi",
-                   "thanh_toan_truc_tuyen", "so_lan_bo_sung", "yeu_cau_ban_chinh",
-                   "nhan_ket_qua"});
+                   "thanh_toan_truc_tuyen", "so_lan_bo_sung", "yeu_cau_ban_chinh", "nhan_ket_qua"});
     reader.row({"H1", "1.001", "toàn trình", "trực tuyến", "TTPVHCC", "2026-10-20", "2026-10-22",
                 "2026-10-21", "có", "có", "không", "không", "0", "không", "trực tuyến"},
                2);
