@@ -30,7 +30,7 @@ import csv
 import datetime as dt
 import random
 import sys
-from pathlib import Path
+from typing import TextIO
 
 HEADER = [
     "ma_ho_so", "ma_thu_tuc", "ten_thu_tuc", "muc_do", "kenh", "don_vi", "ngay_tiep_nhan",
@@ -128,15 +128,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=2400, help="dossiers (default 2400: a year)")
     parser.add_argument("--output", default="-", help="file to write (default: stdout)")
     args = parser.parse_args(argv)
-    out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8", newline="")
-    try:
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(HEADER)
-        writer.writerows(rows(args.year, args.rows, args.seed))
-    finally:
-        if out is not sys.stdout:
-            out.close()
+    if args.output == "-":
+        write(sys.stdout, args)
+    else:
+        with open(args.output, "w", encoding="utf-8", newline="") as out:
+            write(out, args)
     return 0
+
+
+def write(out: TextIO, args: argparse.Namespace) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(HEADER)
+    writer.writerows(rows(args.year, args.rows, args.seed))
 
 
 if __name__ == "__main__":
