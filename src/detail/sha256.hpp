@@ -2,9 +2,11 @@
 // is computed in the same pass that reads it. Used to name the export an observation comes from.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -13,14 +15,24 @@ namespace dtiplan::detail {
 class Sha256 {
 public:
     void update(std::string_view data) {
-        for (const char c : data) {
-            block_[used_++] = static_cast<std::uint8_t>(c);
+        bits_ += static_cast<std::uint64_t>(data.size()) * 8u;
+        std::size_t i = 0;
+        while (i < data.size()) {
+            if (used_ == 0 && data.size() - i >= 64) {  // whole blocks straight from the input
+                std::memcpy(block_.data(), data.data() + i, 64);
+                compress();
+                i += 64;
+                continue;
+            }
+            const std::size_t take = std::min<std::size_t>(64 - used_, data.size() - i);
+            std::memcpy(block_.data() + used_, data.data() + i, take);
+            used_ += take;
+            i += take;
             if (used_ == 64) {
                 compress();
                 used_ = 0;
             }
         }
-        bits_ += static_cast<std::uint64_t>(data.size()) * 8u;
     }
 
     /// The digest in lowercase hex; the object is spent afterwards.

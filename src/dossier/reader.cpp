@@ -6,6 +6,8 @@
 #include <array>
 #include <deque>
 #include <fstream>
+#include <functional>
+#include <future>
 #include <unordered_map>
 #include <utility>
 
@@ -161,11 +163,21 @@ struct DossierReader::Impl {
     std::vector<std::string> headers;
     bool have_header = false;
 
-    std::vector<std::string> unit_ids;                         // index -> id
-    std::unordered_map<std::string, std::size_t> unit_lookup;  // exact and folded spellings
+    std::vector<std::string> unit_ids;  // index -> id
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view v) const noexcept {
+            return std::hash<std::string_view>{}(v);
+        }
+    };
+    // exact and folded spellings; looked up by the cell's view, without a copy
+    std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> unit_lookup;
     std::vector<std::size_t> plan_rank;  // index -> order in the plan (or after it)
 
     std::map<int, Window> windows;  // key: year * 100 + month, or 0 for a selected period
+    Window outside_;                // what window_for returns for a row outside the selected period
+    int last_key = -1;
+    Window* last_window = nullptr;  // the window of the last row (map nodes do not move)
     std::optional<DateRange> selected;
     int selected_first = 0, selected_last = 0;
 
@@ -238,8 +250,8 @@ struct DossierReader::Impl {
     }
 
     std::size_t unit_index(std::string_view cell, std::size_t row) {
+        if (auto it = unit_lookup.find(cell); it != unit_lookup.end()) return it->second;
         const std::string key(cell);
-        if (auto it = unit_lookup.find(key); it != unit_lookup.end()) return it->second;
         if (auto it = unit_lookup.find(detail::fold(key)); it != unit_lookup.end()) {
             unit_lookup.emplace(key, it->second);
             return it->second;
@@ -264,7 +276,7 @@ struct DossierReader::Impl {
         if (selected) {
             if (received < selected_first || received > selected_last) {
                 inside = false;
-                return windows.begin()->second;  // unused
+                return outside_;  // not counted
             }
             auto [it, fresh] = windows.try_emplace(0);
             if (fresh) {
@@ -280,6 +292,7 @@ struct DossierReader::Impl {
             ++y;
         }
         const int key = y * 100 + m;
+        if (key == last_key && last_window != nullptr) return *last_window;
         auto [it, fresh] = windows.try_emplace(key);
         if (fresh) {
             try {
@@ -290,6 +303,8 @@ struct DossierReader::Impl {
             it->second.range = reporting_window(it->second.period, options.rule);
             it->second.last = ymd(it->second.range.last);
         }
+        last_key = key;
+        last_window = &it->second;
         return it->second;
     }
 
@@ -301,8 +316,8 @@ struct DossierReader::Impl {
 
     bool yes_no(const std::vector<std::string_view>& cells, std::size_t f, std::size_t row) {
         const std::string_view s = cell(cells, f);
-        if (s.empty() || s == "0") return false;
-        if (s == "1" || s == "x" || s == "X") return true;
+        if (s.empty() || s == "0" || s == "không") return false;
+        if (s == "1" || s == "x" || s == "X" || s == "có") return true;
         if (const auto v = detail::read_yes_no(s)) return *v;
         fail_column(row, f,
                     "not a yes/no cell: " + detail::quoted(s) + " (có/không, x or empty, 1/0)");
@@ -324,6 +339,8 @@ struct DossierReader::Impl {
     ServiceLevel level(const std::vector<std::string_view>& cells, std::size_t row) {
         const std::string_view s = cell(cells, MucDo);
         if (s.empty()) return ServiceLevel::None;
+        if (s == "toàn trình") return ServiceLevel::Full;
+        if (s == "một phần") return ServiceLevel::Partial;
         const std::string f = detail::fold(s);
         if (f == "toan trinh" || f == "4") return ServiceLevel::Full;
         if (f == "mot phan" || f == "3") return ServiceLevel::Partial;
@@ -341,6 +358,9 @@ struct DossierReader::Impl {
                 fail_column(row, f, "a channel is required (trực tiếp, trực tuyến, bưu chính)");
             return Channel::None;
         }
+        if (s == "trực tuyến") return Channel::Online;
+        if (s == "trực tiếp") return Channel::Counter;
+        if (s == "bưu chính") return Channel::Post;
         const std::string t = detail::fold(s);
         if (t == "truc tiep" || t == "1") return Channel::Counter;
         if (t == "truc tuyen" || t == "2") return Channel::Online;
@@ -487,6 +507,8 @@ struct DossierReader::Impl {
         DossierSummary s = std::move(summary);
         summary = DossierSummary{};
         windows.clear();
+        last_window = nullptr;
+        last_key = -1;
         return s;
     }
 };
@@ -509,8 +531,7 @@ namespace {
 /// quoted cells), valid until the next record.
 class CsvStream {
 public:
-    CsvStream(std::istream& in, const std::string& origin, detail::Sha256& sha)
-        : in_(in), origin_(origin), sha_(sha) {}
+    CsvStream(std::istream& in, const std::string& origin) : in_(in), origin_(origin) {}
 
     /// The next record that is not blank; false at the end.
     bool next(std::vector<std::string_view>& cells, std::size_t& row) {
@@ -537,7 +558,6 @@ private:
         const auto got = static_cast<std::size_t>(in_.gcount());
         buf_.resize(old + got);
         if (in_.bad()) throw FileError(origin_, "error while reading the file");
-        sha_.update(std::string_view(buf_).substr(old));
         if (first_) {
             first_ = false;
             if (buf_.compare(0, 3, "\xEF\xBB\xBF") == 0) buf_.erase(0, 3);
@@ -639,7 +659,6 @@ private:
 
     std::istream& in_;
     const std::string& origin_;
-    detail::Sha256& sha_;
     std::string buf_;
     std::size_t pos_ = 0;
     std::size_t line_ = 1;
@@ -659,8 +678,11 @@ DossierSummary read_dossiers(const std::filesystem::path& path, const Plan* plan
     std::ifstream in(path, std::ios::binary);
     if (!in) throw FileError(path.string(), "cannot open the file for reading");
     const std::string origin = path.filename().string();
-    detail::Sha256 sha;
-    CsvStream csv(in, origin, sha);
+    // The file's digest on the other core while this one reads: the pass costs no more than
+    // the slower of the two.
+    std::future<std::string> digest =
+        std::async(std::launch::async, [path] { return file_sha256(path); });
+    CsvStream csv(in, origin);
     DossierReader reader(plan, options, origin);
     std::vector<std::string_view> cells;
     std::size_t row = 0;
@@ -669,7 +691,7 @@ DossierSummary read_dossiers(const std::filesystem::path& path, const Plan* plan
     reader.header(std::vector<std::string>(cells.begin(), cells.end()));
     while (csv.next(cells, row)) reader.row(cells, row);
     DossierSummary s = reader.finish();
-    s.sha256 = sha.hex();
+    s.sha256 = digest.get();
     return s;
 }
 
