@@ -86,16 +86,27 @@ def _cell(value: Any) -> str:
 
 
 def _feed(reader: _core.DossierReader, rows: Iterator[Iterable[Any]], first_row: int) -> None:
+    """Rows to the reader in batches, numbered from ``first_row``; blank rows are skipped (as
+    the CSV reader skips blank lines) but keep their numbers."""
     batch: list[list[str]] = []
-    row = first_row
+    start = row = first_row
     for values in rows:
-        batch.append([_cell(v) for v in values])
+        cells = [_cell(v) for v in values]
+        if not any(c.strip() for c in cells):
+            if batch:
+                reader.rows(batch, start)
+                batch = []
+            row += 1
+            start = row
+            continue
+        batch.append(cells)
+        row += 1
         if len(batch) == _BATCH:
-            reader.rows(batch, row)
-            row += len(batch)
+            reader.rows(batch, start)
             batch = []
+            start = row
     if batch:
-        reader.rows(batch, row)
+        reader.rows(batch, start)
 
 
 def _read_workbook(path: Path, plan: Plan, options: DossierOptions) -> DossierSummary:
