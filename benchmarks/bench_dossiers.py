@@ -93,6 +93,12 @@ def main() -> int:
     ap.add_argument("--rows", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--keep", metavar="FILE", help="write the export here and keep it")
+    ap.add_argument(
+        "--reader",
+        metavar="EXE",
+        help="also time the C++ reader alone: dtiplan_bench_dossiers built with "
+        "-DDTIPLAN_BUILD_BENCHMARKS=ON (benchmarks/bench_dossier_reader.cpp)",
+    )
     args = ap.parse_args()
 
     tmp = tempfile.TemporaryDirectory()
@@ -108,7 +114,18 @@ def main() -> int:
         check=True), args.repeat)  # fmt: skip
     plan = dtiplan.builtin_plan()
     t_lib, summary = best(lambda: dtiplan.read_dossiers(path, plan), args.repeat)
+    cpu0 = time.process_time()
     t_pd, counts = best(lambda: pandas_counts(path), args.repeat)
+    cpu_pd = (time.process_time() - cpu0) / args.repeat
+    reader = None
+    if args.reader:
+        runs = [json.loads(subprocess.run([args.reader, str(path)], capture_output=True,
+                                          text=True, check=True).stdout)
+                for _ in range(args.repeat)]  # fmt: skip
+        reader = min(runs, key=lambda r: r["wall_seconds"])
+        for period, row in counts.groupby(level="period").sum().iterrows():  # type: ignore[attr-defined]
+            for key, value in row.items():
+                assert reader["windows"][period][key] == int(value), (period, key)
 
     # Agreement: every window's commune counts.
     ours = {str(w.period): w.commune.to_dict() for w in summary.windows}  # type: ignore[attr-defined]
@@ -125,6 +142,9 @@ def main() -> int:
         "command_seconds": round(t_cmd, 3),
         "library_seconds": round(t_lib, 3),
         "pandas_seconds": round(t_pd, 3),
+        "pandas_cpu_seconds": round(cpu_pd, 3),
+        "reader_seconds": None if reader is None else reader["wall_seconds"],
+        "reader_cpu_seconds": None if reader is None else reader["cpu_seconds"],
         "rows_per_second_command": round(args.rows / t_cmd),
         "rows_per_second_library": round(args.rows / t_lib),
         "speedup_library_vs_pandas": round(t_pd / t_lib, 1),
