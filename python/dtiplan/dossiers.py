@@ -68,7 +68,7 @@ def dossier_columns(mapping: Mapping[str, str] | str | Path | None) -> dict[str,
 
 def _cell(value: Any) -> str:
     """A workbook or DataFrame cell as the CSV reader would see it."""
-    if value is None:
+    if value is None or value is pd.NaT:
         return ""
     if isinstance(value, float):
         if math.isnan(value):
@@ -80,8 +80,6 @@ def _cell(value: Any) -> str:
         return value.date().isoformat()
     if isinstance(value, _dt.date):
         return value.isoformat()
-    if value is pd.NaT:
-        return ""
     return str(value)
 
 
