@@ -2,6 +2,11 @@
 // where every type is known before a later binding uses it (see common.hpp).
 #include "common.hpp"
 
+namespace dtiplan_bindings {
+// Declared here rather than in common.hpp so adding a topic does not rebuild every binding.
+void register_dossier(py::module_& m);
+}  // namespace dtiplan_bindings
+
 PYBIND11_MODULE(_core, m) {
     dtiplan_bindings::register_version(m);
     dtiplan_bindings::register_errors(m);
@@ -36,4 +41,5 @@ PYBIND11_MODULE(_core, m) {
     dtiplan_bindings::register_indicator_progress(m);
     dtiplan_bindings::register_outlook(m);
     dtiplan_bindings::register_rank_scenario(m);
+    dtiplan_bindings::register_dossier(m);
 }

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# The main job: set up, then the coordinator's monthly report on the built-in plan of Đại Phước
+# The main job: set up, then the dossier figures of the illustrative one-stop-shop export
+# (`dtiplan dossiers`: per unit the full-online rate and the "nửa vời" cases to follow up), then
+# the coordinator's monthly report on the built-in plan of Đại Phước
 # 2026-2030 (`dtiplan report`): the plan check in brief, the status of every indicator against
 # its target with the DTI points, the month's reporting deadlines and the units' ranking board;
 # then (`dtiplan project`) each indicator's projected 2026 value and progress status, and the
@@ -17,6 +19,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh >&2
+# The illustrative dossier export (data/examples/README.md): the units' full-online rates and the
+# "nửa vời" cases of the month before the report, read from the one-stop-shop system's export.
+LANG_ARGS=()
+prev=""
+for a in "$@"; do
+  if [ "$prev" = "--lang" ]; then LANG_ARGS=(--lang "$a"); fi
+  case "$a" in --lang=*) LANG_ARGS=("$a") ;; esac
+  prev="$a"
+done
+.venv/bin/dtiplan dossiers data/examples/illustrative-dossiers-2026.csv --period 2026-11 \
+  "${LANG_ARGS[@]}"
+echo
 .venv/bin/dtiplan report "$@"
 echo
 .venv/bin/dtiplan project "$@"

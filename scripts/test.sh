@@ -62,7 +62,9 @@ FORMATTED=(python/dtiplan/__init__.py python/dtiplan/plan.py python/dtiplan/trac
            tests/python/test_notebooks.py tests/python/test_reprs.py
            python/dtiplan/_text.py python/dtiplan/cli/_progress.py
            tests/python/test_cli_bad_input.py tests/python/test_saves.py
-           tests/python/test_cancellation.py tests/python/test_round_trips.py)
+           tests/python/test_cancellation.py tests/python/test_round_trips.py
+           python/dtiplan/dossiers.py
+           python/dtiplan/report/dossiers.py tests/python/test_dossiers.py)
 .venv/bin/python -m ruff check python tests/python
 .venv/bin/python -m ruff format --check "${FORMATTED[@]}"
 .venv/bin/python -m mypy python/dtiplan

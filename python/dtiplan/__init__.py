@@ -34,6 +34,12 @@ Where will the commune rank (the goal: top 10 of the province's 95 units)::
     dtiplan.plan_improvements().frame()        # cheapest actions, with their lead units
     dtiplan.simulate_ranks(draws=10000, progress=True).frame()   # everyone at once
     dtiplan.what_if({"I.03": 0.90}, by="2026-12-31").frame()   # if I.03 reaches 90% by then
+
+Dossier exports of the one-stop-shop system (docs/dossiers.md)::
+
+    d = dtiplan.load_dossiers("ho-so.csv", columns="cot.json", period="2026-11")
+    d.frame()                                  # per unit and window: I.03, I.04, ... with a/b
+    d.half_online_frame()                      # the "nửa vời" cases to follow up
 """
 
 from __future__ import annotations
@@ -187,6 +193,15 @@ from ._core import (
     series_from_log,
     summarize,
     target_trajectory,
+)
+from .dossiers import RATE_NAMES, DossierResult, dossier_columns, load_dossiers
+from ._core import (
+    DossierRate,
+    DossierSummary,
+    HalfOnlineCase,
+    dossier_observations,
+    index_766,
+    read_dossiers,
 )
 from .plots import plot_dti_fan, plot_indicator
 from .projection import (
@@ -412,6 +427,16 @@ __all__ = [
     "Level",
     "load_framework",
     "load_observations",
+    "load_dossiers",
+    "DossierResult",
+    "DossierRate",
+    "DossierSummary",
+    "HalfOnlineCase",
+    "RATE_NAMES",
+    "dossier_columns",
+    "dossier_observations",
+    "index_766",
+    "read_dossiers",
     "load_plan",
     "main_indices_frame",
     "MainIndicator",

@@ -55,6 +55,9 @@ _HELP = {
     "with indicators, components or assumptions set (I.03=0,9 II.03=có), beside the baseline",
     "assessment": "the annual DTI self-assessment form: per component its maximum, how it is "
     "scored, the value and self-score at the year's cut-off, explanation, evidence, sources",
+    "dossiers": "a one-stop-shop dossier export: per unit and reporting window the online, "
+    "full-online, digitised, e-result, online payment and on-time rates, the 'nửa vời' cases "
+    "and the 766 index (docs/dossiers.md)",
 }
 
 # Which verbs take which options beyond --plan, --lang and --format.
@@ -195,6 +198,8 @@ def build_parser() -> argparse.ArgumentParser:
             )
         if verb == "project":
             _add_project_options(sub)
+        if verb == "dossiers":
+            _add_dossier_options(sub)
         if verb in ("rank", "improve", "whatif"):
             _add_rank_options(sub, verb)
         if verb == "whatif":
@@ -232,6 +237,44 @@ def _add_report_options(sub: argparse.ArgumentParser) -> None:
         type=_non_negative,
         default=DEFAULT_SEED,
         help=f"random seed of the projection (default: {DEFAULT_SEED})",
+    )
+
+
+def _add_dossier_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("file", metavar="FILE", help="the export: CSV UTF-8 or .xlsx, one row per dossier")
+    sub.add_argument(
+        "--columns",
+        metavar="MAPPING.json",
+        help='which header holds which field: {"MaHoSo": "ma_ho_so", ...} (docs/dossiers.md)',
+    )
+    sub.add_argument(
+        "--period",
+        metavar="PERIOD",
+        help="only the dossiers received in this period's reporting window (2026-11, "
+        "'tháng 11/2026', 2026-Q4); default: every month in the file",
+    )
+    sub.add_argument(
+        "--window",
+        choices=("decree-09", "calendar-month"),
+        help="the days a month covers: decree-09 (15th to 14th) or calendar-month; default: "
+        "the plan's reporting rules",
+    )
+    sub.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="leave out rows with a bad cell (counted and listed in the output) instead of "
+        "stopping at the first",
+    )
+    sub.add_argument(
+        "--write-observations",
+        metavar="FILE",
+        help="write the commune's figures as observations of I.03, I.04, III.3.a.04/06/08/10 "
+        "(.csv or .json), the export as evidence",
+    )
+    sub.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="the submission date of the observations written; default: today",
     )
 
 

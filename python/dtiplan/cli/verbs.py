@@ -13,17 +13,19 @@ from typing import Any, TextIO
 
 from .. import _core, rank, report
 from .._core import Finding, GrowthModel, Plan
+from ..dossiers import dossier_columns, load_dossiers
 from ..projection import project_dti
 from ..rank import DEFAULT_GROWTH
 from ..report import assessment, tables
 from ..report._summary import summary_lines
 from ..report.docx import assessment_docx, report_docx
+from ..report.dossiers import dossiers_csv, dossiers_data, dossiers_text
 from ..report.html import report_html
 from ..report.tables import cell_text
 from ..report.textfiles import csv_files, markdown_text
 from ._inputs import Inputs, load_inputs, reading
 from ._output import Renderers, as_is, emit
-from ._parser import UsageError, parse_to, split_scenarios
+from ._parser import UsageError, parse_as_of, parse_to, split_scenarios
 
 __all__ = ["VERBS"]
 
@@ -387,6 +389,37 @@ def _assessment(plan: Plan, args: argparse.Namespace) -> int:
     return 0
 
 
+_DOSSIERS: Renderers[dict[str, Any]] = Renderers(
+    text=dossiers_text, json=as_is, csv=dossiers_csv
+)
+
+
+def _dossiers(plan: Plan, args: argparse.Namespace) -> int:
+    if args.window is not None:
+        rules = plan.reporting
+        rules.window = _core.ReportingWindow.from_spelling(args.window)
+        plan.reporting = rules
+    if args.columns is not None:
+        with reading(args.columns):
+            columns = dossier_columns(args.columns)
+    else:
+        columns = {}
+    with reading(args.file):
+        period = None if args.period is None else _core.Period.parse(args.period)
+        result = load_dossiers(
+            args.file, columns, plan=plan, period=period, skip_bad=args.skip_bad
+        )
+    data = dossiers_data(result, plan, args.lang)
+    if args.write_observations is not None:
+        as_of = parse_as_of(args.as_of)
+        with reading(args.write_observations):
+            log = result.observations(as_of)
+            log.save(args.write_observations)
+        data["observations_written"] = {"file": args.write_observations, "count": len(log)}
+    emit(data, _DOSSIERS, args)
+    return 0
+
+
 #: Each verb's function, by name.
 VERBS: dict[str, Verb] = {
     "show": _show,
@@ -401,4 +434,5 @@ VERBS: dict[str, Verb] = {
     "improve": _improve,
     "whatif": _whatif,
     "assessment": _assessment,
+    "dossiers": _dossiers,
 }

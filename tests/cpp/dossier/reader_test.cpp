@@ -1,0 +1,292 @@
+// Reading a dossier export: every rate of the hand-made file worked out by hand, the windows of
+// Nghị định 09 and of the calendar month, a selected period, column mappings (the national
+// portal's names, Vietnamese headers), and each bad cell named by file, row and column.
+#include <gtest/gtest.h>
+
+#include "dossier/dossier_fixture.hpp"
+#include "temp_dir.hpp"
+
+#include <string>
+
+#include "dtiplan/dossier/reader.hpp"
+#include "dtiplan/error.hpp"
+
+using namespace dtiplan;
+using namespace dtiplan::test_support;
+
+namespace {
+
+DossierSummary read_text(const std::string& text, const DossierOptions& options = {},
+                         const std::string& name = "ho-so.csv") {
+    TempDir dir;
+    write_text(dir.path() / name, text);
+    return read_dossiers(dir.path() / name, &dossier_plan(), options);
+}
+
+const DossierUnitTally& unit(const DossierWindow& w, const std::string& id) {
+    for (const auto& u : w.units)
+        if (u.unit == id) return u;
+    throw std::runtime_error("no unit " + id);
+}
+
+std::string error_of(const std::string& text, const DossierOptions& options = {}) {
+    try {
+        (void)read_text(text, options);
+    } catch (const FormatError& e) {
+        return e.what();
+    }
+    return "(no error)";
+}
+
+}  // namespace
+
+TEST(DossierReader, EveryRateOfAUnitAsWorkedOutByHand) {
+    const DossierSummary s = read_text(kDossierHeader + kDossierRows);
+    EXPECT_EQ(s.origin, "ho-so.csv");
+    EXPECT_EQ(s.rows, 7u);
+    EXPECT_EQ(s.counted, 7u);
+    ASSERT_EQ(s.windows.size(), 2u);
+    const DossierWindow& nov = s.windows[0];
+    EXPECT_EQ(nov.period, Period::month(2026, 11));
+    EXPECT_EQ(nov.window.first, Date(2026, 10, 15));
+    EXPECT_EQ(nov.window.last, Date(2026, 11, 14));
+    // Plan order: TTPVHCC comes before CAX in the plan.
+    ASSERT_EQ(nov.units.size(), 2u);
+    EXPECT_EQ(nov.units[0].unit, "TTPVHCC");
+    EXPECT_EQ(nov.units[1].unit, "CAX");
+
+    // TTPVHCC: H1..H5 (H4 named "Trung tâm Phục vụ hành chính công xã").
+    const DossierRates r = dossier_rates(unit(nov, "TTPVHCC").tally);
+    EXPECT_EQ(unit(nov, "TTPVHCC").tally.dossiers, 5u);
+    EXPECT_EQ(r.online, (DossierRate{2, 4}));          // H1, H2 of H1, H2, H3, H5
+    EXPECT_EQ(r.full_online, (DossierRate{1, 3}));     // H1 of H1, H2, H5
+    EXPECT_EQ(r.digitised, (DossierRate{3, 5}));       // H1, H2, H4
+    EXPECT_EQ(r.handled_online, (DossierRate{2, 5}));  // H1, H2
+    EXPECT_EQ(r.e_result, (DossierRate{2, 3}));        // H1, H3 of the finished H1, H2, H3
+    EXPECT_EQ(r.online_payment, (DossierRate{1, 3}));  // H2 of H2, H3, H4
+    EXPECT_EQ(r.on_time,
+              (DossierRate{1, 4}));  // H1; late: H2 (end after due), H3 (2 supplements), H5
+    EXPECT_EQ(unit(nov, "TTPVHCC").tally.open_not_due, 1u);  // H4, due 20/11
+    EXPECT_DOUBLE_EQ(*r.full_online.value(), 1.0 / 3.0);
+
+    // Công an xã: C1 alone, on time with one supplement request.
+    const DossierRates c = dossier_rates(unit(nov, "CAX").tally);
+    EXPECT_EQ(c.online, (DossierRate{1, 1}));
+    EXPECT_EQ(c.full_online, (DossierRate{0, 1}));
+    EXPECT_EQ(c.on_time, (DossierRate{1, 1}));
+    EXPECT_EQ(c.online_payment, (DossierRate{0, 1}));
+
+    // The commune: both units.
+    const DossierRates all = dossier_rates(nov.commune);
+    EXPECT_EQ(nov.commune.dossiers, 6u);
+    EXPECT_EQ(all.online, (DossierRate{3, 5}));
+    EXPECT_EQ(all.full_online, (DossierRate{1, 4}));
+    EXPECT_EQ(all.digitised, (DossierRate{4, 6}));
+    EXPECT_EQ(all.handled_online, (DossierRate{3, 6}));
+    EXPECT_EQ(all.e_result, (DossierRate{3, 4}));
+    EXPECT_EQ(all.online_payment, (DossierRate{1, 4}));
+    EXPECT_EQ(all.on_time, (DossierRate{2, 5}));
+
+    // Tháng 12: H6 only; no dossier with a fee, so no payment rate ("không có hồ sơ").
+    const DossierRates dec = dossier_rates(s.windows[1].commune);
+    EXPECT_EQ(s.windows[1].period, Period::month(2026, 12));
+    EXPECT_EQ(dec.full_online, (DossierRate{1, 1}));
+    EXPECT_EQ(dec.online_payment, (DossierRate{0, 0}));
+    EXPECT_FALSE(dec.online_payment.value().has_value());
+}
+
+TEST(DossierReader, ListsTheHalfOnlineCasesWithTheirReasons) {
+    const DossierSummary s = read_text(kDossierHeader + kDossierRows);
+    ASSERT_EQ(s.half_online.size(), 2u);
+    const HalfOnlineCase& h2 = s.half_online[0];
+    EXPECT_EQ(h2.dossier, "H2");
+    EXPECT_EQ(h2.procedure, "1.002");
+    EXPECT_EQ(h2.procedure_name, "Chứng thực bản sao, chữ ký");
+    EXPECT_EQ(h2.unit, "TTPVHCC");
+    EXPECT_EQ(h2.row, 3u);
+    EXPECT_EQ(h2.received, Date(2026, 11, 1));
+    EXPECT_EQ(h2.reason(Language::Vietnamese),
+              "yêu cầu mang bản chính đến đối chiếu; trả kết quả trực tiếp tại bộ phận một cửa");
+    const HalfOnlineCase& c1 = s.half_online[1];
+    EXPECT_EQ(c1.unit, "CAX");
+    EXPECT_EQ(c1.reason(Language::Vietnamese), "yêu cầu mang bản chính đến đối chiếu");
+    EXPECT_EQ(c1.reason(Language::English), "asked to bring originals for checking");
+    EXPECT_EQ(unit(s.windows[0], "TTPVHCC").tally.half_online, 1u);
+}
+
+TEST(DossierReader, CalendarMonthsAndASelectedPeriod) {
+    DossierOptions calendar;
+    calendar.rule = ReportingWindow::CalendarMonth;
+    const DossierSummary c = read_text(kDossierHeader + kDossierRows, calendar);
+    ASSERT_EQ(c.windows.size(), 2u);
+    EXPECT_EQ(c.windows[0].period, Period::month(2026, 10));  // H1, H5, C1
+    EXPECT_EQ(c.windows[0].commune.dossiers, 3u);
+    EXPECT_EQ(c.windows[1].period, Period::month(2026, 11));  // H2, H3, H4, H6
+    EXPECT_EQ(c.windows[1].commune.dossiers, 4u);
+    // Open H5 (due 16/10) is late at 31/10 under the calendar month too.
+    EXPECT_EQ(dossier_rates(c.windows[0].commune).on_time, (DossierRate{2, 3}));
+
+    DossierOptions november;
+    november.period = Period::month(2026, 11);
+    const DossierSummary n = read_text(kDossierHeader + kDossierRows, november);
+    ASSERT_EQ(n.windows.size(), 1u);
+    EXPECT_EQ(n.counted, 6u);
+    EXPECT_EQ(n.outside, 1u);  // H6
+    EXPECT_EQ(n.windows[0].window.first, Date(2026, 10, 15));
+
+    DossierOptions quarter;
+    quarter.period = Period::quarter(2026, 4);  // 15/09 – 14/12: every dossier
+    EXPECT_EQ(read_text(kDossierHeader + kDossierRows, quarter).windows[0].commune.dossiers, 7u);
+}
+
+TEST(DossierReader, ColumnMappingsForThePortalsNamesAndVietnameseHeaders) {
+    // The national portal's names, channels as 1/2/3, a semicolon-separated file with a BOM and
+    // CRLF.
+    const std::string portal =
+        "\xEF\xBB\xBFMaHoSo;MaTTHC;TenTTHC;MucDo;KenhThucHien;DonViXuLy;NgayTiepNhan;NgayHenTra;"
+        "NgayKetThucXuLy;NgayTra;TrangThaiHoSo;DaSoHoa;CoKetQuaDienTu;CoPhi;"
+        "DuocThanhToanTrucTuyen;SoLanBoSung;YeuCauBanChinh;HinhThucNhanKetQua\r\n"
+        "H1;1.001;Đăng ký khai sinh;toàn trình;2;TTPVHCC;2026-10-20 08:15:00;2026-10-22;"
+        "2026-10-21T16:00:00;;;1;1;0;0;0;0;2\r\n"
+        "H2;1.002;Chứng thực;toàn trình;2;TTPVHCC;2026-11-01;2026-11-05;;;;1;0;1;1;0;0;1\r\n";
+    const std::string mapping = R"({"MaHoSo": "ma_ho_so", "MaTTHC": "ma_thu_tuc",
+        "TenTTHC": "ten_thu_tuc", "MucDo": "muc_do", "KenhThucHien": "kenh",
+        "DonViXuLy": "don_vi", "NgayTiepNhan": "ngay_tiep_nhan", "NgayHenTra": "ngay_hen_tra",
+        "NgayKetThucXuLy": "ngay_ket_thuc", "NgayTra": "ngay_tra", "TrangThaiHoSo": "trang_thai",
+        "DaSoHoa": "so_hoa", "CoKetQuaDienTu": "ket_qua_dien_tu", "CoPhi": "co_phi",
+        "DuocThanhToanTrucTuyen": "thanh_toan_truc_tuyen", "SoLanBoSung": "so_lan_bo_sung",
+        "YeuCauBanChinh": "yeu_cau_ban_chinh", "HinhThucNhanKetQua": "nhan_ket_qua"})";
+    DossierOptions options;
+    options.columns = parse_dossier_columns(mapping, "portal.json");
+    const DossierSummary s = read_text(portal, options);
+    const DossierRates r = dossier_rates(s.windows[0].commune);
+    EXPECT_EQ(r.full_online, (DossierRate{1, 2}));  // H2's result at the counter (1)
+    EXPECT_EQ(r.online_payment, (DossierRate{1, 1}));
+    EXPECT_EQ(s.half_online.size(), 1u);
+
+    // Vietnamese headers with diacritics are read as the fields they spell, without a mapping;
+    // a mapping names the others ("Số hồ sơ" -> ma_ho_so).
+    const std::string vietnamese =
+        "Số hồ sơ,Mã thủ tục,Mức độ,Kênh,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả,Ngày kết thúc,"
+        "Số hóa,Kết quả điện tử,Có phí,Thanh toán trực tuyến,Số lần bổ sung,"
+        "Yêu cầu bản chính,Nhận kết quả\n"
+        "A1,1.001,toàn trình,trực tuyến,Công an xã,20/10/2026,22/10/2026,21/10/2026,có,có,không,"
+        "không,0,không,bưu chính\n";
+    DossierOptions vi;
+    vi.columns = {{"Số hồ sơ", "ma_ho_so"}};
+    const DossierSummary v = read_text(vietnamese, vi);
+    EXPECT_EQ(v.windows[0].units[0].unit, "CAX");
+    EXPECT_EQ(dossier_rates(v.windows[0].commune).full_online, (DossierRate{1, 1}));
+
+    EXPECT_THROW((void)parse_dossier_columns(R"({"Mã": "ma_ho"})", "cot.json"), FormatError);
+    EXPECT_THROW((void)parse_dossier_columns("[1]", "cot.json"), FormatError);
+}
+
+TEST(DossierReader, ABadCellNamesFileRowAndColumn) {
+    const std::string h = kDossierHeader;
+    const std::string good =
+        "H1,1.001,Khai sinh,toàn trình,trực tuyến,TTPVHCC,20/10/2026,22/10/2026,,,,có,có,không,"
+        "không,0,không,\n";
+    EXPECT_EQ(error_of(h + good +
+                       "H2,1.001,Khai sinh,toàn trình,trực tuyến,TTPVHCC,31/11/2026,22/12/2026,,,,"
+                       "có,có,không,không,0,không,\n"),
+              "ho-so.csv: row 3, column ngay_tiep_nhan: not a date: \"31/11/2026\" (dd/mm/yyyy "
+              "or yyyy-mm-dd)");
+    EXPECT_NE(error_of(h + "H2,1.001,Khai sinh,toàn trình,trực tuyến,Phòng Tư pháp,20/10/2026,"
+                           "22/10/2026,,,,có,có,không,không,0,không,\n")
+                  .find("ho-so.csv: row 2, column don_vi: unknown unit \"Phòng Tư pháp\""),
+              std::string::npos);
+    EXPECT_EQ(error_of(h + "H2,1.001,Khai sinh,toàn trình,trực tuyến,TTPVHCC,20/10/2026,"
+                           "22/10/2026,,,,có rồi,có,không,không,0,không,\n"),
+              "ho-so.csv: row 2, column so_hoa: not a yes/no cell: \"có rồi\" (có/không, x or "
+              "empty, 1/0)");
+    EXPECT_NE(error_of(h + "H2,1.001,Khai sinh,trực tuyến cấp độ 4,trực tuyến,TTPVHCC,20/10/2026,"
+                           "22/10/2026,,,,có,có,không,không,0,không,\n")
+                  .find("row 2, column muc_do"),
+              std::string::npos);
+    EXPECT_NE(error_of(h + "H2,1.001,Khai sinh,toàn trình,qua Zalo,TTPVHCC,20/10/2026,"
+                           "22/10/2026,,,,có,có,không,không,0,không,\n")
+                  .find("row 2, column kenh"),
+              std::string::npos);
+    EXPECT_NE(error_of(h + "H2,1.001,Khai sinh,toàn trình,trực tuyến,TTPVHCC,20/10/2026,"
+                           "19/10/2026,,,,có,có,không,không,0,không,\n")
+                  .find("row 2, column ngay_hen_tra: the due date comes before"),
+              std::string::npos);
+    EXPECT_NE(error_of(h + "H2,1.001,Khai sinh,toàn trình,trực tuyến,TTPVHCC,20/10/2026,"
+                           "22/10/2026,,,,có,có,không,không,hai,không,\n")
+                  .find("row 2, column so_lan_bo_sung: not a count"),
+              std::string::npos);
+    EXPECT_NE(error_of("ma_ho_so,don_vi\nH1,TTPVHCC\n")
+                  .find("ho-so.csv: row 1: missing columns: "
+                        "ma_thu_tuc, muc_do, kenh"),
+              std::string::npos);
+    EXPECT_NE(error_of(h + "H2,\"1.001,Khai sinh\n").find("row 2"), std::string::npos);
+    EXPECT_NE(error_of(h + good + "H3,1.001,Kh\xE1i sinh,,trực tuyến,TTPVHCC,20/10/2026\n")
+                  .find("ho-so.csv: row 3: the text is not UTF-8"),
+              std::string::npos);
+    EXPECT_NE(error_of(h + "H2,1.001,Khai sinh,toàn trình\n").find("row 2: the row has 4 cells"),
+              std::string::npos);
+}
+
+TEST(DossierReader, SkipBadLeavesOutBadRowsButCountsAndListsThem) {
+    DossierOptions options;
+    options.skip_bad = true;
+    const std::string bad =
+        "X1,1.001,Khai sinh,toàn trình,trực tuyến,TTPVHCC,ngày 20,22/10/2026,,,,có,có,không,"
+        "không,0,không,\n";
+    const DossierSummary s = read_text(kDossierHeader + kDossierRows + bad, options);
+    EXPECT_EQ(s.rows, 8u);
+    EXPECT_EQ(s.counted, 7u);
+    ASSERT_EQ(s.bad_rows.size(), 1u);
+    EXPECT_EQ(s.bad_rows[0].row, 9u);
+    EXPECT_EQ(s.bad_rows[0].column, "ngay_tiep_nhan");
+    EXPECT_NE(s.bad_rows[0].message.find("\"ngày 20\""), std::string::npos);
+    // The good rows give the same figures as without the bad one.
+    EXPECT_EQ(s.windows, read_text(kDossierHeader + kDossierRows).windows);
+}
+
+TEST(DossierReader, QuotedCellsWithLineBreaksAcrossBlocksKeepRowNumbers) {
+    // Enough rows to cross the reader's block boundary (1 MiB), with a quoted cell spanning lines.
+    std::string text = kDossierHeader;
+    const std::string row =
+        "H,1.001,\"Đăng ký khai sinh\nkèm \"\"trích lục\"\"\",toàn trình,trực tuyến,TTPVHCC,"
+        "20/10/2026,22/10/2026,21/10/2026,,,có,có,không,không,0,không,trực tuyến\n";
+    const std::size_t n = (1u << 20) / row.size() + 500;
+    for (std::size_t i = 0; i < n; ++i) text += row;
+    text +=
+        "Z,1.001,Khai sinh,toàn trình,trực tuyến,TTPVHCC,20/10/2026,sai,,,,có,có,không,không,"
+        "0,không,\n";
+    const std::string err = error_of(text);
+    // Each good record spans two lines: the bad one starts at line 2 + 2n.
+    EXPECT_NE(err.find("row " + std::to_string(2 + 2 * n) + ", column ngay_hen_tra"),
+              std::string::npos)
+        << err;
+    DossierOptions skip;
+    skip.skip_bad = true;
+    const DossierSummary s = read_text(text, skip);
+    EXPECT_EQ(s.counted, n);
+    EXPECT_EQ(dossier_rates(s.windows[0].commune).full_online, (DossierRate{n, n}));
+}
+
+TEST(DossierReader, Sha256OfTheFileAndAFedReaderAgree) {
+    TempDir dir;
+    write_text(dir.path() / "abc.csv", "abc");
+    EXPECT_EQ(file_sha256(dir.path() / "abc.csv"),
+              "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    write_text(dir.path() / "ho-so.csv", kDossierHeader + kDossierRows);
+    const DossierSummary s = read_dossiers(dir.path() / "ho-so.csv", &dossier_plan());
+    EXPECT_EQ(s.sha256, file_sha256(dir.path() / "ho-so.csv"));
+    EXPECT_THROW((void)read_dossiers(dir.path() / "khong-co.csv", &dossier_plan()), FileError);
+
+    // Rows fed one by one (as a workbook or a DataFrame is) give the same figures.
+    DossierReader reader(&dossier_plan(), {}, "bang.xlsx");
+    reader.header({"ma_ho_so", "ma_thu_tuc", "muc_do", "kenh", "don_vi", "ngay_tiep_nhan",
+                   "ngay_hen_tra", "ngay_ket_thuc", "so_hoa", "ket_qua_dien_tu", "co_phi",
+                   "thanh_toan_truc_tuyen", "so_lan_bo_sung", "yeu_cau_ban_chinh", "nhan_ket_qua"});
+    reader.row({"H1", "1.001", "toàn trình", "trực tuyến", "TTPVHCC", "2026-10-20", "2026-10-22",
+                "2026-10-21", "có", "có", "không", "không", "0", "không", "trực tuyến"},
+               2);
+    const DossierSummary fed = reader.finish();
+    EXPECT_EQ(fed.sha256, "");
+    EXPECT_EQ(dossier_rates(fed.windows[0].commune).full_online, (DossierRate{1, 1}));
+}
