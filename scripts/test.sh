@@ -56,7 +56,9 @@ echo "== Lint"
 # The files kept in ruff's format so far (the rest join the list as they are rewritten).
 FORMATTED=(python/dtiplan/__init__.py python/dtiplan/plan.py python/dtiplan/track.py
            python/dtiplan/scoring.py python/dtiplan/plots.py tests/python/conftest.py
-           tests/python/test_bindings.py)
+           tests/python/test_bindings.py python/dtiplan/collect.py
+           python/dtiplan/report/template.py python/dtiplan/report/collection.py
+           tests/python/test_template.py tests/python/test_collect.py)
 .venv/bin/python -m ruff check python tests/python
 .venv/bin/python -m ruff format --check "${FORMATTED[@]}"
 .venv/bin/python -m mypy python/dtiplan

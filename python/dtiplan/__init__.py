@@ -255,10 +255,23 @@ from .rank import (
     simulate_ranks,
 )
 
+# Collecting the month's figures: a data-entry workbook per unit, and reading it back
+# (docs/collection.md).
+from .collect import Collection, TemplateError, collect, read_template
+from .report.template import make_template, template_units, write_template
+
 #: Parse a Vietnamese target phrase: ``parse_target("Trên 80%")`` (same as parse_target_phrase).
 parse_target = parse_target_phrase
 
 __all__ = [
+    # collection
+    "collect",
+    "Collection",
+    "make_template",
+    "read_template",
+    "TemplateError",
+    "template_units",
+    "write_template",
     # rank engine
     "Action",
     "actions_frame",
