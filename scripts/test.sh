@@ -2,7 +2,7 @@
 # Runs every test from a fresh machine: set-up, lint (ruff, mypy), then the C++ tests
 # (GoogleTest, warnings as errors), the same tests built with AddressSanitizer and
 # UndefinedBehaviorSanitizer, the consumer project that finds the installed library with
-# find_package, and the Python tests. The C++ configurations are the presets of
+# find_package, the Python tests, and the documentation site (docs/site.md). The C++ configurations are the presets of
 # CMakePresets.json (release: build/cpp, asan: build/asan). Each step's wall-clock time is
 # printed when it ends, and all of them at the end (docs/testing.md).
 set -euo pipefail
@@ -91,4 +91,10 @@ begin "Python tests"
 echo "== Python tests"
 # The browser test of the web page must run here, not skip (tests/python/test_documents.py).
 export DTIPLAN_REQUIRE_BROWSER=1
+# So must the test that re-saves a template with LibreOffice (tests/python/test_collect.py).
+export DTIPLAN_REQUIRE_LIBREOFFICE=1
 .venv/bin/python -m pytest tests/python
+
+begin "documentation site"
+echo "== Documentation site (Sphinx, warnings as errors, links between pages checked)"
+scripts/docs.sh

@@ -302,9 +302,9 @@ def collection_text(data: dict[str, Any], lang: str = "vi") -> str:
         lines.append(
             "  "
             + words["summary"].format(
-                sent=", ".join(sent) or none,
-                missing=", ".join(missing) or none,
-                late=", ".join(late) or none,
+                sent=" · ".join(sent) or none,
+                missing=" · ".join(missing) or none,
+                late=" · ".join(late) or none,
             )
         )
     return "\n".join(lines) + "\n"

@@ -308,7 +308,7 @@ def _data_sheet(
             "last": _last_text(indicator, log, as_of),
         }
         for key, text in fixed.items():
-            cell = ws.cell(row=row, column=_COLUMN[key], value=text)
+            cell = ws.cell(row=row, column=_COLUMN[key], value=text if text != "" else None)
             cell.border = _BOX
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         for key, _heading, _width, fill in COLUMNS:
