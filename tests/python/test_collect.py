@@ -233,6 +233,11 @@ def test_check_is_a_dry_run_and_earlier_rows_are_kept_verbatim(
     text = target.read_text(encoding="utf-8")
     assert text.startswith(old) and len(text.splitlines()) == 5
     assert len(_log(target, plan)) == 4
+    again = run_cli("collect", sent, "--observations", target, "--as-of", "2026-11-25")
+    assert again.returncode == 0, again.stderr
+    assert "Không có số liệu mới" in again.stdout
+    assert "3 số liệu đã có trong tệp, không ghi lại." in again.stdout
+    assert target.read_text(encoding="utf-8") == text
 
 
 def test_who_has_sent_who_has_not_and_who_was_late(

@@ -56,6 +56,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "already": "đã có, không ghi lại",
         "set-aside": "không dùng (--prefer tệp khác)",
         "no_changes": "Không có thay đổi.",
+        "already_count": "{n} số liệu đã có trong tệp, không ghi lại.",
         "conflicts": "Xung đột: chưa ghi, chọn tệp đúng bằng --prefer TỆP",
         "returns": "Tình hình gửi số liệu {month} (hạn {deadline})",
         "reports": "Báo cáo",
@@ -96,6 +97,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "already": "already recorded",
         "set-aside": "not used (--prefer chose another file)",
         "no_changes": "No change.",
+        "already_count": "{n} figures already in the file, not added again.",
         "conflicts": "Conflicts: not recorded, choose the right file with --prefer FILE",
         "returns": "Returns for {month} (deadline {deadline})",
         "reports": "Reports",
@@ -251,7 +253,9 @@ def collection_text(data: dict[str, Any], lang: str = "vi") -> str:
     if data["skipped"]:
         lines += ["", words["skipped"].format(files=", ".join(data["skipped"]))]
     lines += ["", words["changes"]]
-    if data["changes"]:
+    changes = [c for c in data["changes"] if c["kind"] != "already"]
+    already = len(data["changes"]) - len(changes)
+    if changes:
         rows = [
             [
                 c["unit_name"],
@@ -261,7 +265,7 @@ def collection_text(data: dict[str, Any], lang: str = "vi") -> str:
                 c["after"],
                 words[c["kind"]],
             ]
-            for c in data["changes"]
+            for c in changes
         ]
         heads = [
             words["unit"],
@@ -274,6 +278,8 @@ def collection_text(data: dict[str, Any], lang: str = "vi") -> str:
         lines += text_table(heads, rows, indent="  ")
     else:
         lines.append("  " + words["no_changes"])
+    if already:
+        lines.append("  " + words["already_count"].format(n=already))
     if data["conflicts"]:
         lines += ["", words["conflicts"]]
         for c in data["conflicts"]:

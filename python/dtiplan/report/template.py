@@ -21,6 +21,7 @@ The workbook has three sheets:
 from __future__ import annotations
 
 import datetime
+import math
 import os
 import tempfile
 from collections.abc import Sequence
@@ -294,6 +295,7 @@ def _data_sheet(
         cell.border = _BOX
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         ws.column_dimensions[get_column_letter(_COLUMN[key])].width = width
+    ws.row_dimensions[_HEADER_ROW].height = 30
     ws.cell(row=_HEADER_ROW, column=_COLUMN["target"], value=f"Chỉ tiêu năm {month.year}")
     for n, indicator in enumerate(indicators, start=1):
         row = _HEADER_ROW + n
@@ -319,8 +321,20 @@ def _data_sheet(
             elif fill:
                 ws.cell(row=row, column=_COLUMN[key]).border = _BOX
         _validate_row(ws, row, indicator, total)
+        # Rows as tall as their longest wrapped text (not every program sizes them itself).
+        lines = max(
+            math.ceil(len(str(t)) / max(COLUMNS[_COLUMN[k] - 1][2] - 2, 1))
+            for k, t in fixed.items()
+        )
+        ws.row_dimensions[row].height = 15 * max(lines, 1)
     ws.freeze_panes = ws.cell(row=_HEADER_ROW + 1, column=_COLUMN["value"])
     ws.protection.sheet = True  # no password: it prevents slips, it is not security
+    # Printed on landscape A4, all columns on one page wide.
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
 
 
 def _help_sheet(ws: Worksheet) -> None:
