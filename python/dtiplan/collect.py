@@ -206,11 +206,6 @@ def _header(ws: Worksheet) -> tuple[int, dict[str, int]] | None:
         }
         keys.pop(None, None)
         if "indicator" in keys and "value" in keys:
-            target = next(
-                (c.column for c in row if str(c.value or "").startswith("Chỉ tiêu năm")), None
-            )
-            if target is not None:
-                keys["target"] = target
             return row[0].row, {k: v for k, v in keys.items() if k is not None}
     return None
 

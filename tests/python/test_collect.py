@@ -307,3 +307,32 @@ def test_a_template_resaved_by_libreoffice_is_collected(plan: dtiplan.Plan, tmp_
     assert result.ok and result.added == 3
     i04 = _log(tmp_path / "so-lieu.csv", plan).effective("I.04", "2026-11")
     assert i04 is not None and (i04.value.numerator, i04.value.denominator) == (188, 200)
+
+
+def test_other_workbooks_in_a_folder_are_skipped_but_named_files_must_be_templates(
+    plan: dtiplan.Plan, tmp_path: Path
+) -> None:
+    inbox = tmp_path / "nhan-ve"
+    inbox.mkdir()
+    _fill(_template(plan, inbox), "2026-11-18", TTPVHCC_ROWS)
+    other = inbox / "bang-tong-hop.xlsx"
+    dtiplan.write_template(__import__("openpyxl").Workbook(), other)
+    (inbox / "~$mau-so-lieu-TTPVHCC-2026-11.xlsx").write_bytes(b"lock")
+    result = dtiplan.collect([inbox], tmp_path / "so-lieu.csv", plan, check=True)
+    assert result.ok and result.added == 3 and not result.written
+    assert result.skipped == [other]
+    assert not (tmp_path / "so-lieu.csv").exists()
+    named = dtiplan.collect([other], tmp_path / "so-lieu.csv", plan, check=True)
+    assert not named.ok
+    assert named.rejected[other] == [
+        "bang-tong-hop.xlsx: not a dtiplan template (no 'dtiplan' metadata sheet)"
+    ]
+
+
+def test_a_template_of_another_plan_is_rejected(plan: dtiplan.Plan, tmp_path: Path) -> None:
+    other_plan = dtiplan.builtin_plan()
+    other_plan.id = "xa-khac-2026-2030"
+    sent = tmp_path / "mau.xlsx"
+    dtiplan.write_template(dtiplan.make_template(other_plan, "2026-11", "TTPVHCC"), sent)
+    with pytest.raises(dtiplan.TemplateError, match='plan "xa-khac-2026-2030", not "'):
+        dtiplan.read_template(sent, plan)
