@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(g++ clang make libeigen3-dev libboost-date-time-dev nlohmann-json3-dev libgtest-dev clang-format chromium libreoffice-writer-nogui poppler-utils)
+APT_PACKAGES=(g++ clang make libeigen3-dev libboost-date-time-dev nlohmann-json3-dev libgtest-dev clang-format chromium libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test from a fresh machine: set-up, lint (ruff, mypy), then the C++ tests
 # (GoogleTest, warnings as errors), the same tests built with AddressSanitizer and
-# UndefinedBehaviorSanitizer, the fuzz targets for about 20 s each, the consumer project that finds the installed library with
-# find_package, and the Python tests. The C++ configurations are the presets of
+# UndefinedBehaviorSanitizer, the fuzz targets for about 20 s each, the consumer project that finds
+# the installed library with find_package, the Python tests, and the documentation site
+# (docs/site.md). The C++ configurations are the presets of
 # CMakePresets.json (release: build/cpp, asan: build/asan). Each step's wall-clock time is
 # printed when it ends, and all of them at the end (docs/testing.md).
 set -euo pipefail
@@ -64,7 +65,10 @@ FORMATTED=(python/dtiplan/__init__.py python/dtiplan/plan.py python/dtiplan/trac
            tests/python/test_cli_bad_input.py tests/python/test_saves.py
            tests/python/test_cancellation.py tests/python/test_round_trips.py
            python/dtiplan/dossiers.py
-           python/dtiplan/report/dossiers.py tests/python/test_dossiers.py)
+           python/dtiplan/report/dossiers.py tests/python/test_dossiers.py
+           python/dtiplan/collect.py
+           python/dtiplan/report/template.py python/dtiplan/report/collection.py
+           tests/python/test_template.py tests/python/test_collect.py)
 .venv/bin/python -m ruff check python tests/python
 .venv/bin/python -m ruff format --check "${FORMATTED[@]}"
 .venv/bin/python -m mypy python/dtiplan
@@ -102,4 +106,10 @@ begin "Python tests"
 echo "== Python tests"
 # The browser test of the web page must run here, not skip (tests/python/test_documents.py).
 export DTIPLAN_REQUIRE_BROWSER=1
+# So must the test that re-saves a template with LibreOffice (tests/python/test_collect.py).
+export DTIPLAN_REQUIRE_LIBREOFFICE=1
 .venv/bin/python -m pytest tests/python
+
+begin "documentation site"
+echo "== Documentation site (Sphinx, warnings as errors, links between pages checked)"
+scripts/docs.sh

@@ -25,6 +25,12 @@ Observations, the reporting calendar and DTI scoring::
     fw.dti_from_main_indices({"Nhận thức số": 1.0, ...})
     dtiplan.competition_rank([0.9, 0.8, 0.8, 0.7])   # [1, 2, 2, 4]
 
+Collecting the month's figures (docs/collection.md)::
+
+    wb = dtiplan.make_template(plan, "2026-11", "TTPVHCC")   # the unit's data-entry workbook
+    dtiplan.write_template(wb, "mau-so-lieu-TTPVHCC-2026-11.xlsx")
+    result = dtiplan.collect(["nhan-ve/"], "so-lieu.xlsx", plan, check=True)   # what would change
+
 Where will the commune rank (the goal: top 10 of the province's 95 units)::
 
     peers = dtiplan.example_peers()            # illustrative synthetic province (not real)
@@ -280,10 +286,23 @@ from .rank import (
     what_if,
 )
 
+# Collecting the month's figures: a data-entry workbook per unit, and reading it back
+# (docs/collection.md).
+from .collect import Collection, TemplateError, collect, read_template
+from .report.template import make_template, template_units, write_template
+
 #: Parse a Vietnamese target phrase: ``parse_target("Trên 80%")`` (same as parse_target_phrase).
 parse_target = parse_target_phrase
 
 __all__ = [
+    # collection
+    "collect",
+    "Collection",
+    "make_template",
+    "read_template",
+    "TemplateError",
+    "template_units",
+    "write_template",
     # rank engine
     "Action",
     "actions_frame",

@@ -17,6 +17,10 @@
     dtiplan improve   [--peers FILE] [--top 10] [--budget E] [--limit N] [...]
     dtiplan whatif    KEY=VALUE ... [/ KEY=VALUE ...] [--to DATE] [--draws N] [rank's options]
     dtiplan assessment [--year YYYY] [--observations FILE] [--as-of DATE] [--framework FILE]
+    dtiplan template  --unit ID | --all-units --output FILE_OR_FOLDER [--month YYYY-MM]
+                      [--observations FILE]
+    dtiplan collect   FOLDER_OR_FILE... --observations FILE [--submitted DATE] [--prefer FILE]
+                      [--check] [--as-of DATE] [--month YYYY-MM]
 
 The verbs with tables (status, deadlines, units, report, project, rank, improve, whatif,
 assessment) take ``--output FILE``: the format is the extension (.docx for report and
@@ -31,9 +35,9 @@ output says so; likewise ``rank`` and ``improve`` use the illustrative peer tabl
 dtiplan (a synthetic province, not real results) unless ``--peers`` names a CSV file.
 
 Exit codes: 0 done (for ``check`` and ``report``: no finding is an error), 1 the plan check
-found an error, 2 bad usage or an input that cannot be read (one line on stderr naming the file
-and the place), 130 stopped by Ctrl-C (one line on stderr). A run that takes longer than 2 s
-shows its progress on stderr.
+found an error (``collect``: a returned file was rejected or a conflict is open), 2 bad usage
+or an input that cannot be read (one line on stderr naming the file and the place), 130 stopped
+by Ctrl-C (one line on stderr). A run that takes longer than 2 s shows its progress on stderr.
 
 The package: ``_parser`` (options and their values), ``_inputs`` (reading the plan, framework,
 observations; which file an error is about), ``_output`` (the one output function: data and a

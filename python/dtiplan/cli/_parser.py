@@ -58,6 +58,10 @@ _HELP = {
     "dossiers": "a one-stop-shop dossier export: per unit and reporting window the online, "
     "full-online, digitised, e-result, online payment and on-time rates, the 'nửa vời' cases "
     "and the 766 index (docs/dossiers.md)",
+    "template": "the data-entry workbook (.xlsx) a lead unit fills for a month's report: one "
+    "row per indicator it reports, validated cells, instructions in Vietnamese",
+    "collect": "read the templates units sent back and add their figures to the observations "
+    "file: what changed, conflicts, who has sent, who has not, who was late",
 }
 
 # Which verbs take which options beyond --plan, --lang and --format.
@@ -204,7 +208,83 @@ def build_parser() -> argparse.ArgumentParser:
             _add_rank_options(sub, verb)
         if verb == "whatif":
             _add_whatif_options(sub)
+        if verb == "template":
+            _add_template_options(sub)
+        if verb == "collect":
+            _add_collect_options(sub)
     return parser
+
+
+def _add_template_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--month",
+        metavar="YYYY-MM",
+        help="the month whose report the template is for (also 11/2026, 'tháng 11/2026'); "
+        "default: the current month",
+    )
+    who = sub.add_mutually_exclusive_group(required=True)
+    who.add_argument("--unit", metavar="ID", help="the unit (or group) id, e.g. TTPVHCC")
+    who.add_argument(
+        "--all-units",
+        action="store_true",
+        help="one workbook per unit that reports that month, in the folder --output",
+    )
+    sub.add_argument(
+        "--output",
+        metavar="FILE_OR_FOLDER",
+        required=True,
+        help="the .xlsx file to write (with --all-units: the folder, created when missing; "
+        "files mau-so-lieu-UNIT-YYYY-MM.xlsx)",
+    )
+    sub.add_argument(
+        "--observations",
+        metavar="FILE",
+        help="observations (.csv, .json, .xlsx) for the column of last values in force; "
+        "default: the column is left empty",
+    )
+
+
+def _add_collect_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "sources",
+        nargs="+",
+        metavar="FOLDER_OR_FILE",
+        help="returned templates, or folders holding them (other files in a folder are skipped)",
+    )
+    sub.add_argument(
+        "--observations",
+        metavar="FILE",
+        required=True,
+        help="the observations file to add to (.csv, .json or .xlsx; created when missing)",
+    )
+    sub.add_argument(
+        "--submitted",
+        metavar="DATE",
+        help="the day the files were sent (YYYY-MM-DD or DD/MM/YYYY); default: the date written "
+        "in each file, else the day it was last modified",
+    )
+    sub.add_argument(
+        "--prefer",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="in a conflict, the file whose figures to keep (may be repeated)",
+    )
+    sub.add_argument(
+        "--check",
+        action="store_true",
+        help="dry run: show what would change, write nothing",
+    )
+    sub.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="the date to judge who is late on, YYYY-MM-DD (or DD/MM/YYYY); default: today",
+    )
+    sub.add_argument(
+        "--month",
+        metavar="YYYY-MM",
+        help="also list who has sent for this month (default: the months of the files read)",
+    )
 
 
 def _add_report_options(sub: argparse.ArgumentParser) -> None:

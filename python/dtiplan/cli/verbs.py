@@ -14,18 +14,29 @@ from typing import Any, TextIO
 from .. import _core, rank, report
 from .._core import Finding, GrowthModel, Plan
 from ..dossiers import dossier_columns, load_dossiers
+from ..collect import collect
 from ..projection import project_dti
 from ..rank import DEFAULT_GROWTH
 from ..report import assessment, tables
+from ..report._format import period_name, unit_label
 from ..report._summary import summary_lines
+from ..report.collection import collection_csv, collection_data, collection_text
 from ..report.docx import assessment_docx, report_docx
 from ..report.dossiers import dossiers_csv, dossiers_data, dossiers_text
 from ..report.html import report_html
 from ..report.tables import cell_text
+from ..report.template import (
+    make_template,
+    template_file_name,
+    template_indicators,
+    template_units,
+    write_template,
+)
 from ..report.textfiles import csv_files, markdown_text
+from ..track import load_observations
 from ._inputs import Inputs, load_inputs, reading
-from ._output import Renderers, as_is, emit
-from ._parser import UsageError, parse_as_of, parse_to, split_scenarios
+from ._output import Renderers, as_is, emit, print_json
+from ._parser import UsageError, parse_as_of, parse_month, parse_to, split_scenarios
 
 __all__ = ["VERBS"]
 
@@ -420,6 +431,73 @@ def _dossiers(plan: Plan, args: argparse.Namespace) -> int:
     return 0
 
 
+# --- Collection: template, collect --------------------------------------------------------------
+
+_TEMPLATE_WROTE = {
+    "vi": "Đã tạo {path}: {unit}, {month}, {n} chỉ tiêu",
+    "en": "Written {path}: {unit}, {month}, {n} indicators",
+}
+
+
+def _template(plan: Plan, args: argparse.Namespace) -> int:
+    month = parse_month(args.month, datetime.date.today())
+    log = None
+    if args.observations is not None:
+        with reading(args.observations):
+            log = load_observations(args.observations, plan)
+    output = Path(args.output)
+    if args.all_units:
+        if output.suffix.lower() == ".xlsx":
+            raise UsageError(f"--output {args.output}: with --all-units, name a folder")
+        output.mkdir(parents=True, exist_ok=True)
+        targets = [(u, output / template_file_name(u, month)) for u in template_units(plan, month)]
+    else:
+        if output.suffix.lower() != ".xlsx":
+            raise UsageError(f"--output {args.output}: a template is an .xlsx file")
+        if not output.parent.is_dir() and str(output.parent):
+            raise UsageError(f"--output: no folder {output.parent}")
+        targets = [(args.unit, output)]
+    written = []
+    for unit, path in targets:
+        try:
+            workbook = make_template(plan, month, unit, log)
+        except ValueError as error:
+            raise UsageError(f"--unit: {error}") from None
+        write_template(workbook, path)
+        n = len(template_indicators(plan, month, unit))
+        written.append({"file": str(path), "unit": unit, "unit_name": unit_label(plan, unit),
+                        "month": str(month), "indicators": n})  # fmt: skip
+    if args.format == "json":
+        print_json(written)
+    else:
+        for w in written:
+            print(_TEMPLATE_WROTE[args.lang].format(
+                path=w["file"], unit=w["unit_name"], month=period_name(month, args.lang), n=w["indicators"]))  # fmt: skip
+    return 0
+
+
+_COLLECT: Renderers[dict[str, Any]] = Renderers(collection_text, as_is, collection_csv)
+
+
+def _collect(plan: Plan, args: argparse.Namespace) -> int:
+    as_of = parse_as_of(args.as_of)
+    submitted = None
+    if args.submitted is not None:
+        try:
+            submitted = parse_as_of(args.submitted)
+        except UsageError as error:
+            raise UsageError(str(error).replace("--as-of", "--submitted", 1)) from None
+    months = [parse_month(args.month, as_of)] if args.month is not None else []
+    for source in args.sources:
+        if not Path(source).exists():
+            raise UsageError(f"{source}: no such file or folder")
+    with reading(args.observations):
+        result = collect(args.sources, args.observations, plan, submitted=submitted,
+                         prefer=args.prefer, check=args.check, as_of=as_of, months=months)  # fmt: skip
+    emit(collection_data(result, plan, as_of, args.lang), _COLLECT, args)
+    return 0 if result.ok else 1
+
+
 #: Each verb's function, by name.
 VERBS: dict[str, Verb] = {
     "show": _show,
@@ -435,4 +513,6 @@ VERBS: dict[str, Verb] = {
     "whatif": _whatif,
     "assessment": _assessment,
     "dossiers": _dossiers,
+    "template": _template,
+    "collect": _collect,
 }
