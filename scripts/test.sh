@@ -58,7 +58,8 @@ FORMATTED=(python/dtiplan/__init__.py python/dtiplan/plan.py python/dtiplan/trac
            python/dtiplan/scoring.py python/dtiplan/plots.py tests/python/conftest.py
            tests/python/test_bindings.py python/dtiplan/_text.py python/dtiplan/cli/_progress.py
            tests/python/test_cli_bad_input.py tests/python/test_saves.py
-           tests/python/test_cancellation.py tests/python/test_round_trips.py)
+           tests/python/test_cancellation.py tests/python/test_round_trips.py
+           tests/python/test_validation.py)
 .venv/bin/python -m ruff check python tests/python
 .venv/bin/python -m ruff format --check "${FORMATTED[@]}"
 .venv/bin/python -m mypy python/dtiplan
