@@ -1,5 +1,6 @@
 // Target trajectories and the projected DTI (docs/projection.md §3-5). project_dti releases the
 // GIL while it simulates; its samples come back as numpy arrays.
+#include "cancellation.hpp"
 #include "project_common.hpp"
 
 #include <map>

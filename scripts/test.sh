@@ -68,7 +68,8 @@ FORMATTED=(python/dtiplan/__init__.py python/dtiplan/plan.py python/dtiplan/trac
            python/dtiplan/report/dossiers.py tests/python/test_dossiers.py
            python/dtiplan/collect.py
            python/dtiplan/report/template.py python/dtiplan/report/collection.py
-           tests/python/test_template.py tests/python/test_collect.py)
+           tests/python/test_template.py tests/python/test_collect.py
+           tests/python/test_validation.py)
 .venv/bin/python -m ruff check python tests/python
 .venv/bin/python -m ruff format --check "${FORMATTED[@]}"
 .venv/bin/python -m mypy python/dtiplan

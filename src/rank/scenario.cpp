@@ -20,11 +20,13 @@ namespace {
 /// A number as written ("0,9", "90%", "2"); `percent` tells whether it had "%".
 [[nodiscard]] double number(const std::string& setting, std::string_view text, bool& percent,
                             std::string_view expected) {
-    const auto value = detail::read_number(text, percent);
-    if (!value || !std::isfinite(*value))
-        throw ValidationError(setting,
-                              "cannot read " + in_quotes(text) + " as " + std::string(expected));
-    return *value;
+    const detail::NumberCell cell = detail::read_value_cell(text);
+    percent = cell.percent;
+    if (!cell.value || !std::isfinite(*cell.value))
+        throw ValidationError(setting, "cannot read " + in_quotes(text) + " as " +
+                                           std::string(expected) +
+                                           (cell.why.empty() ? "" : ": " + cell.why));
+    return *cell.value;
 }
 
 /// The value of a plan indicator in its own scale.

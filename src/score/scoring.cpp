@@ -198,8 +198,8 @@ double round_to(double value, int decimals) noexcept {
 
 std::vector<int> competition_rank(const std::vector<double>& values, int decimals) {
     if (decimals < -1 || decimals > 15)
-        throw ValidationError("decimals", "expected -1 (exact) or 0..15 decimals, found " +
-                                              std::to_string(decimals));
+        throw ValidationError(
+            "decimals", "expected -1 (exact) or 0..15 decimals, found " + std::to_string(decimals));
     const std::size_t n = values.size();
     std::vector<double> keys(n);
     for (std::size_t i = 0; i < n; ++i)
