@@ -212,9 +212,9 @@ void register_rank_peers(py::module_& m) {
 
     m.def(
         "rank_distribution_exact",
-        [](const dtiplan::OwnScore& own, const std::vector<dtiplan::PeerForecast>& peers,
+        [](const dtiplan::OwnScore& score, const std::vector<dtiplan::PeerForecast>& forecasts,
            const ExactOptions& options) {
-            return dtiplan::rank_distribution_exact(own, peers, options);
+            return dtiplan::rank_distribution_exact(score, forecasts, options);
         },
         py::arg("own"), py::arg("peers"), py::arg_v("options", ExactOptions{}, "ExactOptions()"),
         py::call_guard<WithoutGil>(),

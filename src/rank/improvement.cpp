@@ -37,6 +37,7 @@
 #include "dtiplan/error.hpp"
 #include "dtiplan/model/responsibility.hpp"
 #include "dtiplan/score/attainment.hpp"
+#include "rank/detail/exact.hpp"
 
 namespace dtiplan {
 namespace {
@@ -270,7 +271,9 @@ ImprovementPlan plan_improvements(const Framework& framework, const IndicatorVal
                                   const OwnScore& own, const std::vector<PeerForecast>& peers,
                                   const PlannerOptions& planner) {
     validate_own_score(own);
-    validate_peer_forecasts(peers);
+    // The chance of the goal needs peers; a plan for points alone does not (its chances are then
+    // those of a commune alone: rank 1).
+    if (planner.goal == PlannerGoal::Chance || !peers.empty()) validate_peer_forecasts(peers);
     if (planner.top < 1) throw ValidationError("planner.top", "expected k >= 1");
     if (planner.budget && !(*planner.budget >= 0.0 && std::isfinite(*planner.budget)))
         throw ValidationError("planner.budget",
@@ -633,7 +636,8 @@ ImprovementPlan plan_improvements(const Framework& framework, const IndicatorVal
         } else {
             moved = own.shifted(gain[0] / max_points);
         }
-        const RankDistribution dist = rank_distribution_exact(moved, peers, planner.exact);
+        const RankDistribution dist =
+            detail::exact_distribution_of_moved(moved, peers, planner.exact);
         return Chance{dist.prob_top(planner.top), dist.expected()};
     };
     std::map<std::size_t, Chance> evaluated;
@@ -664,7 +668,7 @@ ImprovementPlan plan_improvements(const Framework& framework, const IndicatorVal
     double needed = 0.0;
     if (planner.points_needed) {
         needed = *planner.points_needed;
-    } else {
+    } else if (!peers.empty()) {  // no peers (a plan for points alone): nothing is needed
         PointsNeededOptions pn;
         pn.top = planner.top;
         pn.probability = planner.probability;

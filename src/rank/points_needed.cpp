@@ -10,6 +10,7 @@
 #include <string>
 
 #include "dtiplan/error.hpp"
+#include "rank/detail/exact.hpp"
 
 namespace dtiplan {
 
@@ -34,7 +35,7 @@ PointsNeeded points_needed(const OwnScore& own, const std::vector<PeerForecast>&
     const double projected = std::clamp(own.expected(), 0.0, 1.0);
 
     const auto prob_with = [&](const OwnScore& s) {
-        return rank_distribution_exact(s, peers, options.exact).prob_top(options.top);
+        return detail::exact_distribution_of_moved(s, peers, options.exact).prob_top(options.top);
     };
     // Candidate j on the grid: a sure score j·h, or the projection moved by j·h.
     const auto candidate = [&](long long j) {

@@ -32,6 +32,7 @@
 #include "dtiplan/rank/detail/normal.hpp"
 #include "dtiplan/rank/rank_distribution.hpp"
 #include "dtiplan/rank/simulate_ranks.hpp"
+#include "rank/detail/exact.hpp"
 #include "rank/detail/options.hpp"
 
 namespace dtiplan {
@@ -560,6 +561,32 @@ RankDistribution rank_distribution_exact(const OwnScore& own,
     exact.finish();
     return exact.distribution();
 }
+
+namespace detail {
+
+RankDistribution exact_distribution_of_moved(const OwnScore& own,
+                                             const std::vector<PeerForecast>& peers,
+                                             const ExactOptions& options) {
+    if (own.samples.empty()) {
+        if (!std::isfinite(own.mean))
+            throw ValidationError("own.mean",
+                                  "expected a finite DTI, found " + std::to_string(own.mean));
+        if (!std::isfinite(own.sd) || own.sd < 0.0)
+            throw ValidationError("own.sd",
+                                  "expected a spread >= 0, found " + std::to_string(own.sd));
+    } else {
+        validate_own_score(own);
+    }
+    if (!peers.empty()) validate_peer_forecasts(peers);  // none: a plan for points alone
+    check_exact_options(options);
+    Exact exact(peers, options);
+    exact.set_progress({});
+    exact.run(own, 0);
+    exact.finish();
+    return exact.distribution();
+}
+
+}  // namespace detail
 
 double RankHead::prob_top(int k) const noexcept {
     if (k < 1) return 0.0;

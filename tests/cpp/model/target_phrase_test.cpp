@@ -296,7 +296,18 @@ TEST_P(TargetPhraseErrors, ThrowQuotingThePhrase) {
         ADD_FAILURE() << "no error for \"" << phrase << "\"; read as kind "
                       << static_cast<int>(v.kind) << ", value " << v.value;
     } catch (const TargetPhraseError& e) {
-        const std::string quoted = "\"" + std::string{phrase} + "\"";
+        // Messages are one line: a tab or a line break in the phrase is quoted escaped.
+        std::string escaped;
+        for (const char c : phrase) {
+            if (c == '\t') {
+                escaped += "\\t";
+            } else if (c == '\n') {
+                escaped += "\\n";
+            } else {
+                escaped += c;
+            }
+        }
+        const std::string quoted = "\"" + escaped + "\"";
         EXPECT_NE(std::string{e.what()}.find(quoted), std::string::npos) << e.what();
         EXPECT_TRUE(e.where().empty());
         EXPECT_EQ(std::string{e.what()}, e.detail());

@@ -298,7 +298,7 @@ TEST(Improvement, RejectsBadOptions) {
         PlannerOptions po;
         po.goal = PlannerGoal::Points;
         po.points_needed = 1.0;
-        return plan_improvements(f, base, opts, OwnScore::normal(0.5, 0.0), {}, po);
+        return plan_improvements(f, base, opts, OwnScore::normal(0.5, 0.0), province_peers(), po);
     };
     EXPECT_THROW((void)run({option("I.99", 0.5, 0.6, 0.1, 1.0)}),
                  ValidationError);  // scores nowhere
@@ -514,8 +514,8 @@ TEST(Improvement, NoEffortIsSpentWhenTheChanceOfTheGoalCannotRise) {
     EXPECT_TRUE(certain.actions.empty());
     EXPECT_DOUBLE_EQ(certain.total_effort, 0.0);
     EXPECT_DOUBLE_EQ(certain.prob_top_after, 1.0);
-    // No peers at all: the chance is 1, nothing is proposed.
-    EXPECT_TRUE(plan_improvements(f, base, opts, own, {}, po).actions.empty());
+    // No peers at all is refused (an empty peer table is an input error, as for every rank).
+    EXPECT_THROW((void)plan_improvements(f, base, opts, own, {}, po), ValidationError);
     // Eleven sure peers at 0.99: no plan reaches the top 10, nothing is proposed either.
     std::vector<PeerForecast> high(11, low[0]);
     for (auto& p : high) p.mean = 0.99;

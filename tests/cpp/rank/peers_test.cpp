@@ -79,7 +79,7 @@ TEST(PeerTable, ErrorsNameTheOriginRowAndColumn) {
         return error_of<Error>([&] { (void)peers_from_csv(csv, "peers.csv", &f); });
     };
     EXPECT_EQ(
-        message("unit,year,dti\nPhường Tam Hiệp,2025,8.002\n"),
+        message("unit,year,dti\nPhường Tam Hiệp,2025,\"8,002\"\n"),
         "peers.csv: row 2, column dti: expected a DTI from 0 to 1, found 8.002 (write the DTI "
         "on the 0..1 scale: 0.8002, not 800.2 points or 80.02%)");
     EXPECT_EQ(message("unit,year,dti\nPhường Tam Hiệp,2025,1.000\n"),

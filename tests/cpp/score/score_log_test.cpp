@@ -32,16 +32,19 @@ TEST(ScoreLog, IndicatorValuesAreTheValuesInForceAsFractions) {
     log.add(obs("I.03", 2, 0.62, Date(2026, 3, 18)));
     log.add(obs("I.03", 3, 0.71, Date(2026, 4, 17)));  // not yet known on 2026-03-25
     log.add(obs("II.02", 2, 6.0, Date(2026, 3, 19)));  // 6 of the 9 platforms ("9/9 nền tảng")
-    log.add(obs("II.09", 2, 1.2, Date(2026, 3, 19)));  // a rate above 1, clamped
+    log.add(obs("II.09", 2, 0.011, Date(2026, 3, 19)));  // 1,1% of the budget
 
     const IndicatorValues on_25_march = indicator_values(plan, log, Date(2026, 3, 25));
     EXPECT_EQ(on_25_march.size(), 3U);
     EXPECT_DOUBLE_EQ(on_25_march.at("I.03"), 0.62);
     EXPECT_DOUBLE_EQ(on_25_march.at("II.02"), 6.0 / 9.0);
-    EXPECT_DOUBLE_EQ(on_25_march.at("II.09"), 1.0);
+    EXPECT_DOUBLE_EQ(on_25_march.at("II.09"), 0.011);
     EXPECT_DOUBLE_EQ(indicator_values(plan, log, Date(2026, 4, 30)).at("I.03"), 0.71);
     EXPECT_TRUE(indicator_values(plan, log, Date(2025, 12, 31)).empty());
     EXPECT_THROW((void)indicator_values(plan, log, Date()), ValidationError);
+    // A rate above 100% is refused, not clamped (the log is validated where it is judged).
+    log.add(obs("II.09", 3, 1.2, Date(2026, 4, 19)));
+    EXPECT_THROW((void)indicator_values(plan, log, Date(2026, 4, 30)), ValidationError);
 }
 
 TEST(ScoreLog, ScoresTheValuesInForceWithThatYearsTargets) {

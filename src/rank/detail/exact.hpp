@@ -1,0 +1,19 @@
+// The exact rank distribution of an own score moved by the rank's own searches (points needed,
+// the improvement planner): a normal moved past 0..1 by a shift is still a question the exact
+// method answers (the scores it compares are clamped to 0..1), so only the public entry points
+// refuse an own DTI outside 0..1 (validate_own_score).
+#pragma once
+
+#include <vector>
+
+#include "dtiplan/rank/rank_distribution.hpp"
+
+namespace dtiplan::detail {
+
+/// rank_distribution_exact for an own score that a search moved: its mean may lie outside 0..1
+/// (it must be finite, its spread >= 0); no progress callback beyond the thread's scope.
+[[nodiscard]] RankDistribution exact_distribution_of_moved(const OwnScore& own,
+                                                           const std::vector<PeerForecast>& peers,
+                                                           const ExactOptions& options);
+
+}  // namespace dtiplan::detail
