@@ -101,7 +101,8 @@ void register_trend(py::module_& m) {
     py::class_<TrendFit> fit(m, "TrendFit",
                              "The result of fit_trend: the trend, or none with the reason.");
     def_record_type(
-        fit, "A fit: TrendFit(requested=TrendModel.Auto, trend=None, reason='', errors={}, "
+        fit,
+        "A fit: TrendFit(requested=TrendModel.Auto, trend=None, reason='', errors={}, "
         "weights={}).",
         field("requested", &TrendFit::requested, "The model asked for (TrendModel)."),
         field("trend", &TrendFit::trend, "The fitted Trend, or None when data are insufficient."),

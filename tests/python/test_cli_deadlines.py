@@ -64,7 +64,7 @@ def test_deadlines_default_is_illustrative_with_a_late_report(run_cli: Run) -> N
     lines = result.stdout.splitlines()
     assert lines[1] == LABEL_VI
     cax = next(line for line in lines if line.startswith("Công an xã") and "I.06" in line)
-    assert "Trễ 5 ngày" in cax
+    assert "Trễ 6 ngày" in cax
 
 
 def test_deadlines_text_english(run_cli: Run, tmp_path: Path) -> None:

@@ -212,7 +212,7 @@ def test_rank_everyone_shows_the_province_table_and_a_progress_bar(run_cli) -> N
     assert "Xã Đại Phước  ◀" in out
     assert "2.000 lần mô phỏng" in out and "95 đơn vị × 47 thành phần" in out
     assert PEERS_LABEL["vi"] in out
-    assert "2,000/2,000" in result.stderr  # the progress bar ends full
+    assert "2.000/2.000" in result.stderr  # the progress bar ends full, counts grouped by dots
     rows = list(csv.DictReader(io.StringIO(
         run_cli("rank", *ARGS, "--everyone", "--draws", "2000", "--format", "csv").stdout)))  # fmt: skip
     assert len(rows) == 95

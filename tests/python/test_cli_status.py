@@ -47,7 +47,8 @@ def test_status_text_vietnamese(run_cli: Run) -> None:
     assert "Khung điểm:" in out
     assert "Chỉ tiêu của kế hoạch (38)" in out
     i03 = next(line for line in lines if line.startswith("I.03 "))
-    assert "Trên 80%" in i03 and "CQS.04" in i03 and "2026-03" in i03
+    # The period as the days its report covers (Nghị định 09: 15/02 to 14/03 for March).
+    assert "Trên 80%" in i03 and "CQS.04" in i03 and "15/02–14/03/2026" in i03
     assert "Đạt" in out and "Chưa đạt" in out
     assert "Trên 30% ⚠" in out  # II.12: the appendix's target, in conflict with III.3.c
     assert "Chỉ số chính" in out and "Hoạt động chính quyền số" in out

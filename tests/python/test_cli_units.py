@@ -83,7 +83,7 @@ def test_report_text_leads_with_a_one_screen_summary(run_cli: Run) -> None:
     out = result.stdout
     assert "Chỉ số DTI ngày 25/03/2026:" in out and "ngày 25/02/2026:" in out
     assert "xác suất vào top 10:" in out
-    assert "Báo cáo tháng 03/2026:" in out
+    assert "Báo cáo tháng 3/2026 (15/02–14/03/2026):" in out
     # Repeated findings on one line each.
     assert "  ⚠ 19 chỉ tiêu mục III chưa có đơn vị chủ trì: III.1.01, III.1.02," in out
     assert out.count("chưa có đơn vị chủ trì") == 1
@@ -100,7 +100,7 @@ def test_report_full_text_in_order(run_cli: Run) -> None:
     out = result.stdout
     check = out.index("Kiểm tra kế hoạch: 0 lỗi,")
     status = out.index("Tình hình thực hiện kế hoạch")
-    deadlines = out.index("Hạn báo cáo tháng 03/2026")
+    deadlines = out.index("Hạn báo cáo tháng 3/2026")
     units = out.index("Bảng xếp hạng kết quả thực hiện")
     assert check < status < deadlines < units
     assert "⚠ Chỉ tiêu II.12" in out and "target.conflict" not in out

@@ -85,7 +85,7 @@ def test_load_peers_from_a_dataframe_keeps_vietnamese_names() -> None:
 
 def test_a_bad_peer_cell_is_named_by_row_and_column(tmp_path) -> None:
     path = tmp_path / "peers.csv"
-    path.write_text("unit,year,dti\nPhường Tam Hiệp,2025,0.8002\nXã Phú Hữu,2025,8.002\n",
+    path.write_text("unit,year,dti\nPhường Tam Hiệp,2025,0.8002\nXã Phú Hữu,2025,\"8,002\"\n",
                     encoding="utf-8")  # fmt: skip
     with pytest.raises(dtiplan.ValidationError) as info:
         dtiplan.load_peers(path)
@@ -106,7 +106,7 @@ def test_peers_and_observations_load_from_excel(tmp_path) -> None:
     table = dtiplan.load_peers(path)
     assert table.units() == ["Phường Tam Hiệp", "Xã Phú Hữu"]
     assert table.results[1].dti == 0.724
-    assert table.results[1].origin == "ket-qua-dti-2025.xlsx:3"  # the sheet's row 3
+    assert table.results[1].origin.endswith("ket-qua-dti-2025.xlsx:3")  # the sheet's row 3
 
     bad = tmp_path / "sai.xlsx"
     pd.DataFrame({"unit": ["Xã Phú Hữu"], "year": [2025], "dti": [72.4]}).to_excel(bad, index=False)
@@ -130,7 +130,7 @@ def test_peers_and_observations_load_from_excel(tmp_path) -> None:
     assert [(o.indicator, str(o.period), o.value.value) for o in from_excel.all()] == [
         (o.indicator, str(o.period), o.value.value) for o in from_csv.all()
     ]
-    assert from_excel.all()[0].origin == "so-lieu.xlsx:2"
+    assert from_excel.all()[0].origin.endswith("so-lieu.xlsx:2")
 
 
 def test_peers_are_grown_to_the_evaluation_date_leaving_the_own_commune_out() -> None:
@@ -348,7 +348,7 @@ def test_points_are_expected_over_the_projection_and_each_actions_own() -> None:
     plan = dtiplan.builtin_plan()
     framework = dtiplan.builtin_framework()
     held = dict(core.held)
-    base_values = dtiplan.projected_values(core.projection, held)
+    base_values = dtiplan._core.projected_values(core.projection, held)
 
     def mean_points(shift: float) -> float:
         total = 0.0

@@ -29,9 +29,15 @@ def test_indices_and_intervals_for_every_factor_and_output(
         assert set(part["factor"]) == factors
         assert part["ST"].tolist() == sorted(part["ST"], reverse=True)
         assert (part["ST_conf"] >= 0).all() and (part["S1_conf"] >= 0).all()
-        assert part["ST"].between(-0.5, 1.5).all() and part["S1"].between(-0.5, 1.5).all()
+        assert part[["S1", "ST"]].notna().all().all()
         # Something matters: the indices of the most important factor are clearly above 0.
         assert part["ST"].iloc[0] > 0.1
+    # The expected rank varies in every sample, so its indices are fractions of its variance; the
+    # chance of the top 10 is near 0 in most samples here (illustrative data far from the top
+    # 10), and its indices at 16 samples are too noisy to bound (docs/sensitivity.md).
+    rank = result.frame("expected_rank")
+    assert rank["ST"].between(-0.5, 1.5).all() and rank["S1"].between(-0.5, 1.5).all()
+    assert rank["factor"].iloc[0] == "untracked"
     # Saltelli without second order: N (G + 2) for G = 5 groups; then the swings and the baseline.
     assert result.evaluations == 16 * 7 + 2 * 4 + 2 * 8 + 1
     assert result.samples == 16 and result.draws == 200

@@ -99,7 +99,7 @@ CHANGES: dict[str, tuple[str, Any]] = {
     "Period": ("index", 2),
     "Evidence": ("location", "Cổng DVC"),
     "ObservedValue": ("numerator", None),
-    "Observation": ("unit", "TTPVHCC"),
+    "Observation": ("unit", "VHXH"),
     "ObservationLog": ("observations", []),
     "Obligation": ("deadline", datetime.date(2026, 3, 23)),
     "ReportStatus": ("submitted", None),
@@ -207,7 +207,7 @@ def test_representative_reprs() -> None:
     )
     assert repr(EXAMPLES["Period"]) == "Period('2026-Q1')"
     assert repr(EXAMPLES["ObservationLog"]) == "ObservationLog(475 observations, 433 effective)"
-    assert "submitted=datetime.date(2026, 1, 8)" in repr(EXAMPLES["Observation"])
+    assert "submitted=datetime.date(2026, 1, 15)" in repr(EXAMPLES["Observation"])
     assert repr(EXAMPLES["Step"]) == "Step(threshold=0.75, points=15.0)"
     assert "period=Period('2026-03')" in repr(EXAMPLES["Attainment"])
 

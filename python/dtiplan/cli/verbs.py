@@ -13,8 +13,8 @@ from typing import Any, TextIO
 
 from .. import _core, rank, report
 from .._core import Finding, GrowthModel, Plan
-from ..dossiers import dossier_columns, load_dossiers
 from ..collect import collect
+from ..dossiers import dossier_columns, load_dossiers
 from ..projection import project_dti
 from ..rank import DEFAULT_GROWTH
 from ..report import assessment, tables

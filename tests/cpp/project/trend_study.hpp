@@ -81,7 +81,9 @@ struct StudySeries {
             switch (family) {
                 case StudyFamily::Line: y[i] = p1 + p2 * x + s * e; break;
                 case StudyFamily::Growth: y[i] = p1 * std::exp(p2 * x + s * e); break;
-                case StudyFamily::Logit: y[i] = 1.0 / (1.0 + std::exp(-(p1 + p2 * x + s * e))); break;
+                case StudyFamily::Logit:
+                    y[i] = 1.0 / (1.0 + std::exp(-(p1 + p2 * x + s * e)));
+                    break;
                 case StudyFamily::Walk:
                     walk += s * e;
                     y[i] = walk;
