@@ -261,6 +261,41 @@ def _peer_table(
     return load_peers(peers, framework), str(peers)
 
 
+def outlook_options(
+    as_of: Any,
+    evaluation: Any,
+    projection_draws: int,
+    seed: int,
+    growth: GrowthModel | Mapping[str, Any] | str | None,
+    untracked: str | float | _core.UntrackedAssumption,
+    top: int | None,
+    probability: float,
+    observations_illustrative: bool | None,
+) -> _core.OutlookOptions:
+    """The outlook's options from :func:`rank_outlook`'s arguments (also :func:`dtiplan.what_if`'s
+    baseline): dates, the projection's draws and seed, the peers' growth (a model, a mapping, or
+    "estimate"), the untracked assumption, the goal and the data's label."""
+    from ..projection import _to_date
+
+    opts = _core.OutlookOptions()
+    opts.as_of = _dt.date.today() if as_of is None else _to_date(as_of)
+    opts.evaluation = None if evaluation is None else _to_date(evaluation)
+    opts.projection = _core.ProjectionOptions(draws=int(projection_draws), seed=int(seed))
+    if isinstance(growth, str):
+        if growth != "estimate":
+            raise ValueError(
+                f'growth: expected a GrowthModel, a mapping or "estimate", found "{growth}"'
+            )
+        opts.estimate_growth = True
+    else:
+        opts.growth = growth_model(growth)
+    opts.untracked = untracked_assumption(untracked)
+    opts.top = None if top is None else int(top)
+    opts.probability = float(probability)
+    opts.observations_illustrative = observations_illustrative
+    return opts
+
+
 def rank_outlook(
     plan: Plan | None = None,
     framework: Framework | None = None,
@@ -300,24 +335,13 @@ def rank_outlook(
     for their own sake instead (the most points within the budget, or the points needed).
     ``top`` defaults to the plan's goal (10). ``observations_illustrative``: whether the
     observations are illustrative (default: :func:`dtiplan.is_illustrative`)."""
-    from ..projection import Projection, _to_date, trend_model
+    from ..projection import Projection, trend_model
 
     plan = plan if plan is not None else _core.builtin_plan()
     framework = framework if framework is not None else _core.builtin_framework()
     log = _core.example_observations(plan) if observations is None else observations
-    opts = _core.OutlookOptions()
-    opts.as_of = _dt.date.today() if as_of is None else _to_date(as_of)
-    opts.evaluation = None if evaluation is None else _to_date(evaluation)
-    opts.projection = _core.ProjectionOptions(draws=int(projection_draws), seed=int(seed))
-    if isinstance(growth, str):
-        if growth != "estimate":
-            raise ValueError(f'growth: expected a GrowthModel, a mapping or "estimate", found "{growth}"')
-        opts.estimate_growth = True
-    else:
-        opts.growth = growth_model(growth)
-    opts.untracked = untracked_assumption(untracked)
-    opts.top = None if top is None else int(top)
-    opts.probability = float(probability)
+    opts = outlook_options(as_of, evaluation, projection_draws, seed, growth, untracked, top,
+                           probability, observations_illustrative)  # fmt: skip
     opts.method = _rank_method(method)
     opts.montecarlo = _core.MonteCarloOptions(draws=int(draws), seed=int(seed))
     opts.improve = bool(improve)
@@ -327,7 +351,6 @@ def rank_outlook(
         raise ValueError(f'goal: expected "chance" or "points", found {goal!r}')
     opts.goal = goals[goal]
     opts.improvement_options = None if options is None else list(options)
-    opts.observations_illustrative = observations_illustrative
     table, opts.peer_source = _peer_table(peers, framework)
     core = _core.rank_outlook(plan, framework, log, table, opts)
 

@@ -21,8 +21,8 @@ from .._core import Framework, GrowthModel, PeerTable, Plan
 from .._html import html_summary
 from ..projection import DEFAULT_SEED
 from ..track import ILLUSTRATIVE_LABEL
-from .outlook import _peer_table, untracked_assumption
-from .peers import PEERS_ILLUSTRATIVE_LABEL, PathLike, growth_model
+from .outlook import _peer_table, outlook_options
+from .peers import PEERS_ILLUSTRATIVE_LABEL, PathLike
 
 __all__ = ["WhatIf", "scenario", "what_if"]
 
@@ -196,27 +196,13 @@ def what_if(
     :func:`dtiplan.rank_outlook`'s (the baseline's assumptions; a scenario may change the
     growth and the untracked assumption). Every outlook uses the same seeds, the exact rank
     method and no improvement planning. Illustrative data give an illustrative comparison."""
-    from ..projection import _to_date
-
     plan = plan if plan is not None else _core.builtin_plan()
     framework = framework if framework is not None else _core.builtin_framework()
     log = _core.example_observations(plan) if observations is None else observations
-    opts = _core.OutlookOptions()
-    opts.as_of = _dt.date.today() if as_of is None else _to_date(as_of)
-    opts.evaluation = None if by is None else _to_date(by)
-    opts.projection = _core.ProjectionOptions(draws=int(projection_draws), seed=int(seed))
-    if isinstance(growth, str):
-        if growth != "estimate":
-            raise ValueError(
-                f'growth: expected a GrowthModel, a mapping or "estimate", found "{growth}"'
-            )
-        opts.estimate_growth = True
-    else:
-        opts.growth = growth_model(growth)
-    opts.untracked = untracked_assumption(untracked)
-    opts.top = None if top is None else int(top)
-    opts.probability = float(probability)
-    opts.observations_illustrative = observations_illustrative
+    opts = outlook_options(
+        as_of, by, projection_draws, seed, growth, untracked, top, probability,
+        observations_illustrative,
+    )  # fmt: skip
     table, opts.peer_source = _peer_table(peers, framework)
     parsed = [scenario(s, plan, framework) for s in scenarios]
     core = _core.compare_scenarios(plan, framework, log, table, parsed, opts)
