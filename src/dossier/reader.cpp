@@ -677,7 +677,9 @@ DossierSummary read_dossiers(const std::filesystem::path& path, const Plan* plan
         throw FileError(path.string(), "is a directory, not a file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw FileError(path.string(), "cannot open the file for reading");
-    const std::string origin = path.filename().string();
+    // Errors name the file as it was given, as every reader's do; the summary (and the
+    // evidence written from it) keeps the file's name.
+    const std::string origin = path.string();
     // The file's digest on the other core while this one reads: the pass costs no more than
     // the slower of the two.
     std::future<std::string> digest =
@@ -691,6 +693,7 @@ DossierSummary read_dossiers(const std::filesystem::path& path, const Plan* plan
     reader.header(std::vector<std::string>(cells.begin(), cells.end()));
     while (csv.next(cells, row)) reader.row(cells, row);
     DossierSummary s = reader.finish();
+    s.origin = path.filename().string();
     s.sha256 = digest.get();
     return s;
 }

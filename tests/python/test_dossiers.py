@@ -120,7 +120,8 @@ def test_a_bad_cell_names_file_row_and_column_and_skip_bad_lists_it(
     path.write_text(HEADER + ROWS + bad + "không,không,0,không,\n", encoding="utf-8")
     result = run_cli("dossiers", path)
     assert result.returncode == 2
-    assert 'loi.csv: row 7, column ngay_tiep_nhan: not a date: "32/10/2026"' in result.stderr
+    assert f'{path}: row 7, column ngay_tiep_nhan: not a date: "32/10/2026"' in result.stderr
+    assert result.stderr.count("loi.csv") == 1  # the file named once, by the path given
     skipped = run_cli("dossiers", path, "--skip-bad")
     assert skipped.returncode == 0, skipped.stderr
     assert "Dòng lỗi bị bỏ qua (--skip-bad): 1" in skipped.stdout

@@ -6,6 +6,7 @@
 #include "dossier/dossier_fixture.hpp"
 #include "temp_dir.hpp"
 
+#include <filesystem>
 #include <string>
 
 #include "dtiplan/dossier/reader.hpp"
@@ -29,11 +30,19 @@ const DossierUnitTally& unit(const DossierWindow& w, const std::string& id) {
     throw std::runtime_error("no unit " + id);
 }
 
+/// The message of reading `text` as ho-so.csv, which must name the file by the path it was
+/// given; returned from the file's name on.
 std::string error_of(const std::string& text, const DossierOptions& options = {}) {
+    TempDir dir;
+    const std::filesystem::path path = dir.path() / "ho-so.csv";
+    write_text(path, text);
     try {
-        (void)read_text(text, options);
+        (void)read_dossiers(path, &dossier_plan(), options);
     } catch (const FormatError& e) {
-        return e.what();
+        const std::string message = e.what();
+        const std::string folder = dir.path().string() + "/";
+        if (message.rfind(folder, 0) != 0) return "(not the path given) " + message;
+        return message.substr(folder.size());
     }
     return "(no error)";
 }
