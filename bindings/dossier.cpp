@@ -158,7 +158,10 @@ void register_dossier(py::module_& m) {
           "Whether a file must have the field.");
     m.def("parse_dossier_columns", &parse_dossier_columns, py::arg("json"), py::arg("origin"),
           "A column mapping from its JSON text.");
-    m.def("read_dossiers", &read_dossiers, py::arg("path"), py::arg("plan"),
+    m.def("read_dossiers",
+          static_cast<DossierSummary (*)(const std::filesystem::path&, const Plan*,
+                                         const DossierOptions&)>(&read_dossiers),
+          py::arg("path"), py::arg("plan"),
           py::arg_v("options", DossierOptions{}, "DossierOptions()"),
           py::call_guard<py::gil_scoped_release>(), "Read a CSV export in one streaming pass.");
     m.def("file_sha256", &file_sha256, py::arg("path"), "SHA-256 of a file, lowercase hex.");

@@ -8,6 +8,6 @@ cd "$(dirname "$0")/.."
 HOURS="${1:-1}"
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(target_phrase plan_json framework_json observations peers)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(target_phrase plan_json framework_json observations peers dossiers)
 EACH=$(python3 -c "print(int(float('$HOURS') * 3600 / ${#TARGETS[@]}))")
 exec scripts/fuzz.sh "$EACH" "${TARGETS[@]}"

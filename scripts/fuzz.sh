@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (preset fuzz: clang, AddressSanitizer, UndefinedBehaviorSanitizer)
 # and runs each for SECONDS (default 20) on a corpus that starts from the project's own files
-# (the built-in plan and framework, the plan's target phrases, the illustrative observations and
-# peers). Any finding (crash, sanitizer report, leak, broken round trip, a message that is not
-# one line of UTF-8, an input taking more than 10 s) fails the run and keeps the input in
-# build/fuzz/findings/. Prints the executions of each target. docs/fuzzing.md.
+# (the built-in plan and framework, the plan's target phrases, the illustrative observations,
+# peers and dossiers). Any finding (crash, sanitizer report, leak, broken round trip or summary
+# that does not add up, a message that is not one line of UTF-8, an input taking more than 10 s)
+# fails the run and keeps the input in build/fuzz/findings/. Prints the executions of each
+# target. docs/fuzzing.md.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,7 @@ cd "$(dirname "$0")/.."
 EACH="${1:-20}"
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(target_phrase plan_json framework_json observations peers)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(target_phrase plan_json framework_json observations peers dossiers)
 CORPUS="${DTIPLAN_FUZZ_CORPUS:-build/fuzz/corpus}"
 SEEDS=build/fuzz/seeds
 FINDINGS=build/fuzz/findings
@@ -57,6 +58,10 @@ seed("observations", "json-head", "j" + json.dumps({"schema": "dtiplan.observati
 peers = pathlib.Path("data/examples/illustrative-peers-2025.csv").read_text("utf-8").splitlines(True)
 seed("peers", "framework-all", "f" + "".join(peers))
 seed("peers", "framework-head", "f" + "".join(peers[:6]))
+dossiers = pathlib.Path("data/examples/illustrative-dossiers-2026.csv").read_text("utf-8").splitlines(True)
+seed("dossiers", "strict-head", "\x00" + "".join(dossiers[:8]))
+seed("dossiers", "skip-bad-november", "\x05" + "".join(dossiers[:8]))
+seed("dossiers", "calendar-semicolon", "\x02" + "".join(r.replace(",", ";") for r in dossiers[:6]))
 seed("peers", "plain-head", "-" + "".join(",".join(line.split(",")[:3]).rstrip("\n") + "\n" for line in peers[:6]))
 PY
 

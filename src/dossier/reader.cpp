@@ -531,7 +531,9 @@ namespace {
 /// quoted cells), valid until the next record.
 class CsvStream {
 public:
-    CsvStream(std::istream& in, const std::string& origin) : in_(in), origin_(origin) {}
+    /// `sha` (may be null) is given every byte read, as read.
+    CsvStream(std::istream& in, const std::string& origin, detail::Sha256* sha = nullptr)
+        : in_(in), origin_(origin), sha_(sha) {}
 
     /// The next record that is not blank; false at the end.
     bool next(std::vector<std::string_view>& cells, std::size_t& row) {
@@ -544,6 +546,8 @@ public:
     }
 
 private:
+    // Blocks grow from 64 KiB to 1 MiB: a small file is not read into a zeroed megabyte.
+    static constexpr std::size_t kFirstBlock = 1 << 16;
     static constexpr std::size_t kBlock = 1 << 20;
 
     bool fill() {
@@ -553,10 +557,11 @@ private:
             pos_ = 0;
         }
         const std::size_t old = buf_.size();
-        buf_.resize(old + kBlock);
-        in_.read(buf_.data() + old, static_cast<std::streamsize>(kBlock));
+        buf_.resize(old + block_);
+        in_.read(buf_.data() + old, static_cast<std::streamsize>(block_));
         const auto got = static_cast<std::size_t>(in_.gcount());
         buf_.resize(old + got);
+        if (sha_ != nullptr) sha_->update(std::string_view(buf_).substr(old));
         if (in_.bad()) throw FileError(origin_, "error while reading the file");
         if (first_) {
             first_ = false;
@@ -566,7 +571,8 @@ private:
                 first_line.find(';') != std::string_view::npos)
                 sep_ = ';';
         }
-        if (got < kBlock) eof_ = true;
+        if (got < block_) eof_ = true;
+        block_ = std::min(block_ * 2, kBlock);
         return got > 0 || buf_.size() > pos_;
     }
 
@@ -659,6 +665,8 @@ private:
 
     std::istream& in_;
     const std::string& origin_;
+    detail::Sha256* sha_;
+    std::size_t block_ = kFirstBlock;
     std::string buf_;
     std::size_t pos_ = 0;
     std::size_t line_ = 1;
@@ -667,6 +675,19 @@ private:
     char sep_ = ',';
     std::deque<std::string> pool_;
 };
+
+/// The header and every row of a CSV stream, through a DossierReader.
+DossierSummary read_csv_rows(CsvStream& csv, const Plan* plan, const DossierOptions& options,
+                             const std::string& origin) {
+    DossierReader reader(plan, options, origin);
+    std::vector<std::string_view> cells;
+    std::size_t row = 0;
+    if (!csv.next(cells, row))
+        throw FormatError(origin + ": row 1", "a header row is required (docs/dossiers.md)");
+    reader.header(std::vector<std::string>(cells.begin(), cells.end()));
+    while (csv.next(cells, row)) reader.row(cells, row);
+    return reader.finish();
+}
 
 }  // namespace
 
@@ -685,16 +706,19 @@ DossierSummary read_dossiers(const std::filesystem::path& path, const Plan* plan
     std::future<std::string> digest =
         std::async(std::launch::async, [path] { return file_sha256(path); });
     CsvStream csv(in, origin);
-    DossierReader reader(plan, options, origin);
-    std::vector<std::string_view> cells;
-    std::size_t row = 0;
-    if (!csv.next(cells, row))
-        throw FormatError(origin + ": row 1", "a header row is required (docs/dossiers.md)");
-    reader.header(std::vector<std::string>(cells.begin(), cells.end()));
-    while (csv.next(cells, row)) reader.row(cells, row);
-    DossierSummary s = reader.finish();
+    DossierSummary s = read_csv_rows(csv, plan, options, origin);
     s.origin = path.filename().string();
     s.sha256 = digest.get();
+    return s;
+}
+
+DossierSummary read_dossiers(std::istream& in, const std::string& origin, const Plan* plan,
+                             const DossierOptions& options) {
+    detail::Sha256 sha;
+    CsvStream csv(in, origin, &sha);
+    DossierSummary s = read_csv_rows(csv, plan, options, origin);
+    s.origin = origin;
+    s.sha256 = sha.hex();
     return s;
 }
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -42,6 +43,14 @@ std::string num(double v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.4g", v);
     return buf;
+}
+
+/// A time as written back in an error: the shortest text that reads back as the same double
+/// ("2026.0833333333333"), so two nearby times never look equal.
+std::string exact(double v) {
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, r.ptr);
 }
 
 /// The points a regression model needs.
@@ -86,8 +95,12 @@ void validate_series(const std::vector<double>& times, const std::vector<double>
         if (!std::isfinite(values[i]))
             throw ValidationError("values" + at, "the value is not a finite number");
         if (i > 0 && !(times[i] > times[i - 1]))
-            throw ValidationError("times" + at, "times must increase strictly: " + num(times[i]) +
-                                                    " follows " + num(times[i - 1]));
+            throw ValidationError(
+                "times" + at,
+                times[i] == times[i - 1]
+                    ? "two points at the same time " + exact(times[i]) + ": one value per time"
+                    : "times must increase strictly: " + exact(times[i]) + " comes after " +
+                          exact(times[i - 1]) + "; sort the points by time");
     }
 }
 
@@ -269,6 +282,7 @@ struct TrendFitter {
                 return std::nullopt;
             }
             last_value(t, y, trend);
+            if (!finite(trend, t.back(), model, y, why)) return std::nullopt;
             return trend;
         }
         const std::size_t needed = regression_minimum(o);
@@ -299,7 +313,23 @@ struct TrendFitter {
         }
         if (!regress(t, working, model == TrendModel::WeightedLinear, o, trend, why))
             return std::nullopt;
+        if (!finite(trend, t.back(), model, y, why)) return std::nullopt;
         return trend;
+    }
+
+    /// A fit whose forecast or spread a year after the last point is not a finite number (values
+    /// near the largest double overflow the sums) is no fit: the reason says so.
+    static bool finite(const Trend& trend, double t_last, TrendModel model,
+                       const std::vector<double>& y, std::string& why) {
+        const Forecast f = trend.working(t_last + 1.0);
+        if (std::isfinite(f.working_mean) && std::isfinite(f.working_sd) &&
+            std::isfinite(trend.forecast(t_last + 1.0)))
+            return true;
+        double largest = 0.0;
+        for (const double v : y) largest = std::max(largest, std::fabs(v));
+        why = std::string(to_string(model)) + " cannot be fitted: values as large as " +
+              num(largest) + " overflow its computation (the forecast is not a finite number)";
+        return false;
     }
 };
 
@@ -549,6 +579,10 @@ TrendFit fit_auto(const std::vector<double>& t, const std::vector<double>& y,
     const std::size_t needed = comparison_minimum(o);
     if (n < needed) {
         out.trend = TrendFitter::fit(t, y, TrendModel::LastValue, o, why);
+        if (!out.trend) {
+            out.reason = "auto: " + why;
+            return out;
+        }
         out.weights[TrendModel::LastValue] = 1.0;
         out.reason = "auto: last-value, because " + std::to_string(n) +
                      (n == 1 ? " point is" : " points are") +
@@ -598,6 +632,11 @@ TrendFit fit_auto(const std::vector<double>& t, const std::vector<double>& y,
         const double k = l.parameters;
         aicc.push_back(-2.0 * l.log_likelihood + 2.0 * k + 2.0 * k * (k + 1.0) / (m - k - 1.0));
         fitted.push_back(std::move(*trend));
+    }
+    if (fitted.empty()) {  // every family failed (values that overflow)
+        out.reason = "auto: no trend could be fitted";
+        for (const auto& [fm, fw] : failed) out.reason += "; " + fw;
+        return out;
     }
     const double best = *std::min_element(aicc.begin(), aicc.end());
     std::vector<double> w(fitted.size());

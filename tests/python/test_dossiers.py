@@ -100,6 +100,76 @@ def test_text_shows_the_tables_and_the_flagged_dossiers_in_vietnamese(
     assert "33.3% (1/3)" in english and "result collected at the counter" in english
 
 
+def test_the_word_document_is_the_report_an_office_sends(
+    run_cli: Run, export: Path, tmp_path: Path
+) -> None:
+    from docx import Document
+
+    out = tmp_path / "ho-so-thang-11.docx"
+    result = run_cli("dossiers", export, "--as-of", "2026-12-02", "--output", out)
+    assert result.returncode == 0, result.stderr
+    doc = Document(str(out))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "BÁO CÁO" in text
+    assert "Kết quả giải quyết hồ sơ thủ tục hành chính trực tuyến tháng 11 năm 2026" in text
+    assert "Đại Phước, ngày 02 tháng 12 năm 2026" in "\n".join(
+        c.text for t in doc.tables for r in t.rows for c in r.cells
+    )
+    assert "Kỳ báo cáo tháng 11/2026: từ 15/10/2026 đến 14/11/2026." in text
+    assert "Có 2 hồ sơ của thủ tục trực tuyến toàn trình" in text
+    assert "minh họa" not in text  # a real export is not labelled illustrative
+    grids = [[[c.text for c in r.cells] for r in t.rows] for t in doc.tables]
+    rates = next(g for g in grids if g[0][0] == "Đơn vị")
+    assert rates[-1][0] == "Toàn xã" and rates[-1][3] == "33,3% (1/3)"  # I.04 of the commune
+    half = next(g for g in grids if g[0][0] == "Mã hồ sơ")
+    assert [row[0] for row in half[1:]] == ["K2", "P1"]
+    assert half[2][4] == "trả kết quả trực tiếp tại bộ phận một cửa"
+    index = next(g for g in grids if g[0][1] == "Tiêu chí")
+    assert index[1][1] == "2.1 Hồ sơ giải quyết đúng hạn" and index[1][2] == "75% (3/4)"
+    assert doc.sections[0].page_width > doc.sections[0].page_height  # landscape
+
+
+def test_the_workbook_keeps_rates_as_numbers_and_lists_the_cases(
+    run_cli: Run, export: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "ho-so.xlsx"
+    assert run_cli("dossiers", export, "--output", out).returncode == 0
+    sheets = pd.read_excel(out, sheet_name=None, header=1)
+    assert list(sheets) == ["Tỷ lệ theo đơn vị", "Tử số và mẫu số", "Hồ sơ nửa vời", "Chỉ số 766"]
+    rates = sheets["Tỷ lệ theo đơn vị"].set_index("Đơn vị")
+    assert rates.loc["TT PVHCC", "I.04 toàn trình"] == pytest.approx(0.5)
+    assert rates.loc["Toàn xã", "Hồ sơ"] == 5
+    assert rates.loc["TT PVHCC", "Nửa vời"] == 1  # K2
+    counts = sheets["Tử số và mẫu số"]
+    row = counts[(counts["Đơn vị"] == "Toàn xã") & (counts["Chỉ tiêu"] == "I.04 toàn trình")]
+    assert (int(row["Tử số"].iloc[0]), int(row["Mẫu số"].iloc[0])) == (1, 3)
+    assert list(sheets["Hồ sơ nửa vời"]["Mã hồ sơ"]) == ["K2", "P1"]
+
+
+def test_the_monthly_report_names_the_units_with_the_most_half_online_cases(
+    run_cli: Run, export: Path
+) -> None:
+    # On 20/11/2026 the report is tháng 11/2026's (15/10 – 14/11): K2 (TT PVHCC) and P1 (Phòng
+    # Kinh tế) are the month's "nửa vời" cases among the three toàn trình dossiers filed online.
+    result = run_cli("report", "--as-of", "2026-11-20", "--dossiers", export)
+    assert result.returncode in (0, 1), result.stderr
+    assert (
+        "Hồ sơ “trực tuyến nửa vời” tháng 11/2026 (15/10–14/11/2026): 2/3 hồ sơ toàn trình nộp "
+        "trực tuyến; nhiều nhất: Phòng Kinh tế (1), TT PVHCC (1)"
+    ) in result.stdout
+    data = json.loads(
+        run_cli("report", "--as-of", "2026-11-20", "--dossiers", export, "--format", "json").stdout
+    )
+    assert data["summary"]["dossiers"]["half_online"] == 2
+    assert [u["unit"] for u in data["summary"]["dossiers"]["units"]] == ["PKT", "TTPVHCC"]
+    # A month the export has no dossier for says so instead of "no case".
+    december = run_cli("report", "--as-of", "2026-12-20", "--dossiers", export).stdout
+    assert (
+        "Tệp hồ sơ ho-so-thang-11.csv không có hồ sơ tiếp nhận trong tháng 12/2026 "
+        "(15/11–14/12/2026)"
+    ) in december
+
+
 def test_a_rate_with_no_dossiers_says_so(run_cli: Run, tmp_path: Path) -> None:
     path = tmp_path / "khong-phi.csv"
     path.write_text(HEADER + ROWS.splitlines(keepends=True)[0], encoding="utf-8")

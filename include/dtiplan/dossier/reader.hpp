@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <iosfwd>
 #include <map>
 #include <memory>
 #include <optional>
@@ -67,6 +68,11 @@ private:
 /// row and column.
 [[nodiscard]] DossierSummary read_dossiers(const std::filesystem::path& path, const Plan* plan,
                                            const DossierOptions& options = {});
+
+/// The same from a stream (a download, a pipe, text in memory): `origin` names it in errors and
+/// in the summary, whose sha256 is that of the bytes read.
+[[nodiscard]] DossierSummary read_dossiers(std::istream& in, const std::string& origin,
+                                           const Plan* plan, const DossierOptions& options = {});
 
 /// SHA-256 of a file, in lowercase hex, read in blocks.
 [[nodiscard]] std::string file_sha256(const std::filesystem::path& path);

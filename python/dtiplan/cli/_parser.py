@@ -87,6 +87,7 @@ _OUTPUT_VERBS: dict[str, tuple[str, ...]] = {
     "improve": _TABLE_FILES,
     "whatif": _TABLE_FILES,
     "assessment": (".xlsx", ".docx", *_TABLE_FILES[1:]),
+    "dossiers": (".docx", *_TABLE_FILES),
 }
 
 
@@ -305,6 +306,17 @@ def _add_report_options(sub: argparse.ArgumentParser) -> None:
         default=None,
         help="the evaluation date of the projection and the rank; default: the last day of "
         "the year of --as-of",
+    )
+    sub.add_argument(
+        "--dossiers",
+        metavar="FILE",
+        help="the one-stop-shop system's dossier export (CSV or .xlsx, as dtiplan dossiers): the "
+        "summary names the units with the most 'nửa vời' cases in the month's window",
+    )
+    sub.add_argument(
+        "--dossier-columns",
+        metavar="MAPPING.json",
+        help="which header of --dossiers holds which field (as dtiplan dossiers --columns)",
     )
     sub.add_argument(
         "--draws",

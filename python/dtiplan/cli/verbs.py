@@ -18,11 +18,17 @@ from ..dossiers import dossier_columns, load_dossiers
 from ..projection import project_dti
 from ..rank import DEFAULT_GROWTH
 from ..report import assessment, tables
-from ..report._format import period_name, unit_label
+from ..report._format import period_name, period_window, unit_label
 from ..report._summary import summary_lines
 from ..report.collection import collection_csv, collection_data, collection_text
-from ..report.docx import assessment_docx, report_docx
-from ..report.dossiers import dossiers_csv, dossiers_data, dossiers_text
+from ..report.docx import assessment_docx, dossiers_docx, report_docx
+from ..report.dossiers import (
+    dossiers_csv,
+    dossiers_data,
+    dossiers_tables,
+    dossiers_text,
+    dossiers_title,
+)
 from ..report.html import report_html
 from ..report.tables import cell_text
 from ..report.template import (
@@ -173,6 +179,23 @@ def _month_before(day: datetime.date) -> datetime.date:
     return datetime.date(year, month, min(day.day, last))
 
 
+def _report_dossiers(
+    plan: Plan, args: argparse.Namespace, month: _core.Period
+) -> dict[str, Any] | None:
+    """The month's "nửa vời" cases of ``--dossiers``, for the report's summary."""
+    if args.dossiers is None:
+        return None
+    columns: dict[str, str] = {}
+    if args.dossier_columns is not None:
+        with reading(args.dossier_columns):
+            columns = dossier_columns(args.dossier_columns)
+    with reading(args.dossiers):
+        result = load_dossiers(args.dossiers, columns, plan=plan, period=month)
+    return report.report_dossiers_data(
+        dossiers_data(result, plan, args.lang), str(month), period_window(plan, month)
+    )
+
+
 def _report(plan: Plan, args: argparse.Namespace) -> int:
     inputs = load_inputs(plan, args)
     findings = plan.check()
@@ -201,6 +224,7 @@ def _report(plan: Plan, args: argparse.Namespace) -> int:
         previous_deadlines=_deadlines_data(previous, args.lang),
         projection=report.project_data(outlook.projection, args.lang),
         outlook=outlook_data,
+        dossiers=_report_dossiers(plan, args, inputs.month),
     )
     emit(data, _report_renderers(args.full), args)
     return 1 if _core.has_errors(findings) else 0
@@ -401,8 +425,9 @@ def _assessment(plan: Plan, args: argparse.Namespace) -> int:
 
 
 _DOSSIERS: Renderers[dict[str, Any]] = Renderers(
-    text=dossiers_text, json=as_is, csv=dossiers_csv
-)
+    dossiers_text, as_is, dossiers_csv, dossiers_tables, dossiers_title,
+    {".docx": dossiers_docx},
+)  # fmt: skip
 
 
 def _dossiers(plan: Plan, args: argparse.Namespace) -> int:
@@ -420,9 +445,12 @@ def _dossiers(plan: Plan, args: argparse.Namespace) -> int:
         result = load_dossiers(
             args.file, columns, plan=plan, period=period, skip_bad=args.skip_bad
         )
-    data = dossiers_data(result, plan, args.lang)
+    # The Word document is an administrative document: Vietnamese whatever --lang.
+    if str(getattr(args, "output", "") or "").lower().endswith(".docx"):
+        args.lang = "vi"
+    as_of = parse_as_of(args.as_of)
+    data = dossiers_data(result, plan, args.lang, as_of)
     if args.write_observations is not None:
-        as_of = parse_as_of(args.as_of)
         with reading(args.write_observations):
             log = result.observations(as_of)
             log.save(args.write_observations)

@@ -11,7 +11,8 @@ How numbers, dates, widths, tables, unit labels and CSV cells are written lives 
 
 Modules: ``plan`` (show, check, matrix), ``status``, ``deadlines``, ``units``, ``monthly``
 (the ``report`` verb), ``projection`` (``project``), ``rank`` (``rank``, ``improve``,
-``rank --everyone``), ``scenario`` (``whatif``), ``assessment`` (the annual self-assessment form). For ``--output``:
+``rank --everyone``), ``scenario`` (``whatif``), ``assessment`` (the annual self-assessment
+form), ``dossiers`` (a dossier export's rates and "nửa vời" cases). For ``--output``:
 ``tables`` (each verb's data as typed tables), ``workbook`` (.xlsx), ``textfiles`` (.csv files,
 .md), ``html`` (.html), ``docx`` (the Word report and form); see docs/documents.md.
 """
@@ -21,6 +22,13 @@ from __future__ import annotations
 from ._format import LANGUAGES
 from .assessment import assessment_data, assessment_tables, assessment_text
 from .deadlines import deadlines_csv, deadlines_data, deadlines_text
+from .dossiers import (
+    dossiers_csv,
+    dossiers_data,
+    dossiers_tables,
+    dossiers_text,
+    report_dossiers_data,
+)
 from .monthly import (
     check_summary_data,
     check_summary_text,
@@ -76,6 +84,10 @@ __all__ = [
     "deadlines_csv",
     "deadlines_data",
     "deadlines_text",
+    "dossiers_csv",
+    "dossiers_data",
+    "dossiers_tables",
+    "dossiers_text",
     "everyone_csv",
     "everyone_data",
     "everyone_json",
@@ -97,6 +109,7 @@ __all__ = [
     "rank_text",
     "report_csv",
     "report_data",
+    "report_dossiers_data",
     "report_text",
     "report_title",
     "scorecard",

@@ -44,6 +44,13 @@ _WORDS: dict[str, dict[str, str]] = {
         "scope": "mục {part} ",
         "unchanged": " – như tháng trước",
         "consolidated": "báo cáo tổng hợp",
+        "half_online": "Hồ sơ “trực tuyến nửa vời” {month} ({window}): {n}/{d} hồ sơ toàn trình "
+        "nộp trực tuyến; nhiều nhất: {who}",
+        "no_half_online": "Không có hồ sơ “trực tuyến nửa vời” {month} ({window}) trong {d} hồ sơ "
+        "toàn trình nộp trực tuyến",
+        "others": "và {n} đơn vị khác",
+        "no_dossiers": "Tệp hồ sơ {file} không có hồ sơ tiếp nhận trong {month} ({window})",
+        "illustrative": " (hồ sơ minh họa)",
     },
     "en": {
         "dti": "DTI on {date}: {dti} ({points}/{max} points)",
@@ -69,6 +76,13 @@ _WORDS: dict[str, dict[str, str]] = {
         "scope": "of section {part} ",
         "unchanged": " – as last month",
         "consolidated": "consolidated report",
+        "half_online": "“Half-online” dossiers {month} ({window}): {n} of {d} full-online "
+        "dossiers filed online; most: {who}",
+        "no_half_online": "No “half-online” dossier {month} ({window}) among {d} full-online "
+        "dossiers filed online",
+        "others": "and {n} other units",
+        "no_dossiers": "The dossier export {file} has no dossier received {month} ({window})",
+        "illustrative": " (illustrative dossiers)",
     },
 }
 
@@ -181,6 +195,7 @@ def summary_data(data: dict[str, Any], lang: str) -> dict[str, Any]:
             "p05": dti["p05"],
             "p95": dti["p95"],
         }
+    summary["dossiers"] = data.get("dossiers")
     outlook = data.get("outlook")
     if outlook is not None:
         summary["rank"] = {
@@ -285,9 +300,33 @@ def summary_lines(summary: dict[str, Any], lang: str) -> list[str]:
         lines.append(w["late"].format(who=_people(summary["late"], lang)))
     if summary["missing"]:
         lines.append(w["missing"].format(who=_people(summary["missing"], lang)))
+    dossiers = summary.get("dossiers")
+    if dossiers is not None:
+        lines.append(_half_online_line(dossiers, lang))
     lines.append(w["check"].format(**summary["check"]))
     lines.extend("  " + f for f in summary["findings"])
     return lines
+
+
+def _half_online_line(d: dict[str, Any], lang: str) -> str:
+    """"Hồ sơ “trực tuyến nửa vời” tháng 11/2026 (15/10–14/11/2026): 6/98 …; nhiều nhất:
+    TT PVHCC (3), Công an xã (1), Phòng VH-XH (1) và 1 đơn vị khác"."""
+    w = _WORDS[lang]
+    where = {
+        "month": period_name(Period.parse(d["period"]), lang),
+        "window": window_range(d["window"], lang),
+        "d": d["filed_online_full"],
+    }
+    if not d["dossiers"]:
+        line = w["no_dossiers"].format(file=d["file"], **where)
+    elif not d["half_online"]:
+        line = w["no_half_online"].format(**where)
+    else:
+        who = ", ".join(f"{u['unit_name']} ({u['half_online']})" for u in d["units"])
+        if d["other_units"]:
+            who += " " + w["others"].format(n=d["other_units"])
+        line = w["half_online"].format(n=d["half_online"], who=who, **where)
+    return line + (w["illustrative"] if d["illustrative"] else "")
 
 
 def summary_text(summary: dict[str, Any], lang: str) -> str:

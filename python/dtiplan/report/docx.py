@@ -27,12 +27,22 @@ from docx.shared import Cm, Mm, Pt
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
+from .._core import Period
 from ..track import ILLUSTRATIVE_LABEL
-from ._format import number, short_name
+from ._format import number, short_name, window_text
 from ._summary import probability_text
+from .dossiers import dossier_rate_rows, half_online_rows, index_766_rows
 from .tables import cell_text
 
-__all__ = ["FONT", "LAYOUT", "MARGINS_MM", "PAGE_MM", "assessment_docx", "report_docx"]
+__all__ = [
+    "FONT",
+    "LAYOUT",
+    "MARGINS_MM",
+    "PAGE_MM",
+    "assessment_docx",
+    "dossiers_docx",
+    "report_docx",
+]
 
 #: The font (Nghị định 30/2020, Phụ lục I: Times New Roman, Unicode TCVN 6909:2001).
 FONT = "Times New Roman"
@@ -316,6 +326,10 @@ def _closing(doc: Any, d: dict[str, Any]) -> None:
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
     _widths(table, (8.5, 8.0))
+    # Nơi nhận and the signature stay together on one page.
+    keep = OxmlElement("w:cantSplit")
+    keep.set(qn("w:val"), "true")
+    table.rows[0]._tr.get_or_add_trPr().append(keep)
     left, right = table.rows[0].cells
     p = left.paragraphs[0]
     _run(p, "Nơi nhận:", LAYOUT["recipients_head_pt"], bold=True, italic=True)
@@ -369,6 +383,58 @@ def assessment_docx(data: dict[str, Any], path: Path, lang: str, titles: Sequenc
     _body(doc, f"Chỉ số DTI tự đánh giá: {number(data['dti'], 4, lang)} "
                f"({cell_text(data['points'], 'number', lang)}/"
                f"{number(data['max_points'], 0, lang)} điểm).")  # fmt: skip
+    _closing(doc, d)
+    doc.core_properties.title = f"{d['type']} {d['subject']}"
+    doc.core_properties.language = "vi-VN"
+    doc.save(str(path))
+
+
+def dossiers_docx(data: dict[str, Any], path: Path, lang: str) -> None:
+    """The dossier figures as the report the office sends (A4 landscape, the same heading and
+    closing as the monthly report): where the figures come from, each window's rates per unit
+    ("81,2% (13/16)", "không có hồ sơ"), the "nửa vời" cases to follow up, the 766 index and the
+    rows left out. Vietnamese whatever ``lang``; numbers follow ``lang``."""
+    doc = _new_document(landscape=True)
+    d = data["document"]
+    src = data["source"]
+    _heading_block(doc, d)
+    _title_block(doc, d, ILLUSTRATIVE_LABEL["vi"] if data["illustrative"] else "")
+    _heading(doc, "I. NGUỒN SỐ LIỆU")
+    _body(doc, f"Số liệu chiết xuất từ tệp {src['file']} của Hệ thống thông tin giải quyết thủ "
+               f"tục hành chính: {number(src['rows'], 0, lang)} dòng, "
+               f"{number(src['counted'], 0, lang)} hồ sơ được tính theo kỳ báo cáo.")  # fmt: skip
+    _para(doc, f"Mã SHA-256 của tệp: {src['sha256'] or '-'}", LAYOUT["table_pt"], indent=True,
+          after=6)  # fmt: skip
+    _heading(doc, "II. TỶ LỆ THEO ĐƠN VỊ")
+    widths = (4.0, 1.5, *(2.2,) * 7, 1.4, 1.9)
+    for c in data["commune"]:
+        text = window_text(Period.parse(c["period"]), c["window"], "vi")
+        _body(doc, text[:1].upper() + text[1:] + ".")
+        titles, rows = dossier_rate_rows(data, c["period"], lang)
+        _grid(doc, titles, rows, widths, (False, *(True,) * (len(titles) - 1)))
+        _para(doc, after=6)
+    _heading(doc, "III. HỒ SƠ “TRỰC TUYẾN NỬA VỜI” CẦN CHẤN CHỈNH")
+    if data["half_online"]:
+        _body(doc, f"Có {len(data['half_online'])} hồ sơ của thủ tục trực tuyến toàn trình nộp "
+                   "trực tuyến nhưng vẫn yêu cầu người dân mang bản chính đến đối chiếu hoặc "
+                   "nhận kết quả trực tiếp; đề nghị các đơn vị kịp thời chấn chỉnh.")  # fmt: skip
+        titles, rows = half_online_rows(data, lang)
+        _grid(doc, titles, rows, (3.2, 7.0, 4.0, 2.6, 8.0), (False,) * 5)
+    else:
+        _body(doc, "Không có hồ sơ “trực tuyến nửa vời”.")
+    _heading(doc, "IV. CHỈ SỐ 766 CỦA XÃ")
+    _body(doc, "Các nhóm tiêu chí của Chỉ số 766 (Quyết định 766/QĐ-TTg) đo bằng hồ sơ: đúng "
+               "hạn, nộp trực tuyến, thanh toán trực tuyến, số hóa và kết quả điện tử. Điểm tối "
+               "đa và ngưỡng lấy từ nguồn thứ cấp, chưa đối chiếu văn bản gốc.")  # fmt: skip
+    titles, rows = index_766_rows(data, lang)
+    _grid(doc, titles, rows, (3.6, 8.0, 4.4, 2.6, 3.0, 3.2),
+          (False, False, True, True, True, True))  # fmt: skip
+    if data["bad_rows"]:
+        _heading(doc, "V. DÒNG LỖI BỊ BỎ QUA")
+        _body(doc, f"{len(data['bad_rows'])} dòng có ô sai không được tính (--skip-bad):")
+        _grid(doc, ["Dòng", "Cột", "Lỗi"],
+              [[str(b["row"]), b["column"], b["message"]] for b in data["bad_rows"]],
+              (2.0, 4.0, 18.8), (True, False, False))  # fmt: skip
     _closing(doc, d)
     doc.core_properties.title = f"{d['type']} {d['subject']}"
     doc.core_properties.language = "vi-VN"

@@ -1,26 +1,42 @@
 """``dtiplan dossiers``: a dossier export's rates per unit and window, the "nửa vời" cases, the
-766 index and the rows left out, as data, then text and CSV (docs/dossiers.md)."""
+766 index and the rows left out, as data, then text, CSV, typed tables (workbook, web page,
+Markdown) and the rows of the Word document (docs/dossiers.md)."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Any, TextIO
 
-from .._core import Language, Plan
+from .._core import Language, Period, Plan
 from ..dossiers import RATE_NAMES, DossierResult
 from ..track import ILLUSTRATIVE_LABEL
+from ._admin import document_data
 from ._format import (
     csv_cell,
     csv_writer,
     date_text,
     iso,
     percent,
+    period_name,
     short_number,
     text_table,
     unit_label,
     window_text,
 )
+from .tables import Cell, Table
 
-__all__ = ["dossiers_csv", "dossiers_data", "dossiers_text"]
+__all__ = [
+    "dossier_rate_rows",
+    "dossiers_csv",
+    "dossiers_data",
+    "dossiers_tables",
+    "dossiers_text",
+    "dossiers_title",
+    "half_online_rows",
+    "index_766_rows",
+    "months_text",
+    "report_dossiers_data",
+]
 
 #: An export whose file name starts with this is the illustrative example (labelled as such).
 ILLUSTRATIVE_PREFIX = "illustrative-"
@@ -42,8 +58,24 @@ def _entry(tally: Any) -> dict[str, Any]:
     return out
 
 
-def dossiers_data(result: DossierResult, plan: Plan, lang: str) -> dict[str, Any]:
-    """Everything the outputs show, as JSON values."""
+def months_text(periods: list[str]) -> str:
+    """The months an export covers, as a document's subject names them: "tháng 11 năm 2026",
+    "từ tháng 1 đến tháng 12 năm 2026", "từ tháng 12 năm 2025 đến tháng 2 năm 2026"."""
+    if not periods:
+        return ""
+    first, last = Period.parse(periods[0]), Period.parse(periods[-1])
+    if first == last:
+        return f"tháng {first.index} năm {first.year}"
+    if first.year == last.year:
+        return f"từ tháng {first.index} đến tháng {last.index} năm {last.year}"
+    return f"từ tháng {first.index} năm {first.year} đến tháng {last.index} năm {last.year}"
+
+
+def dossiers_data(
+    result: DossierResult, plan: Plan, lang: str, as_of: datetime.date | None = None
+) -> dict[str, Any]:
+    """Everything the outputs show, as JSON values; ``document`` holds the administrative parts
+    of the Word document (dated ``as_of``, today by default)."""
     s = result.summary
     units, commune, scores = [], [], []
     for w in s.windows:
@@ -121,7 +153,17 @@ def dossiers_data(result: DossierResult, plan: Plan, lang: str) -> dict[str, Any
             "scores": scores,
         },
         "bad_rows": [{"row": b.row, "column": b.column, "message": b.message} for b in s.bad_rows],
+        "document": _document(plan, as_of, [str(w.period) for w in s.windows]),
     }
+
+
+def _document(plan: Plan, as_of: datetime.date | None, periods: list[str]) -> dict[str, Any]:
+    months = months_text(periods)
+    d = document_data(plan, as_of or datetime.date.today(), months)
+    d["subject"] = "Kết quả giải quyết hồ sơ thủ tục hành chính trực tuyến" + (
+        f" {months}" if months else ""
+    )
+    return d
 
 
 _WORDS: dict[str, dict[str, Any]] = {
@@ -224,38 +266,17 @@ def dossiers_text(data: dict[str, Any], lang: str) -> str:
     )
     if src["outside_period"]:
         lines.append(w["outside"].format(n=src["outside_period"]))
-    headers = [w["unit"], w["dossiers"], *w["headers"], w["half"], w["index"]]
-    right = [False] + [True] * (len(headers) - 1)
-    from .._core import Period
-
     for c in data["commune"]:
-        period = Period.parse(c["period"])
-        lines += [
-            "",
-            window_text(period, c["window"], lang)[:1].upper()
-            + window_text(period, c["window"], lang)[1:],
-        ]
-        rows = [_row(u["unit_name"], u, lang) for u in data["units"] if u["period"] == c["period"]]
-        rows.append(_row(w["commune"], c, lang))
-        lines += text_table(headers, rows, right=right)
+        text = window_text(Period.parse(c["period"]), c["window"], lang)
+        lines += ["", text[:1].upper() + text[1:]]
+        headers, rows = dossier_rate_rows(data, c["period"], lang)
+        lines += text_table(headers, rows, right=[False] + [True] * (len(headers) - 1))
     lines.append("")
     flagged = data["half_online"]
     if flagged:
         lines.append(w["flagged"].format(n=len(flagged)))
-        lines += text_table(
-            w["flag_headers"],
-            [
-                [
-                    f["dossier"],
-                    f"{f['procedure']} {f['procedure_name']}".strip(),
-                    f["unit_name"],
-                    date_text(_date(f["received"]), lang),
-                    f["reason"],
-                ]
-                for f in flagged
-            ],
-            max_widths=[None, 40, None, None, 50],
-        )
+        headers, rows = half_online_rows(data, lang)
+        lines += text_table(headers, rows, max_widths=[None, 40, None, None, 50])
     else:
         lines.append(w["no_flagged"])
     if data["bad_rows"]:
@@ -275,8 +296,6 @@ def dossiers_text(data: dict[str, Any], lang: str) -> str:
 
 
 def _date(text: str | None) -> Any:
-    import datetime
-
     return None if text is None else datetime.date.fromisoformat(text)
 
 
@@ -377,3 +396,217 @@ def dossiers_csv(data: dict[str, Any], out: TextIO, lang: str) -> None:
                 ill,
             ]
         )
+
+
+# --- Typed tables (--output .xlsx, .csv, .md, .html, .txt) and the Word document's rows -------
+
+_TABLE_WORDS: dict[str, dict[str, Any]] = {
+    "vi": {
+        "rates": ("Tỷ lệ theo đơn vị", "ty-le-theo-don-vi"),
+        "counts": ("Tử số và mẫu số", "tu-so-mau-so"),
+        "half": ("Hồ sơ nửa vời", "ho-so-nua-voi"),
+        "index": ("Chỉ số 766", "chi-so-766"),
+        "bad": ("Dòng lỗi", "dong-loi"),
+        "period": "Kỳ báo cáo",
+        "from": "Từ ngày",
+        "to": "Đến ngày",
+        "measure": "Chỉ tiêu",
+        "numerator": "Tử số",
+        "denominator": "Mẫu số",
+        "rate": "Tỷ lệ",
+        "procedure": "Mã thủ tục",
+        "procedure_name": "Tên thủ tục",
+        "row": "Dòng trong tệp",
+        "criterion": "Tiêu chí",
+        "threshold": "Ngưỡng điểm tối đa",
+        "points": "Điểm",
+        "max_points": "Điểm tối đa",
+    },
+    "en": {
+        "rates": ("Rates by unit", "rates-by-unit"),
+        "counts": ("Numerators and denominators", "numerators-denominators"),
+        "half": ("Half-online dossiers", "half-online"),
+        "index": ("766 index", "index-766"),
+        "bad": ("Bad rows", "bad-rows"),
+        "period": "Reporting period",
+        "from": "From",
+        "to": "To",
+        "measure": "Measure",
+        "numerator": "Numerator",
+        "denominator": "Denominator",
+        "rate": "Rate",
+        "procedure": "Procedure",
+        "procedure_name": "Procedure name",
+        "row": "Row in the file",
+        "criterion": "Criterion",
+        "threshold": "Threshold for full points",
+        "points": "Points",
+        "max_points": "Max points",
+    },
+}
+
+
+def dossiers_title(data: dict[str, Any], lang: str) -> str:
+    """The heading of the page or document: "Hồ sơ thủ tục hành chính: FILE"."""
+    return str(_WORDS[lang]["title"].format(file=data["source"]["file"]))
+
+
+def _entries(data: dict[str, Any], lang: str) -> list[tuple[dict[str, Any], str, str]]:
+    """Each window's units then the commune: (entry, unit id or "", name)."""
+    out = []
+    for c in data["commune"]:
+        out += [(u, u["unit"], u["unit_name"]) for u in data["units"] if u["period"] == c["period"]]
+        out.append((c, "", _WORDS[lang]["commune"]))
+    return out
+
+
+def _rate_value(r: dict[str, Any], lang: str) -> Any:
+    """A rate's fraction, or "không có hồ sơ" as text when it has no dossiers."""
+    return r["value"] if r["denominator"] else Cell(_WORDS[lang]["none"], "text")
+
+
+def _table(
+    name: tuple[str, str], titles: tuple[str, ...], kinds: tuple[str, ...], note: str
+) -> Table:
+    return Table(name[0], name[1], titles, kinds, note=note)
+
+
+def dossiers_tables(data: dict[str, Any], lang: str) -> list[Table]:
+    """The rates of every unit and window (fractions, "không có hồ sơ" without dossiers), each
+    rate's numerator and denominator, the "nửa vời" cases, the 766 index and the rows left
+    out, every table labelled illustrative when the export is."""
+    w, t = _WORDS[lang], _TABLE_WORDS[lang]
+    note = ILLUSTRATIVE_LABEL[lang] if data["illustrative"] else ""
+    head = (t["period"], t["from"], t["to"], w["unit"])
+    rates = _table(t["rates"],
+                  (*head, w["dossiers"], *w["headers"], w["half"], w["index"], t["max_points"]),
+                  ("text", "date", "date", "text", "int", *["percent"] * len(RATE_NAMES), "int",
+                   "number", "number"), note=note)  # fmt: skip
+    counts = _table(t["counts"], (*head, t["measure"], t["numerator"], t["denominator"], t["rate"]),
+                   ("text", "date", "date", "text", "text", "int", "int", "percent"),
+                   note=note)  # fmt: skip
+    for e, _unit, name in _entries(data, lang):
+        where = [period_name(Period.parse(e["period"]), lang), _date(e["window"]["first"]),
+                 _date(e["window"]["last"]), name]  # fmt: skip
+        idx = e["index_766"]
+        rates.rows.append([*where, e["dossiers"],
+                           *(_rate_value(e[r], lang) for r, _f, _i in RATE_NAMES),
+                           e["half_online"], idx["points"], idx["max_points"]])  # fmt: skip
+        for (r, _f, _i), label in zip(RATE_NAMES, w["headers"]):
+            counts.rows.append([*where, label, e[r]["numerator"], e[r]["denominator"],
+                                _rate_value(e[r], lang)])  # fmt: skip
+    half = _table(t["half"],
+                 (w["flag_headers"][0], t["procedure"], t["procedure_name"], w["unit"],
+                  w["flag_headers"][3], t["period"], w["flag_headers"][4], t["row"]),
+                 ("text", "text", "text", "text", "date", "text", "text", "int"),
+                 note=note)  # fmt: skip
+    for f in data["half_online"]:
+        half.rows.append([f["dossier"], f["procedure"], f["procedure_name"], f["unit_name"],
+                          _date(f["received"]), period_name(Period.parse(f["period"]), lang),
+                          f["reason"], f["row"]])  # fmt: skip
+    criteria = {c["id"]: c for c in data["index_766"]["criteria"]}
+    index = _table(t["index"],
+                  (t["period"], w["unit"], t["criterion"], t["numerator"], t["denominator"],
+                   t["rate"], t["threshold"], t["points"], t["max_points"]),
+                  ("text", "text", "text", "int", "int", "percent", "percent", "number",
+                   "number"), note=note)  # fmt: skip
+    names = {u["unit"]: u["unit_name"] for u in data["units"]}
+    for sc in data["index_766"]["scores"]:
+        for c in sc["criteria"]:
+            crit = criteria[c["criterion"]]
+            index.rows.append([
+                period_name(Period.parse(sc["period"]), lang),
+                names.get(sc["unit"], sc["unit"]) if sc["unit"] else w["commune"],
+                f"{crit['id']} {crit['name']}", c["numerator"], c["denominator"],
+                _rate_value(c, lang), crit["threshold"],
+                c["points"] if c["scored"] else None, c["max_points"],
+            ])  # fmt: skip
+    tables = [rates, counts, half, index]
+    if data["bad_rows"]:
+        bad = _table(t["bad"], tuple(w["bad_headers"]), ("int", "text", "text"), note=note)
+        bad.rows.extend([b["row"], b["column"], b["message"]] for b in data["bad_rows"])
+        tables.append(bad)
+    return tables
+
+
+def dossier_rate_rows(
+    data: dict[str, Any], period: str, lang: str
+) -> tuple[list[str], list[list[str]]]:
+    """The titles and text rows of one window's rates (the units, then the commune), as the text
+    output and the Word document show them: "81,2% (13/16)", "không có hồ sơ"."""
+    w = _WORDS[lang]
+    titles = [w["unit"], w["dossiers"], *w["headers"], w["half"], w["index"]]
+    rows = [_row(e["unit_name"] if unit else name, e, lang)
+            for e, unit, name in _entries(data, lang) if e["period"] == period]  # fmt: skip
+    return titles, rows
+
+
+def half_online_rows(data: dict[str, Any], lang: str) -> tuple[list[str], list[list[str]]]:
+    """The titles and text rows of the "nửa vời" cases."""
+    rows = [
+        [
+            f["dossier"],
+            f"{f['procedure']} {f['procedure_name']}".strip(),
+            f["unit_name"],
+            date_text(_date(f["received"]), lang),
+            f["reason"],
+        ]
+        for f in data["half_online"]
+    ]
+    return list(_WORDS[lang]["flag_headers"]), rows
+
+
+def index_766_rows(data: dict[str, Any], lang: str) -> tuple[list[str], list[list[str]]]:
+    """The titles and text rows of the commune's 766 criteria, window by window: the rate with
+    its numerator and denominator, the threshold for full points, the points out of the
+    maximum ("không có hồ sơ" and no points when a criterion has no dossiers)."""
+    w, t = _WORDS[lang], _TABLE_WORDS[lang]
+    criteria = {c["id"]: c for c in data["index_766"]["criteria"]}
+    titles = [t["period"], t["criterion"], t["rate"], t["threshold"], t["points"],
+              t["max_points"]]  # fmt: skip
+    rows = []
+    for sc in data["index_766"]["scores"]:
+        if sc["unit"]:
+            continue
+        period = period_name(Period.parse(sc["period"]), lang)
+        for c in sc["criteria"]:
+            crit = criteria[c["criterion"]]
+            rows.append([period, f"{crit['id']} {crit['name']}", _rate_cell(c, lang),
+                         percent(crit["threshold"], lang),
+                         short_number(c["points"], lang) if c["scored"] else "",
+                         short_number(c["max_points"], lang)])  # fmt: skip
+        rows.append([period, w["commune"], "", "",
+                     short_number(sc["points"], lang), short_number(sc["max_points"], lang)])  # fmt: skip
+    return titles, rows
+
+
+def report_dossiers_data(
+    data: dict[str, Any], period: str, window: dict[str, Any], top: int = 3
+) -> dict[str, Any]:
+    """What the monthly report's summary says of a dossier export read for the report's month
+    ``period`` (its ``window``): how many "nửa vời" cases among the toàn trình dossiers filed
+    online, and the ``top`` units with the most (most first, plan order among equals)."""
+    c = next((c for c in data["commune"] if c["period"] == period), None)
+    counts: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for f in data["half_online"]:
+        if f["period"] == period:
+            counts[f["unit"]] = counts.get(f["unit"], 0) + 1
+            names[f["unit"]] = f["unit_name"]
+    order = [u["unit"] for u in data["units"] if u["period"] == period]
+    ranked = sorted(counts, key=lambda u: (-counts[u], order.index(u) if u in order else 0))
+    return {
+        "file": data["source"]["file"],
+        "illustrative": data["illustrative"],
+        "period": period,
+        "window": window,
+        "dossiers": 0 if c is None else c["dossiers"],
+        "half_online": sum(counts.values()),
+        "filed_online_full": 0
+        if c is None
+        else c["full_online_rate"]["numerator"] + c["half_online"],
+        "units": [
+            {"unit": u, "unit_name": names[u], "half_online": counts[u]} for u in ranked[:top]
+        ],
+        "other_units": max(0, len(ranked) - top),
+    }

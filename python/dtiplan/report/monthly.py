@@ -98,13 +98,15 @@ def report_data(
     previous_deadlines: dict[str, Any] | None = None,
     projection: dict[str, Any] | None = None,
     outlook: dict[str, Any] | None = None,
+    dossiers: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """``dtiplan report --format json``: the plan, the check in brief, and the data of status,
     deadlines and units (:func:`status_data`, :func:`deadlines_data`, :func:`units_data`);
     then, when given, last month's status (``previous``, for what changed), the projection
     (:func:`project_data`) and the rank outlook with its improvement plan
-    (:func:`rank_data` plus ``improvement``), and the administrative parts of the document
-    the office sends (:func:`dtiplan.report._admin.document_data`)."""
+    (:func:`rank_data` plus ``improvement``), the month's "nửa vời" dossiers
+    (:func:`report_dossiers_data`), and the administrative parts of the document the office
+    sends (:func:`dtiplan.report._admin.document_data`)."""
     month = from_iso(deadlines["month"] + "-01")
     data: dict[str, Any] = {
         "illustrative": illustrative,
@@ -117,6 +119,7 @@ def report_data(
         "previous": None if previous is None else _previous_data(previous, previous_deadlines),
         "projection": projection,
         "outlook": outlook,
+        "dossiers": dossiers,
         "document": document_data(plan, as_of, f"tháng {month.month} năm {month.year}"),
     }
     data["summary"] = summary_data(data, lang)

@@ -7,6 +7,7 @@
 #include "temp_dir.hpp"
 
 #include <filesystem>
+#include <sstream>
 #include <string>
 
 #include "dtiplan/dossier/reader.hpp"
@@ -298,4 +299,43 @@ TEST(DossierReader, Sha256OfTheFileAndAFedReaderAgree) {
     const DossierSummary fed = reader.finish();
     EXPECT_EQ(fed.sha256, "");
     EXPECT_EQ(dossier_rates(fed.windows[0].commune).full_online, (DossierRate{1, 1}));
+}
+
+TEST(DossierReader, AStreamGivesTheFilesFiguresAndDigest) {
+    // An export received as a download or held in memory: the same windows, cases and rows as
+    // the file, the digest of the bytes read, and errors naming the origin given.
+    TempDir dir;
+    const std::string text = kDossierHeader + kDossierRows;
+    write_text(dir.path() / "ho-so.csv", text);
+    const DossierSummary from_file = read_dossiers(dir.path() / "ho-so.csv", &dossier_plan());
+    std::istringstream in(text);
+    const DossierSummary from_stream = read_dossiers(in, "tai-ve.csv", &dossier_plan());
+    EXPECT_EQ(from_stream.origin, "tai-ve.csv");
+    EXPECT_EQ(from_stream.sha256, from_file.sha256);
+    EXPECT_EQ(from_stream.windows, from_file.windows);
+    EXPECT_EQ(from_stream.half_online, from_file.half_online);
+    EXPECT_EQ(from_stream.rows, 7U);
+
+    // Larger than the first block (64 KiB): blocks grow and no row is lost at their seams.
+    std::string many = kDossierHeader;
+    std::size_t rows = 0;
+    while (many.size() < 300'000) {
+        many += kDossierRows;
+        rows += 7;
+    }
+    std::istringstream big(many);
+    const DossierSummary s = read_dossiers(big, "nhieu.csv", &dossier_plan());
+    EXPECT_EQ(s.rows, rows);
+    EXPECT_EQ(s.half_online.size(), rows / 7 * 2);
+
+    std::istringstream bad(kDossierHeader +
+                           "H9,1.001,Đăng ký khai sinh,toàn trình,bằng thư,"
+                           "TTPVHCC,20/10/2026,22/10/2026,,,,có,có,không,"
+                           "không,0,không,\n");
+    try {
+        (void)read_dossiers(bad, "tai-ve.csv", &dossier_plan());
+        FAIL() << "no error";
+    } catch (const FormatError& e) {
+        EXPECT_EQ(std::string(e.what()).rfind("tai-ve.csv: row 2, column kenh", 0), 0U) << e.what();
+    }
 }

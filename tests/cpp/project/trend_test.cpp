@@ -430,6 +430,29 @@ TEST(TrendInsufficientData, SaysWhyInsteadOfANumber) {
         << above.reason;
 }
 
+TEST(TrendOverflow, IsNoFitWithTheReasonNotANaNForecast) {
+    // Values near the largest double: the sums overflow. No family may report a fit whose
+    // forecast is not a number; auto says that no trend could be fitted.
+    const std::vector<double> huge{1e308, -1e308, 1e308, 1.7e308};
+    for (const TrendModel m : {TrendModel::Linear, TrendModel::WeightedLinear,
+                               TrendModel::LastValue, TrendModel::Auto}) {
+        const TrendFit f = fit_trend(monthly(4), huge, m);
+        EXPECT_FALSE(f.sufficient()) << to_string(m);
+        EXPECT_NE(f.reason.find("overflow"), std::string::npos) << f.reason;
+    }
+    const TrendFit growth =
+        fit_trend(monthly(7), {1e300, 1e301, 1e302, 1e303, 1e304, 1e305, 1e306});
+    if (growth.sufficient()) {
+        EXPECT_TRUE(std::isfinite(growth.trend->forecast(2027.0)));
+    } else {
+        EXPECT_NE(growth.reason.find("overflow"), std::string::npos) << growth.reason;
+    }
+    // Large but representable values still fit.
+    const TrendFit big = fit_trend(monthly(4), {1e6, 2e6, 3e6, 4e6}, TrendModel::Linear);
+    ASSERT_TRUE(big.sufficient());
+    EXPECT_NEAR(big.trend->forecast(monthly(5).back()), 5e6, 1.0);
+}
+
 TEST(TrendBadInput, ThrowsValidationError) {
     EXPECT_THROW((void)fit_trend({2026.0, 2026.5}, {0.1}), ValidationError);
     EXPECT_THROW((void)fit_trend({2026.0, 2026.0, 2027.0}, {0.1, 0.2, 0.3}), ValidationError);
@@ -454,6 +477,21 @@ TEST(TrendBadInput, ThrowsValidationError) {
         FAIL() << "no error";
     } catch (const ValidationError& e) {
         EXPECT_EQ(e.where(), "times[2]");
+    }
+    // Months a coordinator typed out of order: the two times are told apart, and what to do.
+    try {
+        (void)fit_trend({2026.0 + 2.0 / 12.0, 2026.0 + 1.0 / 12.0}, {0.81, 0.82});
+        FAIL() << "no error";
+    } catch (const ValidationError& e) {
+        EXPECT_EQ(e.detail(),
+                  "times must increase strictly: 2026.0833333333333 comes after "
+                  "2026.1666666666667; sort the points by time");
+    }
+    try {
+        (void)fit_trend({2026.25, 2026.25}, {0.81, 0.82});
+        FAIL() << "no error";
+    } catch (const ValidationError& e) {
+        EXPECT_EQ(e.detail(), "two points at the same time 2026.25: one value per time");
     }
     const TrendFit fit = fit_trend(monthly(3), {0.1, 0.2, 0.3}, TrendModel::Linear);
     EXPECT_THROW((void)fit.trend->interval(2027.0, 1.0), ValidationError);
