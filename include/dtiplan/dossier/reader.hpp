@@ -57,14 +57,18 @@ public:
     void row(const std::vector<std::string_view>& cells, std::size_t row);
     /// Take the summary (the reader is then empty).
     [[nodiscard]] DossierSummary finish();
+    /// Add the counts of `later`, which read the rows after this reader's (a file read in parts
+    /// at once); its rows are numbered from 1 and moved by `line_offset`.
+    void absorb(DossierReader& later, std::size_t line_offset);
 
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
 
-/// Read a CSV export (UTF-8, "," or ";" separated, RFC 4180 quoting) in one streaming pass; the
-/// summary's sha256 is that of the file's bytes. Throws FileError or FormatError naming the file,
+/// Read a CSV export (UTF-8, "," or ";" separated, RFC 4180 quoting) in one streaming pass (a
+/// file of 4 MiB or more: two parts at once, on two threads); the summary's sha256 is that of the
+/// file's bytes. Throws FileError or FormatError naming the file,
 /// row and column.
 [[nodiscard]] DossierSummary read_dossiers(const std::filesystem::path& path, const Plan* plan,
                                            const DossierOptions& options = {});

@@ -6,6 +6,7 @@
 #include "dossier/dossier_fixture.hpp"
 #include "temp_dir.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 #include <string>
@@ -337,5 +338,100 @@ TEST(DossierReader, AStreamGivesTheFilesFiguresAndDigest) {
         FAIL() << "no error";
     } catch (const FormatError& e) {
         EXPECT_EQ(std::string(e.what()).rfind("tai-ve.csv: row 2, column kenh", 0), 0U) << e.what();
+    }
+}
+
+namespace {
+
+/// An export of at least `bytes` bytes: the hand-made rows again and again, dossier codes made
+/// unique, with `middle` inserted as one row at the middle of the file.
+std::string big_export(std::size_t bytes, const std::string& middle = "") {
+    std::string text = kDossierHeader;
+    std::size_t copy = 0;
+    bool placed = middle.empty();
+    while (text.size() < bytes) {
+        if (!placed && text.size() >= bytes / 2 - middle.size() / 2) {
+            text += middle;
+            placed = true;
+        }
+        std::string rows = kDossierRows;
+        for (std::size_t at = rows.find("\nH"); at != std::string::npos;
+             at = rows.find("\nH", at + 1))
+            rows.insert(at + 2, std::to_string(copy) + "-");
+        text += rows;
+        ++copy;
+    }
+    return text;
+}
+
+}  // namespace
+
+TEST(DossierReader, ABigFileReadInTwoPartsGivesTheOnePassFigures) {
+    // From 4 MiB a file is read as two parts on two threads; the stream is read in one pass.
+    // Both must give the same windows, cases (with their rows in the file) and row counts.
+    TempDir dir;
+    std::string text = big_export(6u << 20);
+    // A bad row in each half, left out and listed under skip_bad with its line in the file.
+    for (const std::size_t at : {text.size() / 4, text.size() * 3 / 4})
+        text.insert(text.find("\nH", at) + 1,
+                    "X1,1.001,Đăng ký khai sinh,toàn trình,bằng bồ câu,TTPVHCC,20/10/2026,"
+                    "22/10/2026,,,,có,có,không,không,0,không,\n");
+    write_text(dir.path() / "ho-so-nam.csv", text);
+    DossierOptions skip;
+    skip.skip_bad = true;
+    const DossierSummary parts = read_dossiers(dir.path() / "ho-so-nam.csv", &dossier_plan(), skip);
+    std::istringstream in(text);
+    const DossierSummary one = read_dossiers(in, "ho-so-nam.csv", &dossier_plan(), skip);
+    ASSERT_EQ(parts.bad_rows.size(), 2U);
+    EXPECT_EQ(parts.bad_rows, one.bad_rows);
+    EXPECT_GT(parts.rows, 20'000U);
+    EXPECT_EQ(parts.rows, one.rows);
+    EXPECT_EQ(parts.counted, one.counted);
+    EXPECT_EQ(parts.windows, one.windows);
+    EXPECT_EQ(parts.half_online, one.half_online);
+    EXPECT_EQ(parts.sha256, one.sha256);
+    // The last case's row is its line in the file.
+    const HalfOnlineCase& last = parts.half_online.back();
+    std::size_t line = 1;
+    std::size_t at = 0;
+    for (std::size_t k = 1; k < last.row; ++k) at = text.find('\n', at) + 1, ++line;
+    EXPECT_EQ(text.compare(at, last.dossier.size(), last.dossier), 0) << last.row;
+}
+
+TEST(DossierReader, AQuotedCellAcrossTheMiddleAndAnErrorAfterItKeepTheirRows) {
+    TempDir dir;
+    // A procedure name of many lines, quoted, across the middle of the file: the split point
+    // falls inside it, and the file is read again in one pass.
+    std::string name = "\"Thủ tục";
+    for (int i = 0; i < 20'000; ++i) name += "\ndòng " + std::to_string(i);
+    name += "\"";
+    const std::string middle = "Q1,1.009," + name +
+                               ",toàn trình,trực tuyến,TTPVHCC,20/10/2026,22/10/2026,"
+                               "21/10/2026,,Đã trả kết quả,có,có,không,không,0,có,\n";
+    const std::string text = big_export(5u << 20, middle);
+    write_text(dir.path() / "ho-so.csv", text);
+    const DossierSummary parts = read_dossiers(dir.path() / "ho-so.csv", &dossier_plan());
+    std::istringstream in(text);
+    EXPECT_EQ(parts.half_online, read_dossiers(in, "ho-so.csv", &dossier_plan()).half_online);
+
+    // A bad cell in the second half is named by its line in the whole file.
+    std::string bad = big_export(5u << 20);
+    const std::size_t cut = bad.find("\nH", bad.size() * 3 / 4) + 1;
+    const std::size_t line =
+        static_cast<std::size_t>(
+            std::count(bad.begin(), bad.begin() + static_cast<std::ptrdiff_t>(cut), '\n')) +
+        1;
+    bad.insert(cut,
+               "X1,1.001,Đăng ký khai sinh,toàn trình,bằng bồ câu,TTPVHCC,20/10/2026,"
+               "22/10/2026,,,,có,có,không,không,0,không,\n");
+    write_text(dir.path() / "loi.csv", bad);
+    try {
+        (void)read_dossiers(dir.path() / "loi.csv", &dossier_plan());
+        FAIL() << "no error";
+    } catch (const FormatError& e) {
+        EXPECT_NE(
+            std::string(e.what()).find("loi.csv: row " + std::to_string(line) + ", column kenh"),
+            std::string::npos)
+            << e.what();
     }
 }
