@@ -312,6 +312,9 @@ def parse_header(text: str, path: str) -> Header:
         line = lines[i]
         stripped = line.strip()
         if not stripped:
+            if doc:  # a comment a blank line parts from what follows: a note of its own
+                header.entries.append(Entry(doc, []))
+                doc, last_entry = [], None
             blank_before = True
             i += 1
             continue
@@ -451,7 +454,8 @@ def render_header(header: Header) -> str:
             out += [doc, ""]
         one_line = all("\n" not in d.code for d in entry.declarations)
         code = ("\n" if one_line else "\n\n").join(d.code for d in entry.declarations)
-        out += ["```cpp", code, "```", ""]
+        if entry.declarations:
+            out += ["```cpp", code, "```", ""]
     return "\n".join(out)
 
 
