@@ -489,7 +489,14 @@ def render_pages(include_dir: Path) -> tuple[dict[str, str], list[str]]:
     for page, title, what, folders in LAYERS:
         where = ", ".join(f"`include/dtiplan/{f}/`" if f else "`include/dtiplan/`" for f in folders)
         body = "\n".join(sections[page]) or "No headers.\n"
-        pages[page] = f"{GENERATED_NOTE}\n# {title}\n\n{what} Headers of {where}.\n\n{body}"
+        contents = (
+            "```{contents} Headers\n:local:\n:depth: 1\n:backlinks: none\n```\n\n"
+            if sections[page]
+            else ""
+        )
+        pages[page] = (
+            f"{GENERATED_NOTE}\n# {title}\n\n{what} Headers of {where}.\n\n{contents}{body}"
+        )
     return pages, unplaced
 
 
