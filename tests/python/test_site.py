@@ -138,18 +138,18 @@ def test_every_header_has_one_section_in_the_cpp_reference() -> None:
 def test_a_header_section_has_its_comment_and_its_declarations() -> None:
     cpp = extension("cpp_headers")
     pages, _ = cpp.render_pages(ROOT / "include")
-    rank = pages["rank"]
-    section = rank.split("## `dtiplan/rank/points_needed.hpp`")[1].split("\n## ")[0]
+    target = pages["model"].split("## `dtiplan/model/target.hpp`")[1].split("\n## ")[0]
     # The header's leading comment, with its Vietnamese term.
-    assert section.lstrip().startswith("Points needed (số điểm cần đạt)")
-    # The function under its heading, its comment above its signature.
-    entry = section.split("### `points_needed`")[1]
-    assert entry.index("Find the least DTI") < entry.index(
-        "[[nodiscard]] PointsNeeded points_needed("
+    assert target.lstrip().startswith("A target (chỉ tiêu) for one milestone year")
+    period = pages["track"].split("## `dtiplan/track/period.hpp`")[1].split("\n## ")[0]
+    # A function under its heading, the comment written above it before its signature.
+    entry = period.split("### `parse_date`")[1]
+    assert entry.index("A date as a person writes it") < entry.index(
+        "[[nodiscard]] Date parse_date(std::string_view text);"
     )
     # A struct with its members' comments.
-    assert "### struct `PointsNeededOptions`" in section
-    assert "int top = 10;              ///< k" in section
+    assert "### struct `Period`" in period
+    assert "int index = 1;  ///< month 1..12, quarter 1..4, 0 for a year" in period
 
 
 def test_function_bodies_and_private_members_are_left_out() -> None:
