@@ -135,6 +135,18 @@ def test_every_header_has_one_section_in_the_cpp_reference() -> None:
     assert listed == list(pages)
 
 
+def test_a_header_in_a_folder_of_no_layer_is_reported(tmp_path: Path) -> None:
+    cpp = extension("cpp_headers")
+    folder = tmp_path / "dtiplan" / "bao_cao"
+    folder.mkdir(parents=True)
+    (folder / "mau.hpp").write_text("// Mẫu báo cáo.\n#pragma once\n", encoding="utf-8")
+    (tmp_path / "dtiplan" / "version.hpp").write_text("#pragma once\n", encoding="utf-8")
+    pages, unplaced = cpp.render_pages(tmp_path)
+    assert unplaced == ["bao_cao/mau.hpp"]
+    assert "## `dtiplan/version.hpp`" in pages["library"]
+    assert all("Mẫu báo cáo" not in text for text in pages.values())
+
+
 def test_a_header_section_has_its_comment_and_its_declarations() -> None:
     cpp = extension("cpp_headers")
     pages, _ = cpp.render_pages(ROOT / "include")
