@@ -69,8 +69,9 @@ FORMATTED=(python/dtiplan/__init__.py python/dtiplan/plan.py python/dtiplan/trac
            python/dtiplan/collect.py
            python/dtiplan/report/template.py python/dtiplan/report/collection.py
            tests/python/test_template.py tests/python/test_collect.py
-           tests/python/test_validation.py)
-.venv/bin/python -m ruff check python tests/python
+           tests/python/test_validation.py tests/python/test_site.py
+           docs/conf.py docs/_ext/cpp_headers.py docs/_ext/executed_notebooks.py)
+.venv/bin/python -m ruff check python tests/python docs/conf.py docs/_ext
 .venv/bin/python -m ruff format --check "${FORMATTED[@]}"
 .venv/bin/python -m mypy python/dtiplan
 # The C++ files in the style of .clang-format (clang-tidy: scripts/lint-cpp.sh, docs/testing.md).

@@ -1,7 +1,9 @@
 """The notebooks in docs/notebooks run from top to bottom in a real Jupyter kernel (nbclient and
 ipykernel), show their charts as images, and reach what their text promises. The values a test
 checks are read back from the kernel by one extra cell appended to the executed copy (the file
-on disk is not changed)."""
+on disk is not changed). The executed notebook, without that cell, is saved to
+build/notebooks/<name>.ipynb: the documentation site shows those outputs instead of running the
+notebooks again (docs/site.md)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,17 @@ nbformat = pytest.importorskip("nbformat")
 nbclient = pytest.importorskip("nbclient")
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "docs" / "notebooks"
+#: Where the executed notebooks are saved for the documentation site.
+EXECUTED = Path(__file__).resolve().parents[2] / "build" / "notebooks"
+
+
+def save_executed(notebook: Any, name: str) -> None:
+    """Save the executed notebook as build/notebooks/<name> (a temporary file, then a rename,
+    so the site never reads half a notebook)."""
+    EXECUTED.mkdir(parents=True, exist_ok=True)
+    temporary = EXECUTED / f".{name}.tmp-dtiplan"
+    nbformat.write(notebook, temporary)
+    temporary.replace(EXECUTED / name)
 
 
 def run_notebook(path: Path, probe: str) -> tuple[Any, Any]:
@@ -32,6 +45,7 @@ def run_notebook(path: Path, probe: str) -> tuple[Any, Any]:
     )
     client.execute()
     probe_cell = notebook.cells.pop()
+    save_executed(notebook, path.name)
     text = "".join(o.get("text", "") for o in probe_cell.outputs if o.output_type == "stream")
     return notebook, json.loads(text)
 
