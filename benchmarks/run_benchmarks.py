@@ -10,7 +10,8 @@ What it runs (docs/performance.md):
      time against 3,320 peers is compared with its time against 94 (target: at most 5x);
   4. the whole exact distribution against 128,000 peers, with the longest wait between two
      progress calls.
-It checks that both implementations agree (the rank-probability matrices within Monte Carlo
+With numba installed (requirements-bench.txt), cases 1 and 2 also run benchmarks/numba_reference.py
+(national: on --numba-national-draws draws, scaled). It checks that the implementations agree (the rank-probability matrices within Monte Carlo
 error) and writes benchmarks/results.json and the table in docs/performance.md.
 
 The C++ side runs through the small benchmark program benchmarks/bench_ranks.cpp rather than
@@ -124,8 +125,26 @@ def compare(cpp: np.ndarray, cpp_draws: int, ref: np.ndarray, ref_draws: int) ->
     }
 
 
+def numba_case(mean: np.ndarray, sd: np.ndarray, model: dict, draws: int, numba_draws: int) -> dict | None:
+    """The numba implementation on the same model (compiled first, not timed), on numba_draws
+    draws, its time scaled to `draws`; None when numba is not installed (requirements-bench.txt)."""
+    try:
+        import numba_reference
+    except ImportError:
+        return None
+    compile_seconds = numba_reference.warm_up(mean, sd, model["rules"], model["total_points"])
+    start = time.perf_counter()
+    counts = numba_reference.simulate_ranks_numba(mean, sd, model["rules"], model["total_points"],
+                                                  numba_draws, seed=7)
+    seconds = time.perf_counter() - start
+    import numba
+    return {"draws": numba_draws, "wall_seconds": seconds, "wall_seconds_at_draws": seconds * draws / numba_draws,
+            "scaled": numba_draws != draws, "threads": numba.get_num_threads(), "version": numba.__version__,
+            "compile_seconds": compile_seconds, "counts": counts}
+
+
 def monte_carlo_case(exe: Path, units: int, draws: int, numpy_draws: int, threads: int, repeat: int,
-                     workdir: Path) -> dict:
+                     workdir: Path, numba_draws: int = 0) -> dict:
     model_dir = workdir / f"model_{units}"
     run([str(exe), "model", "--units", str(units), "--out", str(model_dir)])
     cpp_out = workdir / f"cpp_{units}.npy"
@@ -138,6 +157,10 @@ def monte_carlo_case(exe: Path, units: int, draws: int, numpy_draws: int, thread
     numpy_seconds = time.perf_counter() - start
     scaled = numpy_seconds * draws / numpy_draws
     cpp_seconds = min(cpp["wall_seconds"])
+    cpp_matrix = np.load(cpp_out)
+    numba = numba_case(mean, sd, model, draws, numba_draws) if numba_draws else None
+    if numba is not None:
+        numba["agreement"] = compare(cpp_matrix, draws, numba.pop("counts") / numba_draws, numba_draws)
     return {
         "units": units,
         "components": int(mean.shape[1]),
@@ -151,7 +174,8 @@ def monte_carlo_case(exe: Path, units: int, draws: int, numpy_draws: int, thread
         "numpy_wall_seconds_at_draws": scaled,
         "numpy_scaled": numpy_draws != draws,
         "speedup": scaled / cpp_seconds,
-        "agreement": compare(np.load(cpp_out), draws, counts / numpy_draws, numpy_draws),
+        "agreement": compare(cpp_matrix, draws, counts / numpy_draws, numpy_draws),
+        "numba": numba,
         "model": model["description"],
     }
 
@@ -217,6 +241,21 @@ def markdown(results: dict) -> str:
             f"max \\|Δp\\| {a['max_abs_difference']:.4f}; cells: max z {a['max_z']:.2f} (bound {a['max_z_bound']:.1f}, "
             f"mean z² {a['mean_z_squared']:.2f}); E[rank]: max z {a['max_expected_rank_z']:.2f} "
             f"(bound {a['max_expected_rank_z_bound']:.1f}): {'agree' if a['agree'] else 'DISAGREE'} |")
+    numba_rows = [(label, results[key]) for key, label in (("province", "province"), ("national", "national"))
+                  if results.get(key, {}).get("numba")]
+    if numba_rows:
+        lines += ["", "| case | numba, wall (s) | numba threads | C++ engine, wall (s) | engine faster by | agreement |",
+                  "|---|---|---|---|---|---|"]
+        for label, c in numba_rows:
+            nb = c["numba"]
+            a = nb["agreement"]
+            wall = (f"{fmt(nb['wall_seconds_at_draws'])} (scaled from {nb['draws']:,} draws: {fmt(nb['wall_seconds'])})"
+                    if nb["scaled"] else fmt(nb["wall_seconds"]))
+            lines.append(f"| {label} | {wall} | {nb['threads']} | {fmt(c['cpp_wall_seconds'])} | "
+                         f"{nb['wall_seconds_at_draws'] / c['cpp_wall_seconds']:.1f}× | max z {a['max_z']:.2f} "
+                         f"(bound {a['max_z_bound']:.1f}): {'agree' if a['agree'] else 'DISAGREE'} |")
+        lines += ["", f"numba {numba_rows[0][1]['numba']['version']}: benchmarks/numba_reference.py, compiled before "
+                  "timing, one block of draws per thread, numba's own generator."]
     lines += ["", "| exact method | computes | peers | seconds (best) | E[rank] | P(top 10) | longest wait for progress (s) |",
               "|---|---|---|---|---|---|---|"]
     for key, what in EXACT_CASES:
@@ -267,6 +306,9 @@ def main() -> None:
     parser.add_argument("--pmf-units", type=int, default=128_001,
                         help="units of the whole-distribution case (0: skip it)")
     parser.add_argument("--exe", type=Path, help="a dtiplan_bench already built (skips the build)")
+    parser.add_argument("--numba-province-draws", type=int, default=100_000,
+                        help="draws of the numba implementation (0: skip it; needs requirements-bench.txt)")
+    parser.add_argument("--numba-national-draws", type=int, default=1_000)
     parser.add_argument("--exact-only", action="store_true",
                         help="run only the exact-method cases; keep the Monte Carlo cases of results.json")
     args = parser.parse_args()
@@ -275,6 +317,8 @@ def main() -> None:
         args.national_draws //= 10
         args.numpy_province_draws //= 10
         args.numpy_national_draws //= 10
+        args.numba_province_draws //= 10
+        args.numba_national_draws //= 10
 
     exe = args.exe if args.exe else build(args.build_dir)
     bench_info = json.loads(run([str(exe), "info"]))
@@ -303,10 +347,10 @@ def main() -> None:
     threads = args.threads or (bench_info.get("hardware_threads") or os.cpu_count() or 1)
     print("province ...", flush=True)
     results["province"] = monte_carlo_case(exe, 95, args.province_draws, args.numpy_province_draws, threads,
-                                           args.repeat, workdir)
+                                           args.repeat, workdir, args.numba_province_draws)
     print("national ...", flush=True)
     results["national"] = monte_carlo_case(exe, 3321, args.national_draws, args.numpy_national_draws, threads,
-                                           args.repeat, workdir)
+                                           args.repeat, workdir, args.numba_national_draws)
     print("exact ...", flush=True)
     results.update(exact_cases(exe, args.repeat, args.pmf_units))
 

@@ -77,6 +77,37 @@ def percent(fraction: float, lang: str) -> str:
     return short_number(fraction * 100, lang) + "%"
 
 
+#: How the value of a yes/no or milestone indicator is written: (below 0.5, from 0.5).
+BINARY_WORDS = {
+    "yes-no": {"vi": ("không", "có"), "en": ("no", "yes")},
+    "milestone": {"vi": ("chưa hoàn thành", "hoàn thành"), "en": ("not reached", "reached")},
+}
+
+
+def value_text(
+    kind: str, value: float | None, lang: str, denominator: float | None = None, missing: str = "–"
+) -> str:
+    """An indicator's value as people read it, by its measure kind (``MeasureKind.spelling``):
+    a rate "82,5%", a count "6" or "6/9" with its total, "có"/"không", "hoàn thành"/"chưa hoàn
+    thành"; ``missing`` for no value. The one rule for every output that shows a value
+    (status, projection, scenarios, templates, collection, the self-assessment form)."""
+    if value is None or math.isnan(value):
+        return missing
+    if kind in BINARY_WORDS:
+        return BINARY_WORDS[kind][lang][1 if value >= 0.5 else 0]
+    if kind == "rate":
+        return percent(value, lang)
+    count = short_number(value, lang, 2)
+    if denominator is not None:
+        return f"{count}/{short_number(denominator, lang, 2)}"
+    return count
+
+
+def observed_text(indicator: Any, value: Any, lang: str) -> str:
+    """An observed ``Value`` of ``indicator`` as people read it (:func:`value_text`)."""
+    return value_text(indicator.kind.spelling, value.value, lang, value.denominator)
+
+
 def date_text(day: datetime.date | None, lang: str) -> str:
     """A date as people read it: 25/03/2026 in Vietnamese, 2026-03-25 in English; "" for none."""
     if day is None:

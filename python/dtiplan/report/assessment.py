@@ -20,9 +20,8 @@ from typing import Any
 from .. import _core
 from .._core import Component, Framework, ObservationLog, Plan
 from ._admin import document_data
-from ._format import number, percent, short_number, unit_label
+from ._format import number, observed_text, percent, short_number, unit_label
 from .plan import plan_header
-from .status import _value_text as observed_text
 from .status import scorecard
 from .tables import Table
 

@@ -17,11 +17,11 @@ from ._format import (
     date_text,
     from_iso,
     iso,
+    observed_text,
     period_name,
     text_table,
     unit_label,
 )
-from .status import _value_text
 
 if TYPE_CHECKING:
     from ..collect import Collection
@@ -118,7 +118,7 @@ def _value(plan: Plan, o: Observation | None, lang: str) -> str:
     if o is None:
         return ""
     indicator = plan.find_indicator(o.indicator)
-    return str(o.value.value) if indicator is None else _value_text(indicator, o.value, lang)
+    return str(o.value.value) if indicator is None else observed_text(indicator, o.value, lang)
 
 
 def collection_data(

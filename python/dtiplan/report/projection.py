@@ -28,8 +28,8 @@ from ._format import (
     number,
     pad,
     short_name,
-    short_number,
     text_table,
+    value_text,
 )
 
 __all__ = ["project_csv", "project_data", "project_text"]
@@ -172,22 +172,6 @@ def project_data(projection: Projection, lang: str = "vi") -> dict[str, Any]:
     return out
 
 
-_BINARY_WORDS = {
-    "yes-no": {"vi": ("không", "có"), "en": ("no", "yes")},
-    "milestone": {"vi": ("chưa hoàn thành", "hoàn thành"), "en": ("not done", "done")},
-}
-
-
-def _value_text(kind: str, value: float | None, lang: str) -> str:
-    if value is None or math.isnan(value):
-        return "–"
-    if kind in _BINARY_WORDS:
-        return _BINARY_WORDS[kind][lang][1 if value >= 0.5 else 0]
-    if kind == MeasureKind.Rate.spelling:
-        return number(100.0 * value, 1, lang) + "%"
-    return short_number(value, lang, 2)
-
-
 def project_text(data: dict[str, Any], lang: str = "vi") -> str:
     """``dtiplan project``: per indicator its model, the forecast at the evaluation date with
     its interval (Vietnamese decimal comma), the target and the status; then the projected DTI
@@ -213,8 +197,8 @@ def project_text(data: dict[str, Any], lang: str = "vi") -> str:
     for r in data["indicators"]:
         kind = r["kind"]
         if r["model"]:
-            low, high = _value_text(kind, r["lower"], lang), _value_text(kind, r["upper"], lang)
-            fc = _value_text(kind, r["forecast"], lang)
+            low, high = value_text(kind, r["lower"], lang), value_text(kind, r["upper"], lang)
+            fc = value_text(kind, r["forecast"], lang)
             if not (low == high == fc):
                 fc += f" ({low} – {high})"
         else:

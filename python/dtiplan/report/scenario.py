@@ -22,6 +22,7 @@ from ._format import (
     percent,
     short_name,
     text_table,
+    value_text,
 )
 from .tables import Table
 
@@ -127,25 +128,14 @@ def whatif_data(w: WhatIf, lang: str = "vi") -> dict[str, Any]:
 # --- Text -------------------------------------------------------------------------------------
 
 
-def _value_text(kind: str, value: float | None, lang: str) -> str:
-    words = _WORDS[lang]
-    if value is None:
-        return str(words["no_trend"])
-    if kind in ("yes-no", "milestone"):
-        return str(words["yes"] if value >= 0.5 else words["no"])
-    if kind == "count-of-total":
-        return number(value, 1, lang).rstrip("0").rstrip(",.")
-    return percent(value, lang)
-
-
 def _setting_lines(entry: dict[str, Any], n: int, lang: str) -> list[str]:
     words = _WORDS[lang]
     lines = [words["settings"].format(n=n, name=entry["name"])]
     for ind in entry["indicators"]:
         lines.append(words["indicator"].format(
             id=ind["id"], name=short_name(ind["name"], 48),
-            value=_value_text(ind["kind"], ind["value"], lang),
-            trend=_value_text(ind["kind"], ind["trend"], lang),
+            value=value_text(ind["kind"], ind["value"], lang, missing=words["no_trend"]),
+            trend=value_text(ind["kind"], ind["trend"], lang, missing=words["no_trend"]),
         ))  # fmt: skip
     for comp in entry["components"]:
         lines.append(words["component"].format(

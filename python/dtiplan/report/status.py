@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from .. import _core
-from .._core import Framework, Indicator, ObservationLog, Plan, ScoreCard
+from .._core import Framework, ObservationLog, Plan, ScoreCard
 from ._format import (
     LANGUAGES,
     csv_cell,
@@ -24,7 +24,7 @@ from ._format import (
     header_lines,
     iso,
     number,
-    percent,
+    observed_text,
     period_window,
     short_number,
     shorten,
@@ -116,22 +116,6 @@ def _words(lang: str) -> dict[str, str]:
     return _WORDS[lang]
 
 
-def _value_text(indicator: Indicator, value: Any, lang: str) -> str:
-    """An observed value as people read it: 82,5% · 6/9 · có · hoàn thành."""
-    words = _words(lang)
-    kind = indicator.kind
-    if kind == _core.MeasureKind.Rate:
-        return percent(value.value, lang)
-    if kind == _core.MeasureKind.CountOfTotal:
-        count = short_number(value.value, lang, 2)
-        if value.denominator is not None:
-            return f"{count}/{short_number(value.denominator, lang, 2)}"
-        return count
-    if kind == _core.MeasureKind.YesNo:
-        return words["yes"] if value.value >= 0.5 else words["no"]
-    return words["reached"] if value.value >= 0.5 else words["not_reached"]
-
-
 def _met_key(met: bool | None, has_value: bool, has_target: bool) -> str:
     if not has_value:
         return "no-data"
@@ -210,7 +194,7 @@ def status_data(
                     "conflict": a.target_conflict,
                 },
                 "value": a.value,
-                "value_text": None if latest is None else _value_text(ind, latest.value, lang),
+                "value_text": None if latest is None else observed_text(ind, latest.value, lang),
                 "numerator": None if latest is None else latest.value.numerator,
                 "denominator": None if latest is None else latest.value.denominator,
                 "fraction": fraction,

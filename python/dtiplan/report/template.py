@@ -37,8 +37,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .. import _core
 from .._core import Indicator, MeasureKind, ObservationLog, Period, Plan, ReportingCalendar
 from ..track import ILLUSTRATIVE_LABEL, is_illustrative
-from ._format import date_text, period_name, unit_full_name
-from .status import _value_text
+from ._format import date_text, observed_text, period_name, unit_full_name
 
 __all__ = [
     "COLUMNS",
@@ -181,7 +180,7 @@ def _last_text(indicator: Indicator, log: ObservationLog | None, as_of: datetime
     last = log.latest(indicator.id, as_of)
     if last is None:
         return "chưa có"
-    return f"{_value_text(indicator, last.value, 'vi')} ({period_name(last.period, 'vi')})"
+    return f"{observed_text(indicator, last.value, 'vi')} ({period_name(last.period, 'vi')})"
 
 
 def _validation(ws: Worksheet, kind: str, cell: str, **options: Any) -> None:
