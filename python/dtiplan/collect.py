@@ -55,6 +55,7 @@ __all__ = [
     "ReturnedTemplate",
     "TemplateError",
     "UnitReturn",
+    "add_observations",
     "collect",
     "read_template",
 ]
@@ -464,6 +465,16 @@ def _save(path: Path, before: ObservationLog, added: ObservationLog, plan: Plan)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def add_observations(path: PathLike, added: ObservationLog, plan: Plan) -> None:
+    """Add ``added`` to the observations file ``path`` (``.csv``, ``.json`` or ``.xlsx``;
+    created when missing) as :func:`collect` does: the rows are appended (a workbook keeps its
+    sheets and formats), the file written is read back and compared first, and it replaces the
+    old one at once, so nothing already there is lost or rewritten."""
+    target = Path(path)
+    before = load_observations(target, plan) if target.exists() else ObservationLog()
+    _save(target, before, added, plan)
 
 
 # --- Collecting -------------------------------------------------------------------------------

@@ -249,10 +249,23 @@ def test_columns_mapping_and_period(run_cli: Run, tmp_path: Path) -> None:
 
 def test_write_observations_feeds_the_plan(run_cli: Run, export: Path, tmp_path: Path) -> None:
     target = tmp_path / "so-lieu.csv"
+    # The coordinator's file already holds a unit's figure: it is kept, the export's are added.
+    target.write_text(
+        "indicator,period,value,unit,submitted\nII.05,2026-10,45%,VHXH,2026-10-18\n",
+        encoding="utf-8",
+    )
     result = run_cli("dossiers", export, "--write-observations", target, "--as-of", "2026-11-18")
     assert result.returncode == 0, result.stderr
-    assert "Đã ghi 6 số liệu" in result.stdout
+    assert "Đã thêm 6 số liệu" in result.stdout and "0 số liệu đã có từ trước" in result.stdout
+    again = run_cli("dossiers", export, "--write-observations", target, "--as-of", "2026-11-18")
+    assert "Đã thêm 0 số liệu" in again.stdout and "6 số liệu đã có từ trước" in again.stdout
     log = dtiplan.load_observations(target)
+    assert len(log) == 7
+    assert log.effective("II.05", "2026-10") is not None
+    book = tmp_path / "so-lieu.xlsx"  # the workbook collect keeps works the same way
+    for _ in range(2):
+        assert run_cli("dossiers", export, "--write-observations", book).returncode == 0
+    assert len(dtiplan.load_observations(book)) == 6
     i04 = log.effective("I.04", "2026-11")
     assert i04 is not None and i04.value.value == pytest.approx(1 / 3)
     assert i04.value.numerator == 1 and i04.value.denominator == 3

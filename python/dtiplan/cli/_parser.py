@@ -360,8 +360,9 @@ def _add_dossier_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "--write-observations",
         metavar="FILE",
-        help="write the commune's figures as observations of I.03, I.04, III.3.a.04/06/08/10 "
-        "(.csv or .json), the export as evidence",
+        help="add the commune's figures as observations of I.03, I.04, III.3.a.04/06/08/10 to "
+        "FILE (.csv, .json or .xlsx; created when missing, nothing in it lost), the export as "
+        "evidence",
     )
     sub.add_argument(
         "--as-of",

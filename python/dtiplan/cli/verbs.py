@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 from .. import _core, rank, report
 from .._core import Finding, GrowthModel, Plan
-from ..collect import collect
+from ..collect import add_observations, collect
 from ..dossiers import dossier_columns, load_dossiers
 from ..projection import project_dti
 from ..rank import DEFAULT_GROWTH
@@ -430,6 +430,27 @@ _DOSSIERS: Renderers[dict[str, Any]] = Renderers(
 )  # fmt: skip
 
 
+def _add_dossier_figures(
+    plan: Plan, figures: _core.ObservationLog, path: str
+) -> tuple[int, int]:
+    """Add the export's figures to the observations file ``path`` (created when missing; saved
+    atomically, nothing in it lost or rewritten): a figure already there from the same export
+    (same indicator, period, unit, value and evidence) is not added twice, so running the
+    command again changes nothing; a new export's figures are added, and the later submission
+    is the one in force. Returns (added, already there)."""
+    log = load_observations(path, plan) if Path(path).exists() else _core.ObservationLog()
+
+    def key(o: _core.Observation) -> tuple[Any, ...]:
+        return (o.indicator, str(o.period), o.unit, o.value.value, o.value.denominator,
+                tuple(e.id for e in o.evidence))  # fmt: skip
+
+    present = {key(o) for o in log.all()}
+    new = _core.ObservationLog([o for o in figures.all() if key(o) not in present])
+    if len(new):
+        add_observations(path, new, plan)
+    return len(new), len(figures) - len(new)
+
+
 def _dossiers(plan: Plan, args: argparse.Namespace) -> int:
     if args.window is not None:
         rules = plan.reporting
@@ -452,9 +473,10 @@ def _dossiers(plan: Plan, args: argparse.Namespace) -> int:
     data = dossiers_data(result, plan, args.lang, as_of)
     if args.write_observations is not None:
         with reading(args.write_observations):
-            log = result.observations(as_of)
-            log.save(args.write_observations)
-        data["observations_written"] = {"file": args.write_observations, "count": len(log)}
+            added, kept = _add_dossier_figures(plan, result.observations(as_of), args.write_observations)
+        data["observations_written"] = {
+            "file": args.write_observations, "count": added, "already_there": kept
+        }
     emit(data, _DOSSIERS, args)
     return 0
 

@@ -191,7 +191,8 @@ _WORDS: dict[str, dict[str, Any]] = {
         "no_flagged": 'Không có hồ sơ "trực tuyến nửa vời".',
         "bad": "Dòng lỗi bị bỏ qua (--skip-bad): {n}",
         "bad_headers": ("Dòng", "Cột", "Lỗi"),
-        "written": "Đã ghi {n} số liệu vào {file} (minh chứng: tệp hồ sơ và SHA-256).",
+        "written": "Đã thêm {n} số liệu vào {file} (minh chứng: tệp hồ sơ và SHA-256); {kept} số "
+        "liệu đã có từ trước.",
         "index_note": (
             "Chỉ số 766: điểm các nhóm đo bằng hồ sơ (đúng hạn, trực tuyến, thanh "
             "toán trực tuyến, số hóa, kết quả điện tử) trên tối đa của các tiêu chí có "
@@ -222,7 +223,8 @@ _WORDS: dict[str, dict[str, Any]] = {
         "no_flagged": 'No "half-online" dossiers.',
         "bad": "Bad rows left out (--skip-bad): {n}",
         "bad_headers": ("Row", "Column", "Error"),
-        "written": "Wrote {n} observations to {file} (evidence: the export and its SHA-256).",
+        "written": "Added {n} observations to {file} (evidence: the export and its SHA-256); {kept} "
+        "were already there.",
         "index_note": (
             "766 index: points of the groups dossiers measure (on time, online, online "
             "payment, digitised, electronic results) out of the maxima of the criteria "
@@ -288,7 +290,12 @@ def dossiers_text(data: dict[str, Any], lang: str) -> str:
         )
     written = data.get("observations_written")
     if written is not None:
-        lines += ["", w["written"].format(n=written["count"], file=written["file"])]
+        lines += [
+            "",
+            w["written"].format(
+                n=written["count"], file=written["file"], kept=written["already_there"]
+            ),
+        ]
     lines += ["", w["index_note"]]
     if data["illustrative"]:
         lines.append(ILLUSTRATIVE_LABEL[lang])
