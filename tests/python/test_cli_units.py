@@ -122,7 +122,7 @@ def test_report_json(run_cli: Run) -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert list(data) == ["illustrative", "plan", "as_of", "check", "status", "deadlines", "units",
-                          "previous", "projection", "outlook", "document", "summary"]  # fmt: skip
+                          "previous", "projection", "outlook", "dossiers", "document", "summary"]  # fmt: skip
     assert data["illustrative"] is True
     assert data["check"]["summary"]["error"] == 0
     assert any(w["code"] == "target.conflict" for w in data["check"]["warnings"])
