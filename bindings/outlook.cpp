@@ -125,6 +125,11 @@ void register_outlook(py::module_& m) {
     m.def("ranked_name", &dtiplan::ranked_name, py::arg("plan"),
           py::arg("own_unit") = std::string_view{},
           "The commune as ranked: own_unit, else 'Xã <commune>' (unless already 'Xã'/'Phường').");
+    m.def("peers_best", &dtiplan::peers_best, py::arg("framework"), py::arg("peers"),
+          py::arg("growth"), py::arg("evaluation"), py::arg("own_unit") = std::string_view{},
+          "The best value among the peers of each relative-to-best component on a date: their "
+          "latest result of that year or earlier, grown by growth.mean a year, at most 1 "
+          "(components no peer gives are absent).");
     m.attr("COMPONENT_VALUE_SD") = dtiplan::kComponentValueSd;
     m.def("component_value_sd", &dtiplan::component_value_sd, py::arg("mean"),
           py::arg("base") = dtiplan::kComponentValueSd,

@@ -2213,6 +2213,13 @@ def rank_outlook(
 ) -> Outlook: ...
 def find_own_unit(peers: PeerTable, commune: str) -> str: ...
 def ranked_name(plan: Plan, own_unit: str = "") -> str: ...
+def peers_best(
+    framework: Framework,
+    peers: PeerTable,
+    growth: GrowthModel,
+    evaluation: _DateLike,
+    own_unit: str = "",
+) -> dict[str, float]: ...
 
 COMPONENT_VALUE_SD: float
 

@@ -10,6 +10,8 @@ from collections.abc import Callable
 
 import pytest
 
+import dtiplan
+
 Run = Callable[..., subprocess.CompletedProcess[str]]
 
 AS_OF = "2026-11-28"
@@ -157,3 +159,31 @@ def test_report_exits_1_on_a_check_error(run_cli: Run, plan_data: dict, write_pl
     result = run_cli("report", "--plan", path, "--as-of", "2026-03-25")
     assert result.returncode == 1
     assert "✗ " in result.stdout
+
+
+def test_the_reports_dti_scores_the_relative_component_against_the_peers_best(run_cli: Run) -> None:
+    # KTS.01 (Tỷ trọng kinh tế số trong GRDP, II.10) is scored relative to the best peer.
+    # `status` has no peers: full points against the commune's own value. The report ranks the
+    # commune among its peers and scores the DTI now, last month's and the projected one alike,
+    # against the peers' best on each date, so the DTI now is not above its projection by
+    # construction.
+    def kts01(data: dict) -> float:
+        ii10 = next(i for i in data["indicators"] if i["id"] == "II.10")
+        return next(c["points"] for c in ii10["components"] if c["id"] == "KTS.01")
+
+    args = ("--as-of", "2026-11-20", "--format", "json")
+    status = json.loads(run_cli("status", *args).stdout)
+    report = json.loads(run_cli("report", *args).stdout)
+    assert kts01(status) == 25.0
+    best = dtiplan._core.peers_best(
+        dtiplan.builtin_framework(),
+        dtiplan.example_peers(),
+        dtiplan.rank.DEFAULT_GROWTH,
+        "2026-11-20",
+        report["outlook"]["commune"],
+    )["KTS.01"]
+    assert best <= report["outlook"]["relative_best"]["KTS.01"]  # the best grows to 31/12
+    value = next(i for i in report["status"]["indicators"] if i["id"] == "II.10")["value"]
+    assert kts01(report["status"]) == pytest.approx(min(value / best, 1.0) * 25.0, abs=0.01)
+    assert kts01(report["status"]) < 25.0
+    assert report["status"]["dti"] < status["dti"]

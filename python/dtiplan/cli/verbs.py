@@ -136,11 +136,26 @@ def _report_renderers(full: bool) -> Renderers[dict[str, Any]]:
     )
 
 
-def _status_data(inputs: Inputs, lang: str) -> dict[str, Any]:
+def _status_data(
+    inputs: Inputs, lang: str, best: dict[str, float] | None = None
+) -> dict[str, Any]:
     return report.status_data(
         inputs.plan, inputs.framework, inputs.log, inputs.as_of, inputs.illustrative,
-        inputs.source, lang,
+        inputs.source, lang, best,
     )  # fmt: skip
+
+
+def _best_on(outlook: rank.RankOutlook, day: datetime.date) -> dict[str, float]:
+    """The peers' best of each relative-to-best component on ``day``, as the outlook scores
+    them at the evaluation date (1 for a component no peer gives), so that the report's DTI
+    now, last month's and the projected one are scored alike."""
+    assert outlook.core is not None
+    best = _core.peers_best(
+        outlook.framework, outlook.peers, outlook.growth, day, outlook.own_unit
+    )
+    for component in outlook.core.best_assumed:
+        best[component] = 1.0
+    return best
 
 
 def _deadlines_data(inputs: Inputs, lang: str) -> dict[str, Any]:
@@ -214,13 +229,13 @@ def _report(plan: Plan, args: argparse.Namespace) -> int:
     data = report.report_data(
         plan,
         findings,
-        status=_status_data(inputs, args.lang),
+        status=_status_data(inputs, args.lang, _best_on(outlook, inputs.as_of)),
         deadlines=_deadlines_data(inputs, args.lang),
         units=_units_data(inputs),
         as_of=inputs.as_of,
         illustrative=inputs.illustrative,
         lang=args.lang,
-        previous=_status_data(previous, args.lang),
+        previous=_status_data(previous, args.lang, _best_on(outlook, before)),
         previous_deadlines=_deadlines_data(previous, args.lang),
         projection=report.project_data(outlook.projection, args.lang),
         outlook=outlook_data,

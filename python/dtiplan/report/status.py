@@ -10,7 +10,7 @@ DTI framework the plan does not track.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, TextIO
 
 from .. import _core
@@ -138,11 +138,17 @@ def _component_index(framework: Framework) -> dict[str, list[tuple[Any, Any]]]:
 
 
 def scorecard(
-    plan: Plan, framework: Framework, log: ObservationLog, as_of: datetime.date
+    plan: Plan,
+    framework: Framework,
+    log: ObservationLog,
+    as_of: datetime.date,
+    best: Mapping[str, float] | None = None,
 ) -> ScoreCard:
     """The framework's score of the latest values known on ``as_of``: the one call status takes
-    its points from: the library's ``score_log`` (include/dtiplan/score/score_log.hpp)."""
-    return _core.score_log(framework, plan, log, as_of)
+    its points from: the library's ``score_log`` (include/dtiplan/score/score_log.hpp).
+    ``best``: the peers' best value of each relative-to-best component (none: such a component
+    is scored against the commune's own value, full points)."""
+    return _core.score_log(framework, plan, log, as_of, best=dict(best or {}))
 
 
 def status_data(
@@ -153,12 +159,14 @@ def status_data(
     illustrative: bool,
     source: str,
     lang: str = "vi",
+    best: Mapping[str, float] | None = None,
 ) -> dict[str, Any]:
     """``dtiplan status --format json``: per indicator (target in force, latest value, met,
     gap, points of its components), per main indicator (points, index), the DTI (4 decimals)
-    and the coverage of the framework by the plan, on ``as_of``."""
+    and the coverage of the framework by the plan, on ``as_of``; relative-to-best components
+    against ``best`` (:func:`scorecard`)."""
     language = LANGUAGES[lang]
-    card = scorecard(plan, framework, log, as_of)
+    card = scorecard(plan, framework, log, as_of, best)
     comp_scores = {c.component: c for c in card.components}
     by_indicator = _component_index(framework)
     indicators = []
