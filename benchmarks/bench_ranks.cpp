@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <sys/resource.h>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -65,6 +66,13 @@ double cpu_seconds() {
     timespec ts{};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+/// The process's peak resident memory so far, in MB (getrusage: the whole run, inputs included).
+double peak_rss_mb() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_maxrss) / 1024.0;
 }
 
 std::string json_string(const std::string& s) {
@@ -270,7 +278,7 @@ int exact(const Args& a) {
     std::cout << "{\"peers\":" << peers.size() << ",\"own\":" << json_string(p.model.units[own_index])
               << ",\"top\":" << a.top << ",\"expected_rank\":" << expected << ",\"prob_top10\":" << top10
               << ",\"progress_calls\":" << calls << ",\"longest_between_calls\":" << longest
-              << ",\"wall_seconds\":[";
+              << ",\"peak_rss_mb\":" << peak_rss_mb() << ",\"wall_seconds\":[";
     for (std::size_t i = 0; i < walls.size(); ++i) std::cout << (i ? "," : "") << walls[i];
     std::cout << "]}\n";
     return 0;
