@@ -4,6 +4,7 @@
 // points refuse an own DTI outside 0..1 (validate_own_score).
 #pragma once
 
+#include <cstddef>
 #include <vector>
 
 #include "dtiplan/rank/rank_distribution.hpp"
@@ -22,5 +23,10 @@ namespace dtiplan::detail {
 [[nodiscard]] RankHead exact_head_of_moved(const OwnScore& own,
                                            const std::vector<PeerForecast>& peers, std::size_t top,
                                            const ExactOptions& options, bool expected);
+
+/// One step of the exact method's Poisson-binomial recursion (rank_exact.cpp): g[k] = f[k] (1 - p)
+/// + f[k - 1] p for k in [lo, hi + 1] (f[lo - 1] and f[hi + 1] taken as 0).
+void exact_recursion_step(const double* __restrict f, double* __restrict g, std::size_t lo,
+                          std::size_t hi, double p);
 
 }  // namespace dtiplan::detail
