@@ -88,6 +88,9 @@ public:
         return false;
     }
 
+    /// Bytes of the text read so far.
+    [[nodiscard]] std::size_t position() const noexcept { return i_; }
+
 private:
     [[noreturn]] void fail(std::size_t row, const std::string& what) const {
         throw FormatError(origin_ + ": row " + std::to_string(row), what);

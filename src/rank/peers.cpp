@@ -21,6 +21,7 @@
 
 #include "detail/cells.hpp"
 #include "detail/csv.hpp"
+#include "dtiplan/cancellation.hpp"
 #include "dtiplan/error.hpp"
 #include "dtiplan/io/file.hpp"
 #include "dtiplan/rank/growth.hpp"
@@ -301,8 +302,13 @@ PeerTable peers_from_csv(std::string_view csv_text, const std::string& origin,
             column_of[columns[k].id] = written[k];
     KnownIds all_known;
     all_known.all = true;
+    // A long table says how far it is (bytes read of all) through the thread's progress scope
+    // (the command's progress line), and stops there when asked.
+    Progress progress(text.size());
     CsvRecord rec;
     while (reader.next(rec)) {
+        if ((rec.line & 1023U) == 0 && !progress.keep_going(reader.position()))
+            progress.throw_if_stopped();
         const std::string row = origin + ": row " + std::to_string(rec.line);
         if (rec.cells.size() != columns.size())
             throw FormatError(row, std::to_string(rec.cells.size()) +
@@ -386,6 +392,7 @@ PeerTable peers_from_csv(std::string_view csv_text, const std::string& origin,
                                                      std::to_string(it->second) + ")");
         table.results.push_back(std::move(res));
     }
+    progress.finish(text.size());
     return table;
 }
 
