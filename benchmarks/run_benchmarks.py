@@ -280,15 +280,16 @@ def markdown(results: dict) -> str:
             f"max \\|Δp\\| {a['max_abs_difference']:.4f}; cells: max z {a['max_z']:.2f} (bound {a['max_z_bound']:.1f}, "
             f"mean z² {a['mean_z_squared']:.2f}); E[rank]: max z {a['max_expected_rank_z']:.2f} "
             f"(bound {a['max_expected_rank_z_bound']:.1f}): {'agree' if a['agree'] else 'DISAGREE'} |")
-    lines += ["", "| exact method | computes | peers | seconds (best) | E[rank] | P(top 10) | longest wait for progress (s) "
-              "| peak memory (MB) |",
-              "|---|---|---|---|---|---|---|---|"]
+    lines += ["", "| exact method | computes | peers | points | seconds (best) | E[rank] | P(top 10) "
+              "| longest wait for progress (s) | peak memory (MB) |",
+              "|---|---|---|---|---|---|---|---|---|"]
     for key, what in EXACT_CASES:
         if key not in results:
             continue
         e = results[key]
         peak = f"{e['peak_rss_mb']:.0f}" if e.get("peak_rss_mb") is not None else "—"
-        lines.append(f"| {e['own']} | {what} | {e['peers']:,} | {e['wall_seconds_best']:.4f} | "
+        points = f"{e['points']:,}" if "points" in e else "—"
+        lines.append(f"| {e['own']} | {what} | {e['peers']:,} | {points} | {e['wall_seconds_best']:.4f} | "
                      f"{e['expected_rank']:.2f} | {e['prob_top10']:.4f} | {e.get('longest_between_calls', 0):.3f} "
                      f"| {peak} |")
     if "peers_table" in results:
