@@ -54,6 +54,57 @@ void exact_recursion_step(const double* __restrict f, double* __restrict g, std:
     g[hi + 1] = f[hi] * p;
 }
 
+/// Q(z) for |z| <= 8.5 by quintic Hermite interpolation in the tables q (Q) and phi (φ) at
+/// nodes 1/64 apart (TailTable below); 1 - Q(|z|) for z < 0.
+DTIPLAN_INLINE double tail_sf(double z, const double* __restrict q,
+                              const double* __restrict phi) noexcept {
+    constexpr double kPerUnit = 64.0;
+    constexpr double h = 1.0 / kPerUnit;
+    const double a = std::fabs(z);
+    const double x = a * kPerUnit;
+    const int k = static_cast<int>(x);
+    const double t = x - static_cast<double>(k);
+    const double z0 = static_cast<double>(k) * h;
+    const double z1 = z0 + h;
+    const double f0 = q[k];
+    const double f1 = q[k + 1];
+    const double d0 = -phi[k] * h;  // h Q'
+    const double d1 = -phi[k + 1] * h;
+    const double s0 = z0 * phi[k] * h * h;  // h² Q''
+    const double s1 = z1 * phi[k + 1] * h * h;
+    const double t2 = t * t;
+    const double t3 = t2 * t;
+    const double t4 = t3 * t;
+    const double t5 = t4 * t;
+    const double h0 = 1.0 - 10.0 * t3 + 15.0 * t4 - 6.0 * t5;
+    const double h1 = t - 6.0 * t3 + 8.0 * t4 - 3.0 * t5;
+    const double h2 = 0.5 * (t2 - 3.0 * t3 + 3.0 * t4 - t5);
+    const double h3 = 10.0 * t3 - 15.0 * t4 + 6.0 * t5;
+    const double h4 = -4.0 * t3 + 7.0 * t4 - 3.0 * t5;
+    const double h5 = 0.5 * (t3 - 2.0 * t4 + t5);
+    const double v = h0 * f0 + h1 * d0 + h2 * s0 + h3 * f1 + h4 * d1 + h5 * s1;
+    const double mirrored = 1.0 - v;  // both computed, one selected: no branch
+    return z < 0.0 ? mirrored : v;
+}
+
+// P(X_i >= v) for the peers of one class (spread sd) with means[0..n): 1 below z = -8.5, 0
+// above 8.5, tail_sf between. Compiled for AVX2 and AVX-512 too: element by element, without
+// contraction, so the clones agree; the file is built without trapping math so that the selects
+// are not branches and the loop vectorises (CMakeLists.txt).
+DTIPLAN_KERNEL_CLONES
+void exact_tail_probabilities(const double* __restrict means, std::size_t n, double v, double sd,
+                              const double* __restrict q, const double* __restrict phi,
+                              double* __restrict out) {
+    for (std::size_t i = 0; i < n; ++i) {
+        const double z = (v - means[i]) / sd;
+        double zc = z < -8.5 ? -8.5 : z;  // selects, not branches: the loop vectorises
+        zc = zc > 8.5 ? 8.5 : zc;
+        const double p = tail_sf(zc, q, phi);
+        const double below = z < -8.5 ? 1.0 : p;
+        out[i] = z > 8.5 ? 0.0 : below;
+    }
+}
+
 GaussHermite gauss_hermite(std::size_t n) {
     GaussHermite out;
     if (n == 0) return out;
@@ -117,33 +168,9 @@ public:
     }
 
     /// Q(z) for |z| <= kTop.
-    [[nodiscard]] double sf(double z) const noexcept {
-        const double a = std::fabs(z);
-        const double x = a * kPerUnit;
-        const auto k = static_cast<std::size_t>(x);
-        const double t = x - static_cast<double>(k);
-        const double h = 1.0 / kPerUnit;
-        const double z0 = static_cast<double>(k) * h;
-        const double z1 = z0 + h;
-        const double f0 = q_[k];
-        const double f1 = q_[k + 1];
-        const double d0 = -phi_[k] * h;  // h Q'
-        const double d1 = -phi_[k + 1] * h;
-        const double s0 = z0 * phi_[k] * h * h;  // h² Q''
-        const double s1 = z1 * phi_[k + 1] * h * h;
-        const double t2 = t * t;
-        const double t3 = t2 * t;
-        const double t4 = t3 * t;
-        const double t5 = t4 * t;
-        const double h0 = 1.0 - 10.0 * t3 + 15.0 * t4 - 6.0 * t5;
-        const double h1 = t - 6.0 * t3 + 8.0 * t4 - 3.0 * t5;
-        const double h2 = 0.5 * (t2 - 3.0 * t3 + 3.0 * t4 - t5);
-        const double h3 = 10.0 * t3 - 15.0 * t4 + 6.0 * t5;
-        const double h4 = -4.0 * t3 + 7.0 * t4 - 3.0 * t5;
-        const double h5 = 0.5 * (t3 - 2.0 * t4 + t5);
-        const double q = h0 * f0 + h1 * d0 + h2 * s0 + h3 * f1 + h4 * d1 + h5 * s1;
-        return z < 0.0 ? 1.0 - q : q;
-    }
+    [[nodiscard]] double sf(double z) const noexcept { return detail::tail_sf(z, q(), phi()); }
+    [[nodiscard]] const double* q() const noexcept { return q_.data(); }
+    [[nodiscard]] const double* phi() const noexcept { return phi_.data(); }
 
 private:
     std::vector<double> q_;
@@ -445,6 +472,20 @@ public:
             }
             std::size_t i = c.first;
             std::size_t j = c.last;
+            if (!c.averaged) {
+                // The band's probabilities in one vectorised pass, then taken outside in.
+                const std::size_t n = j - i;
+                band_.resize(std::max(band_.size(), n));
+                detail::exact_tail_probabilities(c.means.data() + i, n, c.v, sd, tail.q(),
+                                                 tail.phi(), band_.data());
+                std::size_t a = 0;
+                std::size_t b = n;
+                while (a < b) {
+                    take(band_[a++]);
+                    if (a < b) take(band_[--b]);
+                }
+                continue;
+            }
             while (i < j) {
                 take(prob(c.means[i++]));
                 if (i < j) take(prob(c.means[--j]));
@@ -713,6 +754,7 @@ private:
     };
     std::vector<PeerClass> classes_;
     std::size_t extra_certain_ = 0;
+    std::vector<double> band_;  ///< scratch: one class's band probabilities
     bool want_expected_ = true;
     std::vector<double> steps_;  ///< sorted means of the step peers (convolved grid only)
     std::vector<double> f_;
