@@ -460,6 +460,24 @@ public:
                     p_.push_back(p);
                 }
             };
+            if (prob_only && !c.averaged) {
+                // From the top down, 256 peers at a time through the vectorised pass.
+                constexpr std::size_t kChunk = 256;
+                band_.resize(std::max(band_.size(), kChunk));
+                for (std::size_t j = c.last; j > c.first;) {
+                    const std::size_t n = std::min(kChunk, j - c.first);
+                    j -= n;
+                    detail::exact_tail_probabilities(c.means.data() + j, n, c.v, sd, tail.q(),
+                                                     tail.phi(), band_.data());
+                    for (std::size_t k = n; k > 0;) {
+                        const double p = band_[--k];
+                        take(p);
+                        mu += p;
+                    }
+                    if (negligible()) return true;
+                }
+                continue;
+            }
             if (prob_only) {
                 for (std::size_t j = c.last; j > c.first;) {
                     const double p = prob(c.means[--j]);
