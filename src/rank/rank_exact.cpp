@@ -14,6 +14,12 @@
 //  - with different loadings, the shock is integrated by Gauss-Hermite quadrature.
 // When the grid has more points than ExactOptions::max_points, neighbouring points are merged
 // into bins evaluated at their centre of mass (a midpoint rule, error O(bin^2)).
+//
+// At each point only the band of uncertain peers is visited: peers are sorted once into classes
+// of one spread and loading, so the peers surely ahead (mean above v + 8.5 sd) and surely behind
+// are counted by binary search. Tail probabilities come from a quintic Hermite table, a band at
+// a time in a vectorised pass. The head (P(rank <= k), E[rank]) runs the recursion for counts
+// below k only, and not at all where a Chernoff bound makes fewer than k ahead negligible.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
