@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <sys/resource.h>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -65,6 +66,13 @@ double cpu_seconds() {
     timespec ts{};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+/// The process's peak resident memory so far, in MB (getrusage: the whole run, inputs included).
+double peak_rss_mb() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_maxrss) / 1024.0;
 }
 
 std::string json_string(const std::string& s) {
@@ -243,13 +251,15 @@ int exact(const Args& a) {
     double top10 = 0.0;
     // Progress: the calls made and the longest wait between two of them (or from the start).
     std::size_t calls = 0;
+    std::size_t points = 0;  // the points the method evaluates (its progress total)
     double longest = 0.0;
     for (int r = 0; r < std::max(1, a.repeat); ++r) {
         const auto t0 = std::chrono::steady_clock::now();
         auto last = t0;
         calls = 0;
         longest = 0.0;
-        const ExactProgress progress = [&](std::size_t, std::size_t) {
+        const ExactProgress progress = [&](std::size_t, std::size_t total) {
+            points = total;
             const auto now = std::chrono::steady_clock::now();
             longest = std::max(longest, std::chrono::duration<double>(now - last).count());
             last = now;
@@ -269,8 +279,8 @@ int exact(const Args& a) {
     }
     std::cout << "{\"peers\":" << peers.size() << ",\"own\":" << json_string(p.model.units[own_index])
               << ",\"top\":" << a.top << ",\"expected_rank\":" << expected << ",\"prob_top10\":" << top10
-              << ",\"progress_calls\":" << calls << ",\"longest_between_calls\":" << longest
-              << ",\"wall_seconds\":[";
+              << ",\"points\":" << points << ",\"progress_calls\":" << calls << ",\"longest_between_calls\":" << longest
+              << ",\"peak_rss_mb\":" << peak_rss_mb() << ",\"wall_seconds\":[";
     for (std::size_t i = 0; i < walls.size(); ++i) std::cout << (i ? "," : "") << walls[i];
     std::cout << "]}\n";
     return 0;

@@ -9,9 +9,14 @@ What it runs (docs/performance.md):
      P(top 10) with the expected rank alone (counting the peers ahead only up to 10), whose
      time against 3,320 peers is compared with its time against 94 (target: at most 5x);
   4. the whole exact distribution against 128,000 peers, with the longest wait between two
-     progress calls.
+     progress calls and the program's peak memory;
+  5. a 128,025-row illustrative peer table (scripts/make_example_peers.py --units, about 53 MB):
+     its load alone (dtiplan.load_peers in a fresh interpreter) and the whole command
+     `dtiplan rank --peers FILE --method exact`, each with its wall time and peak memory
+     (/usr/bin/time). Needs dtiplan installed in the interpreter running this script.
 With numba installed (requirements-bench.txt), cases 1 and 2 also run benchmarks/numba_reference.py
-(national: on --numba-national-draws draws, scaled). It checks that the implementations agree (the rank-probability matrices within Monte Carlo
+(national: on --numba-national-draws draws, scaled). It checks that the implementations agree (the
+rank-probability matrices within Monte Carlo
 error) and writes benchmarks/results.json and the table in docs/performance.md.
 
 The C++ side runs through the small benchmark program benchmarks/bench_ranks.cpp rather than
@@ -20,6 +25,7 @@ script works before the binding exists. It is built here with CMake's `bench` pr
 (CMakePresets.json), in --build-dir.
 
     python benchmarks/run_benchmarks.py [--build-dir build/bench] [--quick]
+    python benchmarks/run_benchmarks.py --exact-only        # cases 3-5 only (no Monte Carlo)
 
 The synthetic province is illustrative (not real results); timings are wall-clock seconds, best
 of --repeat runs for the C++ engine, one run for numpy.
@@ -198,7 +204,8 @@ EXACT_CASES = (
 )
 
 
-def exact_cases(exe: Path, repeat: int, pmf_units: int = 128_001) -> dict:
+def exact_cases(exe: Path, repeat: int, pmf_units: int = 128_001, table_rows: int = 0,
+                workdir: Path | None = None) -> dict:
     cases = {
         "exact_province": exact_case(exe, 95, max(5, repeat)),
         "exact_national": exact_case(exe, 3321, repeat),
@@ -206,8 +213,65 @@ def exact_cases(exe: Path, repeat: int, pmf_units: int = 128_001) -> dict:
         "exact_top10_national": exact_case(exe, 3321, max(5, repeat), top=10),
     }
     if pmf_units:
+        print(f"exact: the whole distribution against {pmf_units - 1:,} peers ...", flush=True)
         cases["exact_pmf_128000"] = exact_case(exe, pmf_units, 1)
+    if table_rows and workdir is not None:
+        print(f"exact: a {table_rows:,}-row peer table through the command ...", flush=True)
+        cases["peers_table"] = peers_table_case(table_rows, workdir)
     return cases
+
+
+def timed(cmd: list[str]) -> dict:
+    """Wall seconds and peak resident memory (MB) of a command, by /usr/bin/time when present
+    (else the peak of this script's children so far); its stdout and the end of its stderr."""
+    time_exe = Path("/usr/bin/time")
+    full = [str(time_exe), "-f", "%e %M", *cmd] if time_exe.exists() else cmd
+    start = time.perf_counter()
+    done = subprocess.run(full, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    peak = None
+    err = done.stderr
+    if time_exe.exists():
+        last = err.rstrip("\n").rsplit("\n", 1)[-1].split()
+        peak = float(last[1]) / 1024.0
+        err = err.rstrip("\n").rsplit("\n", 1)[0] if "\n" in err.rstrip("\n") else ""
+    else:
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
+    return {"wall_seconds": wall, "peak_rss_mb": peak, "stdout": done.stdout, "stderr_tail": err[-400:]}
+
+
+def peers_table_case(rows: int, workdir: Path) -> dict:
+    """A `rows`-row illustrative peer table: made by scripts/make_example_peers.py, loaded alone
+    (dtiplan.load_peers in a fresh interpreter) and ranked against by the command."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    table = workdir / f"peers-{rows}.csv"
+    if not table.exists():
+        run([sys.executable, str(ROOT / "scripts" / "make_example_peers.py"), "--units", str(rows), "--out",
+             str(table)])
+    load_code = ("import sys, time, dtiplan; t = time.perf_counter(); "
+                 "table = dtiplan.load_peers(sys.argv[1]); "
+                 "print(len(table), time.perf_counter() - t)")
+    load = timed([sys.executable, "-c", load_code, str(table)])
+    loaded_rows, load_seconds = load["stdout"].split()
+    command = timed([sys.executable, "-m", "dtiplan", "rank", "--peers", str(table), "--method", "exact",
+                     "--format", "json"])
+    answer = json.loads(command["stdout"])
+    return {
+        "rows": int(loaded_rows),
+        "file_mb": table.stat().st_size / 1e6,
+        "load_seconds": float(load_seconds),
+        "load_process_wall_seconds": load["wall_seconds"],
+        "load_peak_rss_mb": load["peak_rss_mb"],
+        "command": f"dtiplan rank --peers {table.name} --method exact --format json",
+        "command_wall_seconds": command["wall_seconds"],
+        "command_peak_rss_mb": command["peak_rss_mb"],
+        "command_progress_shown": "dtiplan:" in command["stderr_tail"],
+        "command_output_keys": sorted(answer)[:12] if isinstance(answer, dict) else None,
+    }
 
 
 def fmt(x: float) -> str:
@@ -256,14 +320,25 @@ def markdown(results: dict) -> str:
                          f"(bound {a['max_z_bound']:.1f}): {'agree' if a['agree'] else 'DISAGREE'} |")
         lines += ["", f"numba {numba_rows[0][1]['numba']['version']}: benchmarks/numba_reference.py, compiled before "
                   "timing, one block of draws per thread, numba's own generator."]
-    lines += ["", "| exact method | computes | peers | seconds (best) | E[rank] | P(top 10) | longest wait for progress (s) |",
-              "|---|---|---|---|---|---|---|"]
+    lines += ["", "| exact method | computes | peers | points | seconds (best) | E[rank] | P(top 10) "
+              "| longest wait for progress (s) | peak memory (MB) |",
+              "|---|---|---|---|---|---|---|---|---|"]
     for key, what in EXACT_CASES:
         if key not in results:
             continue
         e = results[key]
-        lines.append(f"| {e['own']} | {what} | {e['peers']:,} | {e['wall_seconds_best']:.4f} | "
-                     f"{e['expected_rank']:.2f} | {e['prob_top10']:.4f} | {e.get('longest_between_calls', 0):.3f} |")
+        peak = f"{e['peak_rss_mb']:.0f}" if e.get("peak_rss_mb") is not None else "—"
+        points = f"{e['points']:,}" if "points" in e else "—"
+        lines.append(f"| {e['own']} | {what} | {e['peers']:,} | {points} | {e['wall_seconds_best']:.4f} | "
+                     f"{e['expected_rank']:.2f} | {e['prob_top10']:.4f} | {e.get('longest_between_calls', 0):.3f} "
+                     f"| {peak} |")
+    if "peers_table" in results:
+        t = results["peers_table"]
+        lines += ["", f"A {t['rows']:,}-row illustrative peer table ({t['file_mb']:.0f} MB): loaded by "
+                  f"`dtiplan.load_peers` in {t['load_seconds']:.2f} s (the whole interpreter: "
+                  f"{t['load_process_wall_seconds']:.2f} s, peak {t['load_peak_rss_mb']:.0f} MB); "
+                  f"`{t['command']}` in {t['command_wall_seconds']:.1f} s, peak {t['command_peak_rss_mb']:.0f} MB"
+                  + ("; its progress line was shown." if t.get("command_progress_shown") else ".")]
     if "exact_machine" in results:
         em = results["exact_machine"]
         lines += ["", f"Exact cases measured {results['exact_date']} on {em['cpu']}"
@@ -305,6 +380,8 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true", help="print, do not write results.json or docs")
     parser.add_argument("--pmf-units", type=int, default=128_001,
                         help="units of the whole-distribution case (0: skip it)")
+    parser.add_argument("--table-rows", type=int, default=128_025,
+                        help="rows of the peer table loaded and ranked against by the command (0: skip it)")
     parser.add_argument("--exe", type=Path, help="a dtiplan_bench already built (skips the build)")
     parser.add_argument("--numba-province-draws", type=int, default=100_000,
                         help="draws of the numba implementation (0: skip it; needs requirements-bench.txt)")
@@ -331,7 +408,8 @@ def main() -> None:
     if args.exact_only:
         previous = json.loads((HERE / "results.json").read_text(encoding="utf-8"))
         print("exact ...", flush=True)
-        previous.update(exact_cases(exe, args.repeat, args.pmf_units))
+        previous.update(exact_cases(exe, args.repeat, args.pmf_units, args.table_rows,
+                                    args.build_dir / "bench-data"))
         previous["exact_date"] = results["date"]
         previous["exact_command"] = results["command"]
         previous["exact_machine"] = results["machine"]
@@ -352,7 +430,7 @@ def main() -> None:
     results["national"] = monte_carlo_case(exe, 3321, args.national_draws, args.numpy_national_draws, threads,
                                            args.repeat, workdir, args.numba_national_draws)
     print("exact ...", flush=True)
-    results.update(exact_cases(exe, args.repeat, args.pmf_units))
+    results.update(exact_cases(exe, args.repeat, args.pmf_units, args.table_rows, workdir))
 
     table = markdown(results)
     print(json.dumps(results, indent=2, ensure_ascii=False))

@@ -17,6 +17,9 @@ results (DTI and the eight main indices, 4 decimals) and the 47 component values
 left out: its place is Đại Phước's, whose own score comes from its projection, so the file holds
 the 94 peers. Every row has illustrative = 1; every output that uses the file says so.
 
+`--units N` makes N peers of a province of N + 1 units the same way (the benchmark's 128,025-row
+table: `--units 128025 --out /tmp/peers-128025.csv`, about 53 MB).
+
 Nothing here is an official figure.
 """
 from __future__ import annotations
@@ -31,11 +34,12 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "data" / "examples" / "illustrative-peers-2025.csv"
 
 
-def make_peers(seed: int) -> _core.PeerTable:
-    """The 94 illustrative peers of 2025 from the synthetic province of this seed."""
+def make_peers(seed: int, units: int = _core.DONG_NAI_COMMUNE_UNITS - 1) -> _core.PeerTable:
+    """The illustrative peers of 2025 (94 by default) from the synthetic province of this seed
+    with one unit more (the own commune's place)."""
     framework = _core.builtin_framework()
     province = _core.synthetic_province(
-        framework, _core.SyntheticOptions(units=_core.DONG_NAI_COMMUNE_UNITS, seed=seed, year=2025)
+        framework, _core.SyntheticOptions(units=units + 1, seed=seed, year=2025)
     )
     ids = province.model.components
     results = []
@@ -51,8 +55,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=20250701)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--units", type=int, default=_core.DONG_NAI_COMMUNE_UNITS - 1,
+                        help="peers to make (default 94: Đồng Nai's 95 units less the own)")
     args = parser.parse_args()
-    table = make_peers(args.seed)
+    if args.units < 1:
+        parser.error("--units: expected at least 1 peer")
+    table = make_peers(args.seed, args.units)
     _core.save_peers(table, args.out, _core.builtin_framework())
     print(f"{args.out}: {len(table)} illustrative peer results (seed {args.seed}, dtiplan "
           f"{dtiplan.__version__})")

@@ -143,17 +143,23 @@ struct NumberCell {
     return out + "\"";
 }
 
-/// The records of a spreadsheet's CSV text, as observations and peer tables are opened: a UTF-8
-/// BOM dropped, text that is not UTF-8 refused (naming the line), decomposed letters composed
-/// (NFC), a header row required (naming the allowed `columns`).
-[[nodiscard]] inline std::vector<CsvRecord> open_csv(std::string_view csv_text,
-                                                     const std::string& origin,
-                                                     const std::string& columns) {
+/// A CSV file's text ready for CsvReader: without its UTF-8 byte-order mark, checked to be
+/// UTF-8 (FormatError naming the line), decomposed Vietnamese composed (NFC).
+[[nodiscard]] inline std::string csv_text_of(std::string_view csv_text, const std::string& origin) {
     if (csv_text.substr(0, 3) == "\xEF\xBB\xBF") csv_text.remove_prefix(3);
     if (const std::size_t bad = first_bad_utf8_line(csv_text))
         throw FormatError(origin + ": line " + std::to_string(bad),
                           "the text is not UTF-8 (in Excel, save as \"CSV UTF-8\")");
-    const std::string text = to_nfc(csv_text);  // decomposed Vietnamese composed
+    return to_nfc(csv_text);
+}
+
+/// The records of a spreadsheet's CSV text, as observations are opened: csv_text_of, then a
+/// header row required (naming the allowed `columns`). Peer tables, which may be long, read the
+/// same text one record at a time (CsvReader::next).
+[[nodiscard]] inline std::vector<CsvRecord> open_csv(std::string_view csv_text,
+                                                     const std::string& origin,
+                                                     const std::string& columns) {
+    const std::string text = csv_text_of(csv_text, origin);
     std::vector<CsvRecord> records = CsvReader(text, origin).read();
     if (records.empty())
         throw FormatError(origin + ": row 1",

@@ -58,11 +58,21 @@ public:
 
     std::vector<CsvRecord> read() {
         std::vector<CsvRecord> out;
+        CsvRecord rec;
+        while (next(rec)) out.push_back(rec);
+        return out;
+    }
+
+    /// The next record that is not blank into `rec`, its cells' storage reused (a table of any
+    /// length is read one record at a time, with no allocation per cell once the first records
+    /// have sized the strings); false at the end of the text.
+    bool next(CsvRecord& rec) {
         while (i_ < s_.size()) {
-            CsvRecord rec;
             rec.line = line_;
+            std::size_t n = 0;
             while (true) {
-                rec.cells.push_back(field(rec.line));
+                if (n == rec.cells.size()) rec.cells.emplace_back();
+                field(rec.line, rec.cells[n++]);
                 if (i_ < s_.size() && s_[i_] == sep_) {
                     ++i_;
                     continue;
@@ -70,12 +80,16 @@ public:
                 end_of_line();
                 break;
             }
+            rec.cells.resize(n);
             const bool blank = std::all_of(rec.cells.begin(), rec.cells.end(),
                                            [](const std::string& c) { return c.empty(); });
-            if (!blank) out.push_back(std::move(rec));
+            if (!blank) return true;
         }
-        return out;
+        return false;
     }
+
+    /// Bytes of the text read so far.
+    [[nodiscard]] std::size_t position() const noexcept { return i_; }
 
 private:
     [[noreturn]] void fail(std::size_t row, const std::string& what) const {
@@ -96,12 +110,12 @@ private:
         return s_.substr(i_, end == std::string_view::npos ? end : end - i_);
     }
 
-    std::string field(std::size_t row) {
+    void field(std::size_t row, std::string& out) {
         std::size_t j = i_;
         while (j < s_.size() && (s_[j] == ' ' || s_[j] == '\t')) ++j;
         if (j < s_.size() && s_[j] == '"') {
             i_ = j + 1;
-            std::string out;
+            out.clear();
             while (true) {
                 if (i_ >= s_.size()) fail(row, "a quoted field is not closed (a \" is missing)");
                 const char c = s_[i_];
@@ -125,7 +139,7 @@ private:
                               quoted(utf8_prefix(rest_of_cell(), 24)) +
                               " (a quoted field ends at its closing quote; to keep quotes inside "
                               "the text, quote the whole field and double them)");
-            return out;
+            return;
         }
         const std::size_t start = i_;
         while (i_ < s_.size() && s_[i_] != sep_ && s_[i_] != '\r' && s_[i_] != '\n') {
@@ -135,7 +149,7 @@ private:
                               "; quote the whole field and double the quotes in it");
             ++i_;
         }
-        return std::string(trim(s_.substr(start, i_ - start)));
+        out.assign(trim(s_.substr(start, i_ - start)));
     }
 
     std::string_view s_;

@@ -636,9 +636,10 @@ ImprovementPlan plan_improvements(const Framework& framework, const IndicatorVal
         } else {
             moved = own.shifted(gain[0] / max_points);
         }
-        const RankDistribution dist =
-            detail::exact_distribution_of_moved(moved, peers, planner.exact);
-        return Chance{dist.prob_top(planner.top), dist.expected()};
+        // P(top k) and E[rank] only: the head of the count.
+        const RankHead head = detail::exact_head_of_moved(
+            moved, peers, static_cast<std::size_t>(std::max(1, planner.top)), planner.exact, true);
+        return Chance{head.prob_top(planner.top), head.expected};
     };
     std::map<std::size_t, Chance> evaluated;
     const auto chance_at = [&](std::size_t node) {

@@ -14,11 +14,14 @@
 #include <set>
 #include <string>
 #include <system_error>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "detail/cells.hpp"
 #include "detail/csv.hpp"
+#include "dtiplan/cancellation.hpp"
 #include "dtiplan/error.hpp"
 #include "dtiplan/io/file.hpp"
 #include "dtiplan/rank/growth.hpp"
@@ -139,8 +142,38 @@ bool PeerTable::illustrative() const noexcept {
 
 // ---- validation ------------------------------------------------------------------------------
 
-void validate_peer_result(const PeerResult& r, const Framework* framework,
-                          const std::function<std::string(std::string_view)>& where_field) {
+namespace {
+
+/// The framework's ids, looked up by hash: a linear search over the components per cell was
+/// most of the time of checking a 128,000-row table. `all`: every key is known to be an id
+/// (the CSV reader matched its columns to the ids once, from the header).
+struct KnownIds {
+    bool all = false;
+    std::unordered_set<std::string_view> mains;
+    std::unordered_set<std::string_view> components;
+
+    static KnownIds of(const Framework& f) {
+        KnownIds ids;
+        for (const auto& m : f.main_indicators) {
+            ids.mains.insert(m.id);
+            for (const auto& c : m.components) ids.components.insert(c.id);
+        }
+        return ids;
+    }
+};
+
+/// validate_peer_result, ids looked up in `ids` when given (else in the framework).
+void check_peer_result(const PeerResult& r, const Framework* framework,
+                       const std::function<std::string(std::string_view)>& where_field,
+                       const KnownIds* ids) {
+    const auto main_known = [&](const std::string& id) {
+        if (ids != nullptr) return ids->all || ids->mains.count(id) > 0;
+        return framework->find_main(id) != nullptr;
+    };
+    const auto component_known = [&](const std::string& id) {
+        if (ids != nullptr) return ids->all || ids->components.count(id) > 0;
+        return framework->find_component(id) != nullptr;
+    };
     if (trim(r.unit).empty()) throw ValidationError(where_field("unit"), "missing unit name");
     if (r.year < kFirstYear || r.year > kLastYear)
         throw ValidationError(where_field("year"),
@@ -148,13 +181,13 @@ void validate_peer_result(const PeerResult& r, const Framework* framework,
                                   std::to_string(kLastYear) + ", found " + std::to_string(r.year));
     check_fraction(r.dti, where_field("dti"), "a DTI");
     for (const auto& [id, v] : r.main_indices) {
-        if (framework != nullptr && framework->find_main(id) == nullptr)
+        if (framework != nullptr && !main_known(id))
             throw ValidationError(where_field(id), "not a main indicator id of framework " +
                                                        in_quotes(framework->id));
         check_fraction(v, where_field(id), "an index");
     }
     for (const auto& [id, v] : r.components) {
-        if (framework != nullptr && framework->find_component(id) == nullptr)
+        if (framework != nullptr && !component_known(id))
             throw ValidationError(where_field(id),
                                   "not a component id of framework " + in_quotes(framework->id));
         check_fraction(v, where_field(id), "a component value");
@@ -186,20 +219,31 @@ void validate_peer_result(const PeerResult& r, const Framework* framework,
     }
 }
 
+}  // namespace
+
+void validate_peer_result(const PeerResult& r, const Framework* framework,
+                          const std::function<std::string(std::string_view)>& where_field) {
+    check_peer_result(r, framework, where_field, nullptr);
+}
+
 void validate_peer_table(const PeerTable& table, const Framework* framework) {
-    std::map<std::pair<std::string, int>, std::size_t> seen;
+    const KnownIds ids = framework != nullptr ? KnownIds::of(*framework) : KnownIds{};
+    std::unordered_map<std::string, std::size_t> seen;  // year, NUL, unit -> index
+    std::string key;
     for (std::size_t i = 0; i < table.results.size(); ++i) {
         const PeerResult& r = table.results[i];
-        const std::string where =
-            r.origin.empty() ? "results[" + std::to_string(i) + "]" : r.origin;
-        validate_peer_result(r, framework, [&](std::string_view field) {
-            return where + ", " + std::string(field);
-        });
-        const auto [it, inserted] = seen.emplace(std::make_pair(r.unit, r.year), i);
+        const auto where = [&] {
+            return r.origin.empty() ? "results[" + std::to_string(i) + "]" : r.origin;
+        };
+        check_peer_result(
+            r, framework,
+            [&](std::string_view field) { return where() + ", " + std::string(field); }, &ids);
+        key.assign(std::to_string(r.year)).append(1, '\0').append(r.unit);
+        const auto [it, inserted] = seen.emplace(key, i);
         if (!inserted) {
             const PeerResult& first = table.results[it->second];
             throw ValidationError(
-                where + ", unit",
+                where() + ", unit",
                 in_quotes(r.unit) + " has two results for " + std::to_string(r.year) + " (also " +
                     (first.origin.empty() ? "results[" + std::to_string(it->second) + "]"
                                           : first.origin) +
@@ -212,14 +256,19 @@ void validate_peer_table(const PeerTable& table, const Framework* framework) {
 
 PeerTable peers_from_csv(std::string_view csv_text, const std::string& origin,
                          const Framework* framework) {
-    const std::vector<CsvRecord> records =
-        detail::open_csv(csv_text, origin, allowed_columns(framework));
-    const std::string header_row = origin + ": row " + std::to_string(records.front().line);
+    // One record at a time: a table of 128,000 rows keeps its results, not its cells.
+    const std::string text = detail::csv_text_of(csv_text, origin);
+    detail::CsvReader reader(text, origin);
+    CsvRecord header;
+    if (!reader.next(header))
+        throw FormatError(origin + ": row 1",
+                          "a header row is required (columns: " + allowed_columns(framework) + ")");
+    const std::string header_row = origin + ": row " + std::to_string(header.line);
 
     std::vector<Column> columns;
     std::vector<std::string> written;
-    for (std::size_t k = 0; k < records.front().cells.size(); ++k) {
-        const std::string& name = records.front().cells[k];
+    for (std::size_t k = 0; k < header.cells.size(); ++k) {
+        const std::string& name = header.cells[k];
         const std::string where =
             header_row + ", column " + (name.empty() ? std::to_string(k + 1) : name);
         if (trim(name).empty()) throw FormatError(where, "a column has no name");
@@ -244,9 +293,22 @@ PeerTable peers_from_csv(std::string_view csv_text, const std::string& origin,
     }
 
     PeerTable table;
-    std::map<std::pair<std::string, int>, std::size_t> seen;  // (unit, year) -> line
-    for (std::size_t r = 1; r < records.size(); ++r) {
-        const CsvRecord& rec = records[r];
+    // (unit, year) -> line, hashed: a sorted map compared unit names 17 times per row.
+    std::unordered_map<std::string, std::size_t> seen;
+    std::string seen_key;
+    std::map<std::string, std::string, std::less<>> column_of;  // field -> column as written
+    for (std::size_t k = 0; k < columns.size(); ++k)
+        if (columns[k].kind == Column::Kind::Main || columns[k].kind == Column::Kind::Component)
+            column_of[columns[k].id] = written[k];
+    KnownIds all_known;
+    all_known.all = true;
+    // A long table says how far it is (bytes read of all) through the thread's progress scope
+    // (the command's progress line), and stops there when asked.
+    Progress progress(text.size());
+    CsvRecord rec;
+    while (reader.next(rec)) {
+        if ((rec.line & 1023U) == 0 && !progress.keep_going(reader.position()))
+            progress.throw_if_stopped();
         const std::string row = origin + ": row " + std::to_string(rec.line);
         if (rec.cells.size() != columns.size())
             throw FormatError(row, std::to_string(rec.cells.size()) +
@@ -257,7 +319,6 @@ PeerTable peers_from_csv(std::string_view csv_text, const std::string& origin,
         };
         PeerResult res;
         res.origin = origin + ":" + std::to_string(rec.line);
-        std::map<std::string, std::string, std::less<>> column_of;  // field -> column as written
         for (std::size_t k = 0; k < columns.size(); ++k) {
             const std::string& cell = rec.cells[k];
             const Column& col = columns[k];
@@ -310,24 +371,28 @@ PeerTable peers_from_csv(std::string_view csv_text, const std::string& origin,
                                                           : ": " + why));
                     (col.kind == Column::Kind::Main ? res.main_indices : res.components)[col.id] =
                         *v;
-                    column_of[col.id] = name;
                     break;
                 }
             }
         }
-        validate_peer_result(res, framework, [&](std::string_view field) {
-            if (field == "unit" || field == "year" || field == "dti" || field == "illustrative")
-                return where(field);
-            const auto it = column_of.find(field);
-            return where(it == column_of.end() ? field : std::string_view(it->second));
-        });
-        const auto [it, inserted] = seen.emplace(std::make_pair(res.unit, res.year), rec.line);
+        check_peer_result(
+            res, framework,
+            [&](std::string_view field) {
+                if (field == "unit" || field == "year" || field == "dti" || field == "illustrative")
+                    return where(field);
+                const auto it = column_of.find(field);
+                return where(it == column_of.end() ? field : std::string_view(it->second));
+            },
+            &all_known);
+        seen_key.assign(std::to_string(res.year)).append(1, '\0').append(res.unit);
+        const auto [it, inserted] = seen.emplace(seen_key, rec.line);
         if (!inserted)
             throw ValidationError(where("unit"), in_quotes(res.unit) + " has two results for " +
                                                      std::to_string(res.year) + " (also row " +
                                                      std::to_string(it->second) + ")");
         table.results.push_back(std::move(res));
     }
+    progress.finish(text.size());
     return table;
 }
 

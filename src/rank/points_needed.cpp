@@ -35,7 +35,10 @@ PointsNeeded points_needed(const OwnScore& own, const std::vector<PeerForecast>&
     const double projected = std::clamp(own.expected(), 0.0, 1.0);
 
     const auto prob_with = [&](const OwnScore& s) {
-        return detail::exact_distribution_of_moved(s, peers, options.exact).prob_top(options.top);
+        // P(top k) alone: the head of the count, points with k peers surely ahead skipped.
+        return detail::exact_head_of_moved(s, peers, static_cast<std::size_t>(options.top),
+                                           options.exact, false)
+            .prob_top(options.top);
     };
     // Candidate j on the grid: a sure score j·h, or the projection moved by j·h.
     const auto candidate = [&](long long j) {

@@ -14,6 +14,12 @@
 //  - with different loadings, the shock is integrated by Gauss-Hermite quadrature.
 // When the grid has more points than ExactOptions::max_points, neighbouring points are merged
 // into bins evaluated at their centre of mass (a midpoint rule, error O(bin^2)).
+//
+// At each point only the band of uncertain peers is visited: peers are sorted once into classes
+// of one spread and loading, so the peers surely ahead (mean above v + 8.5 sd) and surely behind
+// are counted by binary search. Tail probabilities come from a quintic Hermite table, a band at
+// a time in a vectorised pass. The head (P(rank <= k), E[rank]) runs the recursion for counts
+// below k only, and not at all where a Chernoff bound makes fewer than k ahead negligible.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -32,12 +38,78 @@
 #include "dtiplan/rank/detail/normal.hpp"
 #include "dtiplan/rank/rank_distribution.hpp"
 #include "dtiplan/rank/simulate_ranks.hpp"
+#include "rank/detail/clones.hpp"
 #include "rank/detail/exact.hpp"
 #include "rank/detail/options.hpp"
 
 namespace dtiplan {
 
 namespace detail {
+
+// One step of the Poisson-binomial recursion over the window [lo, hi] of counts, into g:
+// g_k = f_k (1 - p) + f_{k-1} p. The whole distribution against 100,000 peers is 10^10 of
+// these; compiled for AVX2 and AVX-512 too (clones.hpp), as the rank kernel is, it runs 4 or 8
+// counts at once. Not contracted into fused multiply-adds (the library is built in ISO mode),
+// so every clone gives the same bits.
+DTIPLAN_KERNEL_CLONES
+void exact_recursion_step(const double* __restrict f, double* __restrict g, std::size_t lo,
+                          std::size_t hi, double p) {
+    const double q = 1.0 - p;
+    g[lo] = f[lo] * q;
+    for (std::size_t k = lo + 1; k <= hi; ++k) g[k] = f[k] * q + f[k - 1] * p;
+    g[hi + 1] = f[hi] * p;
+}
+
+/// Q(z) for |z| <= 8.5 by quintic Hermite interpolation in the tables q (Q) and phi (φ) at
+/// nodes 1/64 apart (TailTable below); 1 - Q(|z|) for z < 0.
+DTIPLAN_INLINE double tail_sf(double z, const double* __restrict q,
+                              const double* __restrict phi) noexcept {
+    constexpr double kPerUnit = 64.0;
+    constexpr double h = 1.0 / kPerUnit;
+    const double a = std::fabs(z);
+    const double x = a * kPerUnit;
+    const int k = static_cast<int>(x);
+    const double t = x - static_cast<double>(k);
+    const double z0 = static_cast<double>(k) * h;
+    const double z1 = z0 + h;
+    const double f0 = q[k];
+    const double f1 = q[k + 1];
+    const double d0 = -phi[k] * h;  // h Q'
+    const double d1 = -phi[k + 1] * h;
+    const double s0 = z0 * phi[k] * h * h;  // h² Q''
+    const double s1 = z1 * phi[k + 1] * h * h;
+    const double t2 = t * t;
+    const double t3 = t2 * t;
+    const double t4 = t3 * t;
+    const double t5 = t4 * t;
+    const double h0 = 1.0 - 10.0 * t3 + 15.0 * t4 - 6.0 * t5;
+    const double h1 = t - 6.0 * t3 + 8.0 * t4 - 3.0 * t5;
+    const double h2 = 0.5 * (t2 - 3.0 * t3 + 3.0 * t4 - t5);
+    const double h3 = 10.0 * t3 - 15.0 * t4 + 6.0 * t5;
+    const double h4 = -4.0 * t3 + 7.0 * t4 - 3.0 * t5;
+    const double h5 = 0.5 * (t3 - 2.0 * t4 + t5);
+    const double v = h0 * f0 + h1 * d0 + h2 * s0 + h3 * f1 + h4 * d1 + h5 * s1;
+    const double mirrored = 1.0 - v;  // both computed, one selected: no branch
+    return z < 0.0 ? mirrored : v;
+}
+
+// P(X_i >= v) for the peers of one class (spread sd) with means[0..n): 1 below z = -8.5, 0
+// above 8.5, tail_sf between. Compiled for AVX2 and AVX-512 too: element by element, without
+// contraction, so the clones agree; the file is built without trapping math so that the selects
+// are not branches and the loop vectorises (CMakeLists.txt).
+DTIPLAN_KERNEL_CLONES
+void exact_tail_probabilities(const double* __restrict means, std::size_t n, double v, double sd,
+                              const double* __restrict q, const double* __restrict phi,
+                              double* __restrict out) {
+    for (std::size_t i = 0; i < n; ++i) {
+        const double z = (v - means[i]) / sd;
+        double zc = z < -8.5 ? -8.5 : z;  // selects, not branches: the loop vectorises
+        zc = zc > 8.5 ? 8.5 : zc;
+        const double p = tail_sf(zc, q, phi);
+        const double below = z < -8.5 ? 1.0 : p;
+        out[i] = z > 8.5 ? 0.0 : below;
+    }
+}
 
 GaussHermite gauss_hermite(std::size_t n) {
     GaussHermite out;
@@ -80,6 +152,42 @@ const GaussHermite& gauss_hermite_once(std::size_t n) {
 
 namespace {
 
+/// P(Z > z) from a table: quintic Hermite interpolation between nodes 1/64 apart on [0, 8.5]
+/// from Q and its first two derivatives (-φ and zφ), mirrored for z < 0. The interpolation
+/// error is at most h^6/46080 · max|Q^(6)| on a step: below 1e-15 absolutely near 0 and 1e-10
+/// relatively in the far tail, where Q^(6) shrinks with φ. A fifth of the cost of erfc, which
+/// the method calls once per peer and point.
+class TailTable {
+public:
+    static constexpr double kTop = 8.5;
+    static constexpr double kPerUnit = 64.0;
+
+    TailTable() {
+        const auto n = static_cast<std::size_t>(kTop * kPerUnit) + 2;
+        q_.resize(n);
+        phi_.resize(n);
+        for (std::size_t k = 0; k < n; ++k) {
+            const double z = static_cast<double>(k) / kPerUnit;
+            q_[k] = detail::normal_sf(z);
+            phi_[k] = std::exp(-0.5 * z * z) / std::sqrt(2.0 * std::numbers::pi);
+        }
+    }
+
+    /// Q(z) for |z| <= kTop.
+    [[nodiscard]] double sf(double z) const noexcept { return detail::tail_sf(z, q(), phi()); }
+    [[nodiscard]] const double* q() const noexcept { return q_.data(); }
+    [[nodiscard]] const double* phi() const noexcept { return phi_.data(); }
+
+private:
+    std::vector<double> q_;
+    std::vector<double> phi_;
+};
+
+const TailTable& tail_table() {
+    static const TailTable table;
+    return table;
+}
+
 /// A point of the own-score grid: the threshold u a peer must reach to be ahead, its
 /// probability, and (for an unmerged rounded score) the key of the score.
 struct Atom {
@@ -93,10 +201,26 @@ public:
     Exact(const std::vector<PeerForecast>& peers, const ExactOptions& options)
         : peers_(peers), options_(options), n_(peers.size()) {
         h_ = options.decimals >= 0 ? std::pow(10.0, -options.decimals) : 0.0;
-        fixed_key_.resize(n_);
-        for (std::size_t i = 0; i < n_; ++i)
-            fixed_key_[i] = rank_key(std::clamp(peers[i].mean, 0.0, 1.0), options.decimals);
-        is_step_.assign(n_, 0);
+        // Peers in classes of one spread and one loading, each sorted by mean: for a threshold,
+        // the peers of a class that are surely ahead, surely behind and uncertain are three
+        // runs found by binary search.
+        std::vector<std::size_t> order(n_);
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            const PeerForecast& x = peers[a];
+            const PeerForecast& y = peers[b];
+            if (x.sd != y.sd) return x.sd < y.sd;
+            if (x.shock != y.shock) return x.shock < y.shock;
+            return x.mean < y.mean;
+        });
+        for (const std::size_t i : order) {
+            const PeerForecast& p = peers[i];
+            if (classes_.empty() || classes_.back().sd != p.sd || classes_.back().shock != p.shock)
+                classes_.push_back({p.sd, p.shock, false, {}, {}});
+            classes_.back().means.push_back(p.mean);
+            classes_.back().keys.push_back(
+                rank_key(std::clamp(p.mean, 0.0, 1.0), options.decimals));
+        }
         f_.resize(n_ + 2);
         g_.resize(n_ + 2);
         p_.reserve(n_);
@@ -242,12 +366,13 @@ public:
     /// spread is narrow next to the piece gets its probability averaged over it (exactly: the
     /// integral of the normal tail); a step peer (no spread, or a spread below a twentieth of the
     /// cell) is ahead for the whole piece or not at all, as the pieces are cut at the steps.
-    std::size_t probabilities(double u, std::int64_t key, double w, double lo, double hi) {
-        const double trunc = options_.truncation;
+    /// The peers surely ahead found by binary search alone: step peers above the piece, peers
+    /// without spread above the threshold, and peers of a class whose mean is beyond 8.5 spreads
+    /// above it. A lower bound of the count ahead (uncertain() finds the rest).
+    std::size_t certain_ahead(double u, std::int64_t key, double w, double lo, double hi) {
         const bool rounded = options_.decimals >= 0;
         const double cell = hi - lo;
         std::size_t certain = 0;
-        p_.clear();
         if (cell > 0.0) {
             // Step peers: ahead when their mean is at or above the piece (cut at the means).
             const auto first_ahead =
@@ -255,43 +380,152 @@ public:
                         : std::upper_bound(steps_.begin(), steps_.end(), hi - 0.25 * cell);
             certain += static_cast<std::size_t>(steps_.end() - first_ahead);
         }
-        for (std::size_t i = 0; i < n_; ++i) {
-            const PeerForecast& pf = peers_[i];
-            const double v = u - pf.shock * w;
-            double p = 0.0;
-            if (cell > 0.0 && is_step_[i]) {
+        for (PeerClass& c : classes_) {
+            const auto& m = c.means;
+            c.first = c.last = m.size();
+            if (cell > 0.0 && c.step) continue;
+            const double v = u - c.shock * w;
+            if (c.sd <= 0.0) {
+                std::size_t from = 0;
+                if (key >= 0 && c.shock == 0.0)
+                    from = static_cast<std::size_t>(
+                        std::upper_bound(c.keys.begin(), c.keys.end(), key) - c.keys.begin());
+                else if (rounded)
+                    from = static_cast<std::size_t>(std::lower_bound(m.begin(), m.end(), v) -
+                                                    m.begin());
+                else
+                    from = static_cast<std::size_t>(std::upper_bound(m.begin(), m.end(), v) -
+                                                    m.begin());
+                certain += m.size() - from;
                 continue;
-            } else if (cell > 0.0 && pf.sd < 4.0 * cell) {
-                // Mean over the piece of P(X >= t): (G(zb) - G(za)) sd / cell, G(z) = z Q(z) -
-                // φ(z).
-                const auto g = [](double z) {
-                    return z * detail::normal_sf(z) -
-                           std::exp(-0.5 * z * z) / std::sqrt(2.0 * std::numbers::pi);
-                };
-                const double za = (lo - pf.mean) / pf.sd;
-                const double zb = (hi - pf.mean) / pf.sd;
-                p = std::clamp((g(zb) - g(za)) * pf.sd / cell, 0.0, 1.0);
-            } else if (pf.sd > 0.0) {
-                const double z = (v - pf.mean) / pf.sd;
-                if (z < -8.5) {
-                    p = 1.0;
-                } else if (z > 8.5) {
-                    p = 0.0;
-                } else {
-                    p = detail::normal_sf(z);
-                }
-            } else if (key >= 0 && pf.shock == 0.0) {
-                p = fixed_key_[i] > key ? 1.0 : 0.0;
-            } else {
-                p = rounded ? (pf.mean >= v ? 1.0 : 0.0) : (pf.mean > v ? 1.0 : 0.0);
             }
-            if (p >= 1.0 - trunc) {
-                ++certain;
-            } else if (p > trunc) {
-                p_.push_back(p);
-            }
+            // The band [a - reach, b + reach] of means whose peers may be uncertain (a little
+            // wider than 8.5 spreads: the scan classifies the edge exactly as before).
+            const bool averaged = cell > 0.0 && c.sd < 4.0 * cell;
+            const double a = averaged ? lo : v;
+            const double b = averaged ? hi : v;
+            const double reach = 8.5 * c.sd * (1.0 + 1e-9) + 1e-12;
+            c.averaged = averaged;
+            c.v = v;
+            c.first = static_cast<std::size_t>(std::lower_bound(m.begin(), m.end(), a - reach) -
+                                               m.begin());
+            c.last = static_cast<std::size_t>(std::upper_bound(m.begin(), m.end(), b + reach) -
+                                              m.begin());
+            certain += m.size() - c.last;
         }
         return certain;
+    }
+
+    /// The probabilities of the peers in each class's band (certain_ahead() set the bands) into
+    /// p_, from both ends of the band inwards (the surest first, so that the recursion's window
+    /// of counts stays narrow), and the band's peers found surely ahead into extra_certain_.
+    /// With cell > 0 the threshold stands for the piece [lo, hi) of a cell of the convolved
+    /// grid (u is then its midpoint and w = 0): a peer whose spread is narrow next to the piece
+    /// gets its probability averaged over it (exactly: the integral of the normal tail); a step
+    /// peer (no spread, or a spread below a twentieth of the cell) is ahead for the whole piece
+    /// or not at all, as the pieces are cut at the steps (certain_ahead counted it).
+    ///
+    /// For P(top k) alone (prob_only), the bands are read from the top down and the reading
+    /// stops as soon as the peers read make fewer than k ahead negligible: with μ the expected
+    /// count of the peers read so far (certain included) and a = k - 1 < μ, the Chernoff bound
+    /// of a Poisson-binomial count P(A <= a) <= e^-μ (eμ/a)^a (e^-μ for a = 0) holds for the
+    /// whole count too, which can only be larger. Below a hundredth of the truncation the point
+    /// adds nothing and uncertain() returns true.
+    bool uncertain(double lo, double hi, std::size_t certain, bool prob_only) {
+        const double trunc = options_.truncation;
+        const double cell = hi - lo;
+        const TailTable& tail = tail_table();
+        extra_certain_ = 0;
+        p_.clear();
+        double mu = static_cast<double>(certain);
+        const auto negligible = [&] { return fewer_than_head_negligible(mu); };
+        if (prob_only && negligible()) return true;
+        for (const PeerClass& c : classes_) {
+            if (c.first >= c.last) continue;
+            const double sd = c.sd;
+            const auto prob = [&](double mean) {
+                if (c.averaged) {
+                    // Mean over the piece of P(X >= t): (G(zb) - G(za)) sd / cell,
+                    // G(z) = z Q(z) - φ(z).
+                    const auto g = [](double z) {
+                        return z * detail::normal_sf(z) -
+                               std::exp(-0.5 * z * z) / std::sqrt(2.0 * std::numbers::pi);
+                    };
+                    return std::clamp((g((hi - mean) / sd) - g((lo - mean) / sd)) * sd / cell, 0.0,
+                                      1.0);
+                }
+                const double z = (c.v - mean) / sd;
+                if (z < -8.5) return 1.0;
+                if (z > 8.5) return 0.0;
+                return tail.sf(z);
+            };
+            const auto take = [&](double p) {
+                if (p >= 1.0 - trunc) {
+                    ++extra_certain_;
+                } else if (p > trunc) {
+                    p_.push_back(p);
+                }
+            };
+            if (prob_only && !c.averaged) {
+                // From the top down, 256 peers at a time through the vectorised pass.
+                constexpr std::size_t kChunk = 256;
+                band_.resize(std::max(band_.size(), kChunk));
+                for (std::size_t j = c.last; j > c.first;) {
+                    const std::size_t n = std::min(kChunk, j - c.first);
+                    j -= n;
+                    detail::exact_tail_probabilities(c.means.data() + j, n, c.v, sd, tail.q(),
+                                                     tail.phi(), band_.data());
+                    for (std::size_t k = n; k > 0;) {
+                        const double p = band_[--k];
+                        take(p);
+                        mu += p;
+                    }
+                    if (negligible()) return true;
+                }
+                continue;
+            }
+            if (prob_only) {
+                for (std::size_t j = c.last; j > c.first;) {
+                    const double p = prob(c.means[--j]);
+                    take(p);
+                    mu += p;
+                    if ((j & 15U) == 0 && negligible()) return true;
+                }
+                if (negligible()) return true;
+                continue;
+            }
+            std::size_t i = c.first;
+            std::size_t j = c.last;
+            if (!c.averaged) {
+                // The band's probabilities in one vectorised pass, then taken outside in.
+                const std::size_t n = j - i;
+                band_.resize(std::max(band_.size(), n));
+                detail::exact_tail_probabilities(c.means.data() + i, n, c.v, sd, tail.q(),
+                                                 tail.phi(), band_.data());
+                std::size_t a = 0;
+                std::size_t b = n;
+                while (a < b) {
+                    take(band_[a++]);
+                    if (a < b) take(band_[--b]);
+                }
+                continue;
+            }
+            while (i < j) {
+                take(prob(c.means[i++]));
+                if (i < j) take(prob(c.means[--j]));
+            }
+        }
+        return false;
+    }
+
+    /// Whether P(count ahead < head) is below a hundredth of the truncation by the Chernoff
+    /// bound for a count of mean at least `mu` (uncertain() above).
+    [[nodiscard]] bool fewer_than_head_negligible(double mu) const {
+        const double trunc = options_.truncation;
+        const double a = head_ > 0 ? static_cast<double>(head_ - 1) : 0.0;
+        if (head_ == 0 || !(mu > a) || !(trunc > 0.0)) return false;
+        const double log_bound = a > 0.0 ? -mu + a + a * std::log(mu / a) : -mu;
+        return log_bound < std::log(trunc * 1e-2);
     }
 
     /// Add weight × P(count ahead = k) into pmf_ (all counts: the Poisson-binomial recursion
@@ -300,13 +534,20 @@ public:
     /// K: O(N K)) and weight × E[count ahead] into expected_ (a plain sum).
     void add_count(double u, std::int64_t key, double w, double weight, double lo = 0.0,
                    double hi = 0.0) {
-        const std::size_t certain = probabilities(u, key, w, lo, hi);
         ++evaluations_;
+        std::size_t certain = certain_ahead(u, key, w, lo, hi);
+        // P(top k) alone: where k peers are surely ahead, or fewer than k is negligible,
+        // nothing to add.
+        const bool prob_only = head_ > 0 && !want_expected_;
+        if (prob_only && certain >= head_) return;
+        if (uncertain(lo, hi, certain, prob_only)) return;
+        certain += extra_certain_;
         if (head_ > 0) {
             double mean = static_cast<double>(certain);
             for (const double p : p_) mean += p;
-            expected_ += weight * mean;
-            if (certain >= head_) return;
+            if (want_expected_) expected_ += weight * mean;
+            // The recursion only where fewer than k ahead is not negligible.
+            if (certain >= head_ || fewer_than_head_negligible(mean)) return;
             const std::size_t top = head_ - certain;  // counts 0..top-1 are kept
             std::fill(f_.begin(), f_.begin() + static_cast<std::ptrdiff_t>(top), 0.0);
             f_[0] = 1.0;
@@ -325,12 +566,11 @@ public:
         std::size_t lo_count = 0;
         std::size_t hi_count = 0;  // inclusive
         f_[0] = 1.0;
+        std::size_t read = 0;
         for (const double p : p_) {
-            const double q = 1.0 - p;
-            g_[lo_count] = f_[lo_count] * q;
-            for (std::size_t k = lo_count + 1; k <= hi_count; ++k)
-                g_[k] = f_[k] * q + f_[k - 1] * p;
-            g_[hi_count + 1] = f_[hi_count] * p;
+            // Against 100,000 peers one point is 10^8 steps: the clock is looked at within it.
+            if ((++read & 4095U) == 0) report();
+            detail::exact_recursion_step(f_.data(), g_.data(), lo_count, hi_count, p);
             ++hi_count;
             std::swap(f_, g_);
             while (lo_count < hi_count && f_[lo_count] < trunc) ++lo_count;
@@ -362,11 +602,12 @@ public:
         report();
     }
 
-    /// Calls the progress callback at most every 0.2 s; throws SimulationCancelled on false.
+    /// Calls the progress callback about every kProgressInterval (0.1 s) of work; throws
+    /// SimulationCancelled on false.
     void report() {
         if (!progress_ || total_nodes_ == 0) return;
         const auto now = std::chrono::steady_clock::now();
-        if (now - last_report_ < std::chrono::milliseconds(200)) return;
+        if (now - last_report_ < kProgressInterval) return;
         last_report_ = now;
         if (!progress_(std::min(nodes_done_, total_nodes_), total_nodes_))
             throw SimulationCancelled();
@@ -374,8 +615,9 @@ public:
 
     /// Runs the method: the full pmf into pmf_ (head 0), or the first `head` counts and the
     /// expected count.
-    void run(const OwnScore& own, std::size_t head) {
+    void run(const OwnScore& own, std::size_t head, bool want_expected = true) {
         head_ = head;
+        want_expected_ = want_expected;
         pmf_.assign(n_ + 1, 0.0);
         expected_ = 0.0;
         double top_mass = 0.0;
@@ -473,9 +715,9 @@ private:
             step = span / static_cast<double>(options_.max_points);
         // Step peers: no spread, or one too narrow to see inside a cell.
         steps_.clear();
-        for (std::size_t i = 0; i < n_; ++i) {
-            is_step_[i] = peers_[i].sd <= step / 20.0;
-            if (is_step_[i]) steps_.push_back(peers_[i].mean);
+        for (PeerClass& k : classes_) {
+            k.step = k.sd <= step / 20.0;
+            if (k.step) steps_.insert(steps_.end(), k.means.begin(), k.means.end());
         }
         std::sort(steps_.begin(), steps_.end());
         const double origin = u_lo - reach;
@@ -521,8 +763,23 @@ private:
     ExactOptions options_;
     std::size_t n_;
     double h_ = 0.0;
-    std::vector<std::int64_t> fixed_key_;
-    std::vector<char> is_step_;
+    /// Peers of one spread and one loading on the shock, by mean; [first, last) is the band of
+    /// the threshold last given to certain_ahead().
+    struct PeerClass {
+        double sd = 0.0;
+        double shock = 0.0;
+        bool step = false;               ///< a step peer on the convolved grid
+        std::vector<double> means;       ///< ascending
+        std::vector<std::int64_t> keys;  ///< rank keys of the clamped means (ascending)
+        std::size_t first = 0;
+        std::size_t last = 0;
+        bool averaged = false;  ///< probabilities averaged over the piece
+        double v = 0.0;         ///< the threshold u - shock w
+    };
+    std::vector<PeerClass> classes_;
+    std::size_t extra_certain_ = 0;
+    std::vector<double> band_;  ///< scratch: one class's band probabilities
+    bool want_expected_ = true;
     std::vector<double> steps_;  ///< sorted means of the step peers (convolved grid only)
     std::vector<double> f_;
     std::vector<double> g_;
@@ -564,9 +821,11 @@ RankDistribution rank_distribution_exact(const OwnScore& own,
 
 namespace detail {
 
-RankDistribution exact_distribution_of_moved(const OwnScore& own,
-                                             const std::vector<PeerForecast>& peers,
-                                             const ExactOptions& options) {
+namespace {
+
+/// The checks of the searches' entry points: a moved own score (finite mean, spread >= 0).
+void validate_moved(const OwnScore& own, const std::vector<PeerForecast>& peers,
+                    const ExactOptions& options) {
     if (own.samples.empty()) {
         if (!std::isfinite(own.mean))
             throw ValidationError("own.mean",
@@ -579,11 +838,33 @@ RankDistribution exact_distribution_of_moved(const OwnScore& own,
     }
     if (!peers.empty()) validate_peer_forecasts(peers);  // none: a plan for points alone
     check_exact_options(options);
+}
+
+}  // namespace
+
+RankDistribution exact_distribution_of_moved(const OwnScore& own,
+                                             const std::vector<PeerForecast>& peers,
+                                             const ExactOptions& options) {
+    validate_moved(own, peers, options);
     Exact exact(peers, options);
     exact.set_progress({});
     exact.run(own, 0);
     exact.finish();
     return exact.distribution();
+}
+
+RankHead exact_head_of_moved(const OwnScore& own, const std::vector<PeerForecast>& peers,
+                             std::size_t top, const ExactOptions& options, bool expected) {
+    validate_moved(own, peers, options);
+    if (top < 1) throw ValidationError("top", "expected at least rank 1");
+    top = std::min(top, peers.size() + 1);
+    Exact exact(peers, options);
+    exact.set_progress({});
+    exact.run(own, top, expected);
+    exact.finish();
+    RankHead h = exact.head(top);
+    if (!expected) h.expected = 0.0;
+    return h;
 }
 
 }  // namespace detail

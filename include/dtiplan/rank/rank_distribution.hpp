@@ -111,8 +111,8 @@ struct MonteCarloOptions {
 };
 
 /// Progress of the exact method: (points evaluated, points in all), from the caller's thread,
-/// at most every 0.2 s and once at the end; false stops it with SimulationCancelled
-/// (simulate_ranks.hpp). The shape of ProgressCallback (simulate_ranks.hpp).
+/// about every kProgressInterval (0.1 s) and once at the end; false stops it with
+/// SimulationCancelled (simulate_ranks.hpp). The shape of ProgressCallback (simulate_ranks.hpp).
 using ExactProgress = std::function<bool(std::size_t done, std::size_t total)>;
 
 /// The exact rank distribution of the own commune among `peers`. Throws ValidationError for an

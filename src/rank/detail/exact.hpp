@@ -1,9 +1,10 @@
-// The exact rank distribution of an own score moved by the rank's own searches (points needed,
-// the improvement planner): a normal moved past 0..1 by a shift is still a question the exact
-// method answers (the scores it compares are clamped to 0..1), so only the public entry points
-// refuse an own DTI outside 0..1 (validate_own_score).
+// The exact rank distribution (or its head) of an own score moved by the rank's own searches
+// (points needed, the improvement planner): a normal moved past 0..1 by a shift is still a question
+// the exact method answers (the scores it compares are clamped to 0..1), so only the public entry
+// points refuse an own DTI outside 0..1 (validate_own_score).
 #pragma once
 
+#include <cstddef>
 #include <vector>
 
 #include "dtiplan/rank/rank_distribution.hpp"
@@ -15,5 +16,17 @@ namespace dtiplan::detail {
 [[nodiscard]] RankDistribution exact_distribution_of_moved(const OwnScore& own,
                                                            const std::vector<PeerForecast>& peers,
                                                            const ExactOptions& options);
+
+/// rank_head_exact for an own score that a search moved (as exact_distribution_of_moved).
+/// Without `expected` the expected rank is left at 0 and the points where `top` peers are
+/// surely ahead are skipped: P(rank <= top) alone, as the searches need it.
+[[nodiscard]] RankHead exact_head_of_moved(const OwnScore& own,
+                                           const std::vector<PeerForecast>& peers, std::size_t top,
+                                           const ExactOptions& options, bool expected);
+
+/// One step of the exact method's Poisson-binomial recursion (rank_exact.cpp): g[k] = f[k] (1 - p)
+/// + f[k - 1] p for k in [lo, hi + 1] (f[lo - 1] and f[hi + 1] taken as 0).
+void exact_recursion_step(const double* __restrict f, double* __restrict g, std::size_t lo,
+                          std::size_t hi, double p);
 
 }  // namespace dtiplan::detail

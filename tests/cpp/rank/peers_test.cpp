@@ -152,3 +152,37 @@ TEST(PeerTable, RoundTripsThroughCsv) {
     EXPECT_EQ(peers_to_csv(t, &f).substr(0, 54),
               "unit,year,dti,illustrative,NTS,TCS,HTS,NLS,ATTT,CQS,KT");
 }
+
+// A long table is read one record at a time and says how far it is through the thread's
+// progress scope (bytes read of all, the last call complete); a stop asked there stops it.
+// Every row keeps its name, year and DTI, and a duplicate far down is still found.
+TEST(PeerTable, LongTablesReportProgressAndStopWhenAsked) {
+    std::string csv = "unit,year,dti\n";
+    for (int i = 0; i < 5000; ++i)
+        csv += "Xã Phước An " + std::to_string(i) + ",2025," + (i % 2 == 0 ? "\"0,7" : "0.6") +
+               std::to_string(1000 + i % 9000).substr(1) + (i % 2 == 0 ? "\"\n" : "\n");
+    std::vector<std::pair<std::size_t, std::size_t>> calls;
+    PeerTable table;
+    {
+        const ProgressScope scope([&calls](std::size_t done, std::size_t total) {
+            calls.emplace_back(done, total);
+            return true;
+        });
+        table = peers_from_csv(csv, "bang-xep-hang.csv");
+    }
+    ASSERT_EQ(table.size(), 5000U);
+    EXPECT_EQ(table.results[4999].unit, "Xã Phước An 4999");
+    EXPECT_EQ(table.results[4999].origin, "bang-xep-hang.csv:5001");
+    EXPECT_DOUBLE_EQ(table.results[2].dti, 0.7002);
+    ASSERT_FALSE(calls.empty());
+    EXPECT_EQ(calls.back().first, calls.back().second);
+    EXPECT_EQ(calls.back().second, csv.size());
+    {
+        const ProgressScope stop([](std::size_t, std::size_t) { return false; });
+        EXPECT_THROW((void)peers_from_csv(csv, "bang-xep-hang.csv"), SimulationCancelled);
+    }
+    csv += "Xã Phước An 17,2025,0.5\n";
+    EXPECT_EQ(error_of<ValidationError>([&] { (void)peers_from_csv(csv, "bang-xep-hang.csv"); }),
+              "bang-xep-hang.csv: row 5002, column unit: \"Xã Phước An 17\" has two results for "
+              "2025 (also row 19)");
+}

@@ -265,6 +265,147 @@ TEST(RankExact, HeadAgreesWithTheFullDistribution) {
                  ValidationError);
 }
 
+// ---- the head against the whole distribution on edge cases --------------------------------
+
+namespace {
+
+/// The whole distribution by brute force for an own score without spread or given as samples
+/// and no shock: for each rounded own value, the Poisson-binomial count over every peer by the
+/// plain O(N²) recursion (no band, no truncation), weighted by the value's frequency.
+std::vector<double> brute_force(const std::vector<double>& own_values,
+                                const std::vector<PeerForecast>& peers) {
+    std::vector<double> pmf(peers.size() + 1, 0.0);
+    const double weight = 1.0 / static_cast<double>(own_values.size());
+    for (const double s : own_values) {
+        const std::int64_t key = rank_key(s, 4);
+        const double u = static_cast<double>(key) * 1e-4 + 0.5e-4;
+        std::vector<double> f(peers.size() + 1, 0.0);
+        f[0] = 1.0;
+        for (std::size_t i = 0; i < peers.size(); ++i) {
+            const PeerForecast& pf = peers[i];
+            const double p = pf.sd > 0.0 ? detail::normal_sf((u - pf.mean) / pf.sd)
+                                         : (rank_key(pf.mean, 4) > key ? 1.0 : 0.0);
+            for (std::size_t k = i + 1; k >= 1; --k) f[k] = f[k] * (1.0 - p) + f[k - 1] * p;
+            f[0] *= 1.0 - p;
+        }
+        if (key >= 10000) {  // a score of 1.0000: peers are clamped to 1, nobody is ahead
+            f.assign(peers.size() + 1, 0.0);
+            f[0] = 1.0;
+        }
+        for (std::size_t k = 0; k < f.size(); ++k) pmf[k] += weight * f[k];
+    }
+    return pmf;
+}
+
+/// The head agrees with the whole distribution: every P(rank = r) for r <= top, P(rank <= top)
+/// and E[rank].
+void expect_head_matches(const OwnScore& own, const std::vector<PeerForecast>& peers,
+                         std::size_t top, const std::string& label) {
+    const RankDistribution full = rank_distribution_exact(own, peers);
+    const RankHead head = rank_head_exact(own, peers, top);
+    ASSERT_EQ(head.units, full.units()) << label;
+    ASSERT_EQ(head.pmf.size(), std::min(top, full.units())) << label;
+    for (std::size_t r = 1; r <= head.pmf.size(); ++r)
+        EXPECT_NEAR(head.pmf[r - 1], full.prob(static_cast<int>(r)), 1e-12)
+            << label << ": P(rank = " << r << ")";
+    for (int k = 1; k <= static_cast<int>(top); ++k)
+        EXPECT_NEAR(head.prob_top(k), full.prob_top(k), 1e-12) << label << ": top " << k;
+    EXPECT_NEAR(head.expected, full.expected(), 1e-9) << label << ": E[rank]";
+}
+
+}  // namespace
+
+// Peers without spread (published results, no growth) among peers with one: each sure peer is
+// ahead or not, exactly, and the band of uncertain peers holds only the others.
+TEST(RankExactHead, SurePeersAmongUncertainOnesAsTheWholeDistributionAndBruteForce) {
+    auto peers = spread_peers(40, 0.60, 0.90, 0.015);
+    for (std::size_t i = 0; i < peers.size(); i += 2) peers[i].sd = 0.0;  // e.g. Phường Tam Hiệp
+    const std::vector<double> samples{0.8101, 0.8102, 0.8230, 0.8230, 0.7995, 0.8444, 0.7712};
+    const OwnScore own = OwnScore::from_samples(samples);
+    for (const std::size_t top : {1U, 5U, 10U}) expect_head_matches(own, peers, top, "mixed");
+    const std::vector<double> reference = brute_force(samples, peers);
+    const RankDistribution full = rank_distribution_exact(own, peers);
+    for (std::size_t r = 0; r < reference.size(); ++r)
+        EXPECT_NEAR(full.pmf[r], reference[r], 1e-12) << "rank " << r + 1;
+    // All sure: the rank of each sample is sure, the distribution a count of the samples.
+    auto sure = spread_peers(12, 0.70, 0.90, 0.0);
+    const RankDistribution d = rank_distribution_exact(own, sure);
+    const std::vector<double> by_hand = brute_force(samples, sure);
+    for (std::size_t r = 0; r < by_hand.size(); ++r) EXPECT_NEAR(d.pmf[r], by_hand[r], 1e-15);
+    expect_head_matches(own, sure, 3, "all sure");
+}
+
+// Ties on the 4-decimal grid: peers whose results round to the own value share its rank, the
+// half-way values round up (0.80005 is 0.8001), whether the peer is sure or uncertain.
+TEST(RankExactHead, TiesAtTheRoundingGridShareTheRank) {
+    std::vector<PeerForecast> peers = spread_peers(6, 0.0, 0.0, 0.0);
+    peers[0].mean = 0.80004;  // Phường Tam Hiệp: 0.8000, ties with the own 0.8000
+    peers[1].mean = 0.80005;  // Phường Trấn Biên: 0.8001, ahead
+    peers[2].mean = 0.79995;  // Phường Long Bình: 0.8000, ties
+    peers[3].mean = 0.8000;   // Phường Biên Hòa: ties
+    peers[4].mean = 0.80015;  // Phường Hố Nai: 0.8002, ahead
+    peers[5].mean = 0.7999;   // Xã Nhơn Trạch: behind
+    const OwnScore own = OwnScore::normal(0.8000, 0.0);
+    const RankDistribution d = rank_distribution_exact(own, peers);
+    EXPECT_EQ(d.prob(3), 1.0);  // two ahead, three ties share rank 3
+    const RankHead head = rank_head_exact(own, peers, 4);
+    EXPECT_EQ(head.pmf, (std::vector<double>{0.0, 0.0, 1.0, 0.0}));
+    EXPECT_EQ(head.expected, 3.0);
+    // With a spread on the own score and on half the peers, on the same grid.
+    for (std::size_t i = 0; i < peers.size(); i += 2) peers[i].sd = 0.0004;
+    expect_head_matches(OwnScore::normal(0.8000, 0.0003), peers, 4, "ties with spreads");
+    expect_head_matches(OwnScore::from_samples({0.79995, 0.80005, 0.8000, 0.80015}), peers, 3,
+                        "samples on the half-way values");
+}
+
+// A head longer than the peers: every rank, the whole distribution itself.
+TEST(RankExactHead, TopLargerThanThePeersIsTheWholeDistribution) {
+    const auto peers = spread_peers(7, 0.70, 0.85, 0.02, 0.01);
+    const OwnScore own = OwnScore::normal(0.78, 0.02);
+    const RankHead head = rank_head_exact(own, peers, 20);
+    ASSERT_EQ(head.pmf.size(), 8U);
+    EXPECT_EQ(head.units, 8U);
+    EXPECT_EQ(head.prob_top(8), 1.0);
+    EXPECT_EQ(head.prob_top(20), 1.0);
+    expect_head_matches(own, peers, 20, "k > N");
+    expect_head_matches(own, peers, 8, "k = N + 1");
+}
+
+// Peers surely ahead of every own value the grid can take: P(top k) is 0 when k or more of
+// them are, without the recursion; the expected rank still counts them.
+TEST(RankExactHead, CertainPeersAheadAtLeastKGiveZero) {
+    auto peers = spread_peers(30, 0.40, 0.70, 0.02, 0.005);
+    for (std::size_t i = 0; i < 12; ++i) {
+        peers[i].mean = 0.95 + 0.002 * static_cast<double>(i);  // far above: surely ahead
+        peers[i].sd = i % 3 == 0 ? 0.0 : 0.002;
+    }
+    const OwnScore own = OwnScore::normal(0.60, 0.02);
+    const RankHead head = rank_head_exact(own, peers, 10);
+    for (const double p : head.pmf) EXPECT_EQ(p, 0.0);
+    EXPECT_EQ(head.prob_top(10), 0.0);
+    expect_head_matches(own, peers, 10, "12 surely ahead, k = 10");
+    expect_head_matches(own, peers, 13, "12 surely ahead, k = 13");
+    EXPECT_GT(rank_head_exact(own, peers, 13).prob_top(13), 0.0);
+    // Different years (loadings differ): the shock by Gauss-Hermite, the same answers.
+    for (std::size_t i = 12; i < peers.size(); i += 4) {
+        peers[i].sd *= 2.0;
+        peers[i].shock *= 2.0;
+    }
+    expect_head_matches(own, peers, 10, "mixed years, k = 10");
+    expect_head_matches(own, peers, 14, "mixed years, k = 14");
+}
+
+// Large peer sets in several classes (spreads and loadings), against the whole distribution.
+TEST(RankExactHead, ManyPeersInSeveralClassesAsTheWholeDistribution) {
+    auto peers = spread_peers(400, 0.45, 0.93, 0.02, 0.01);
+    for (std::size_t i = 0; i < peers.size(); i += 5) {
+        peers[i].sd = 0.04;
+        peers[i].shock = 0.02;
+    }
+    for (std::size_t i = 2; i < peers.size(); i += 7) peers[i].sd = 0.0;
+    expect_head_matches(OwnScore::normal(0.90, 0.02), peers, 10, "400 peers, three classes");
+}
+
 // Progress: (done, total) with done <= total, the last call (total, total); false stops the
 // method with SimulationCancelled.
 TEST(RankExact, ReportsProgressAndStopsWhenAsked) {
