@@ -8,12 +8,12 @@
 // The province is the seeded synthetic one (illustrative, not real results) on the built-in
 // framework; "model" writes it for the numpy reference (mean.npy, sd.npy, model.json) so both
 // implementations run on the same inputs. Results are JSON on stdout.
+#include <sys/resource.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
-#include <sys/resource.h>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -43,21 +43,31 @@ struct Args {
 
 Args parse(int argc, char** argv) {
     Args a;
-    if (argc < 2) throw std::runtime_error("usage: dtiplan_bench info|model|simulate|exact [options]");
+    if (argc < 2)
+        throw std::runtime_error("usage: dtiplan_bench info|model|simulate|exact [options]");
     a.command = argv[1];
     for (int i = 2; i < argc; ++i) {
         const std::string key = argv[i];
         if (i + 1 >= argc) throw std::runtime_error("missing value after " + key);
         const std::string value = argv[++i];
-        if (key == "--units") a.units = std::stoul(value);
-        else if (key == "--seed") a.seed = std::stoull(value);
-        else if (key == "--draws") a.draws = std::stoul(value);
-        else if (key == "--threads") a.threads = std::stoul(value);
-        else if (key == "--sim-seed") a.sim_seed = std::stoull(value);
-        else if (key == "--repeat") a.repeat = std::stoi(value);
-        else if (key == "--out") a.out = value;
-        else if (key == "--top") a.top = std::stoul(value);
-        else throw std::runtime_error("unknown option " + key);
+        if (key == "--units")
+            a.units = std::stoul(value);
+        else if (key == "--seed")
+            a.seed = std::stoull(value);
+        else if (key == "--draws")
+            a.draws = std::stoul(value);
+        else if (key == "--threads")
+            a.threads = std::stoul(value);
+        else if (key == "--sim-seed")
+            a.sim_seed = std::stoull(value);
+        else if (key == "--repeat")
+            a.repeat = std::stoi(value);
+        else if (key == "--out")
+            a.out = value;
+        else if (key == "--top")
+            a.top = std::stoul(value);
+        else
+            throw std::runtime_error("unknown option " + key);
     }
     return a;
 }
@@ -68,8 +78,15 @@ double cpu_seconds() {
     return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
-/// The process's peak resident memory so far, in MB (getrusage: the whole run, inputs included).
+/// The process's peak resident memory so far, in MB: VmHWM of /proc/self/status, which starts
+/// afresh with the program (getrusage's ru_maxrss does not: Linux carries the launching
+/// process's peak over to the program it starts, so a benchmark run from a large Python process
+/// would show that process's memory). getrusage where /proc is missing.
 double peak_rss_mb() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return static_cast<double>(usage.ru_maxrss) / 1024.0;
@@ -89,9 +106,10 @@ std::string json_string(const std::string& s) {
 }
 
 /// A C-order float64 array as a .npy file (format version 1.0).
-void write_npy(const std::filesystem::path& path, const double* data, std::size_t rows, std::size_t cols) {
-    std::string header = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + std::to_string(rows) +
-                         ", " + std::to_string(cols) + "), }";
+void write_npy(const std::filesystem::path& path, const double* data, std::size_t rows,
+               std::size_t cols) {
+    std::string header = "{'descr': '<f8', 'fortran_order': False, 'shape': (" +
+                         std::to_string(rows) + ", " + std::to_string(cols) + "), }";
     const std::size_t total = 10 + header.size() + 1;
     header.append((64 - total % 64) % 64, ' ');
     header += '\n';
@@ -101,7 +119,8 @@ void write_npy(const std::filesystem::path& path, const double* data, std::size_
     const char len_bytes[2] = {static_cast<char>(len & 0xFF), static_cast<char>(len >> 8)};
     f.write(len_bytes, 2);
     f.write(header.data(), static_cast<std::streamsize>(header.size()));
-    f.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(rows * cols * sizeof(double)));
+    f.write(reinterpret_cast<const char*>(data),
+            static_cast<std::streamsize>(rows * cols * sizeof(double)));
     if (!f) throw std::runtime_error("cannot write " + path.string());
 }
 
@@ -128,7 +147,8 @@ std::string rules_json(const Framework& f) {
     bool first = true;
     for (const auto& m : f.main_indicators)
         for (const auto& c : m.components) {
-            s << (first ? "" : ",") << "{\"id\":" << json_string(c.id) << ",\"max_points\":" << c.max_points;
+            s << (first ? "" : ",") << "{\"id\":" << json_string(c.id)
+              << ",\"max_points\":" << c.max_points;
             first = false;
             switch (c.rule.kind) {
                 case RuleKind::Proportional:
@@ -160,15 +180,16 @@ std::string rules_json(const Framework& f) {
 }
 
 int info() {
-    std::cout << "{\"compiler\":" << json_string(
+    std::cout << "{\"compiler\":"
+              << json_string(
 #if defined(__clang__)
-                                         std::string("clang ") + __clang_version__
+                     std::string("clang ") + __clang_version__
 #elif defined(__GNUC__)
-                                         std::string("gcc ") + __VERSION__
+                     std::string("gcc ") + __VERSION__
 #else
-                                         std::string("unknown")
+                     std::string("unknown")
 #endif
-                                         )
+                     )
               << ",\"dtiplan\":" << json_string(kVersion)
               << ",\"hardware_threads\":" << std::thread::hardware_concurrency()
 #if defined(__GNUC__) && defined(__x86_64__)
@@ -185,18 +206,23 @@ int model(const Args& a) {
     const SyntheticProvince p = province(f, a);
     std::filesystem::create_directories(a.out);
     const std::filesystem::path dir(a.out);
-    write_npy(dir / "mean.npy", row_major(p.model.mean).data(), p.model.units.size(), p.model.components.size());
-    write_npy(dir / "sd.npy", row_major(p.model.sd).data(), p.model.units.size(), p.model.components.size());
+    write_npy(dir / "mean.npy", row_major(p.model.mean).data(), p.model.units.size(),
+              p.model.components.size());
+    write_npy(dir / "sd.npy", row_major(p.model.sd).data(), p.model.units.size(),
+              p.model.components.size());
     std::ofstream j(dir / "model.json");
-    j << "{\"description\":" << json_string(p.description) << ",\"illustrative\":true,\"seed\":" << a.seed
-      << ",\"framework\":" << json_string(f.id) << ",\"total_points\":" << f.max_points() << ",\"units\":[";
-    for (std::size_t i = 0; i < p.model.units.size(); ++i) j << (i ? "," : "") << json_string(p.model.units[i]);
+    j << "{\"description\":" << json_string(p.description)
+      << ",\"illustrative\":true,\"seed\":" << a.seed << ",\"framework\":" << json_string(f.id)
+      << ",\"total_points\":" << f.max_points() << ",\"units\":[";
+    for (std::size_t i = 0; i < p.model.units.size(); ++i)
+        j << (i ? "," : "") << json_string(p.model.units[i]);
     j << "],\"components\":[";
     for (std::size_t k = 0; k < p.model.components.size(); ++k)
         j << (k ? "," : "") << json_string(p.model.components[k]);
     j << "],\"rules\":" << rules_json(f) << "}\n";
     if (!j) throw std::runtime_error("cannot write model.json");
-    std::cout << "{\"units\":" << p.model.units.size() << ",\"components\":" << p.model.components.size()
+    std::cout << "{\"units\":" << p.model.units.size()
+              << ",\"components\":" << p.model.components.size()
               << ",\"description\":" << json_string(p.description) << "}\n";
     return 0;
 }
@@ -220,10 +246,12 @@ int simulate(const Args& a) {
         cpus.push_back(cpu_seconds() - c0);
     }
     if (!a.out.empty())
-        write_npy(a.out, row_major(result.probabilities).data(), result.units.size(), result.units.size());
-    std::cout << "{\"units\":" << p.model.units.size() << ",\"components\":" << p.model.components.size()
-              << ",\"draws\":" << a.draws << ",\"threads\":"
-              << (a.threads ? a.threads : std::thread::hardware_concurrency()) << ",\"wall_seconds\":[";
+        write_npy(a.out, row_major(result.probabilities).data(), result.units.size(),
+                  result.units.size());
+    std::cout << "{\"units\":" << p.model.units.size()
+              << ",\"components\":" << p.model.components.size() << ",\"draws\":" << a.draws
+              << ",\"threads\":" << (a.threads ? a.threads : std::thread::hardware_concurrency())
+              << ",\"wall_seconds\":[";
     for (std::size_t i = 0; i < walls.size(); ++i) std::cout << (i ? "," : "") << walls[i];
     std::cout << "],\"cpu_seconds\":[";
     for (std::size_t i = 0; i < cpus.size(); ++i) std::cout << (i ? "," : "") << cpus[i];
@@ -238,13 +266,15 @@ int exact(const Args& a) {
     const SyntheticProvince p = province(f, a);
     std::vector<std::size_t> order(p.dti.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return p.dti[x] > p.dti[y]; });
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t x, std::size_t y) { return p.dti[x] > p.dti[y]; });
     const std::size_t own_index = order[std::min<std::size_t>(9, order.size() - 1)];
     GrowthModel g;
     g.mean = 0.02;
     g.sd = 0.02;
     g.shock_sd = 0.01;
-    const auto peers = evolve_peers(p.peers, g, default_evaluation_date(), p.model.units[own_index]);
+    const auto peers =
+        evolve_peers(p.peers, g, default_evaluation_date(), p.model.units[own_index]);
     const OwnScore own = OwnScore::normal(p.dti[own_index] + 0.02, 0.02);
     std::vector<double> walls;
     double expected = 0.0;
@@ -275,12 +305,15 @@ int exact(const Args& a) {
             expected = d.expected();
             top10 = d.prob_top(10);
         }
-        walls.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+        walls.push_back(
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     }
-    std::cout << "{\"peers\":" << peers.size() << ",\"own\":" << json_string(p.model.units[own_index])
-              << ",\"top\":" << a.top << ",\"expected_rank\":" << expected << ",\"prob_top10\":" << top10
-              << ",\"points\":" << points << ",\"progress_calls\":" << calls << ",\"longest_between_calls\":" << longest
-              << ",\"peak_rss_mb\":" << peak_rss_mb() << ",\"wall_seconds\":[";
+    std::cout << "{\"peers\":" << peers.size()
+              << ",\"own\":" << json_string(p.model.units[own_index]) << ",\"top\":" << a.top
+              << ",\"expected_rank\":" << expected << ",\"prob_top10\":" << top10
+              << ",\"points\":" << points << ",\"progress_calls\":" << calls
+              << ",\"longest_between_calls\":" << longest << ",\"peak_rss_mb\":" << peak_rss_mb()
+              << ",\"wall_seconds\":[";
     for (std::size_t i = 0; i < walls.size(); ++i) std::cout << (i ? "," : "") << walls[i];
     std::cout << "]}\n";
     return 0;
