@@ -315,17 +315,19 @@ def _half_online_line(d: dict[str, Any], lang: str) -> str:
     where = {
         "month": period_name(Period.parse(d["period"]), lang),
         "window": window_range(d["window"], lang),
-        "d": d["filed_online_full"],
+        "d": number(d["filed_online_full"], 0, lang),
     }
     if not d["dossiers"]:
         line = w["no_dossiers"].format(file=d["file"], **where)
     elif not d["half_online"]:
         line = w["no_half_online"].format(**where)
     else:
-        who = ", ".join(f"{u['unit_name']} ({u['half_online']})" for u in d["units"])
+        who = ", ".join(
+            f"{u['unit_name']} ({number(u['half_online'], 0, lang)})" for u in d["units"]
+        )
         if d["other_units"]:
             who += " " + w["others"].format(n=d["other_units"])
-        line = w["half_online"].format(n=d["half_online"], who=who, **where)
+        line = w["half_online"].format(n=number(d["half_online"], 0, lang), who=who, **where)
     return line + (w["illustrative"] if d["illustrative"] else "")
 
 

@@ -415,7 +415,7 @@ def dossiers_docx(data: dict[str, Any], path: Path, lang: str) -> None:
         _para(doc, after=6)
     _heading(doc, "III. HỒ SƠ “TRỰC TUYẾN NỬA VỜI” CẦN CHẤN CHỈNH")
     if data["half_online"]:
-        _body(doc, f"Có {len(data['half_online'])} hồ sơ của thủ tục trực tuyến toàn trình nộp "
+        _body(doc, f"Có {number(len(data['half_online']), 0, lang)} hồ sơ của thủ tục trực tuyến toàn trình nộp "
                    "trực tuyến nhưng vẫn yêu cầu người dân mang bản chính đến đối chiếu hoặc "
                    "nhận kết quả trực tiếp; đề nghị các đơn vị kịp thời chấn chỉnh.")  # fmt: skip
         titles, rows = half_online_rows(data, lang)

@@ -16,6 +16,7 @@ from ._format import (
     csv_writer,
     date_text,
     iso,
+    number,
     percent,
     period_name,
     short_number,
@@ -238,7 +239,10 @@ _WORDS: dict[str, dict[str, Any]] = {
 def _rate_cell(r: dict[str, Any], lang: str) -> str:
     if r["denominator"] == 0:
         return _WORDS[lang]["none"]
-    return f"{percent(r['value'], lang)} ({r['numerator']}/{r['denominator']})"
+    return (
+        f"{percent(r['value'], lang)} "
+        f"({number(r['numerator'], 0, lang)}/{number(r['denominator'], 0, lang)})"
+    )
 
 
 def _row(label: str, e: dict[str, Any], lang: str) -> list[str]:
@@ -250,9 +254,9 @@ def _row(label: str, e: dict[str, Any], lang: str) -> list[str]:
     )
     return [
         label,
-        str(e["dossiers"]),
+        number(e["dossiers"], 0, lang),
         *(_rate_cell(e[name], lang) for name, _f, _i in RATE_NAMES),
-        str(e["half_online"]),
+        number(e["half_online"], 0, lang),
         index,
     ]
 
@@ -264,10 +268,14 @@ def dossiers_text(data: dict[str, Any], lang: str) -> str:
     if data["illustrative"]:
         lines.append(ILLUSTRATIVE_LABEL[lang])
     lines.append(
-        w["source"].format(rows=src["rows"], counted=src["counted"], sha=src["sha256"] or "-")
+        w["source"].format(
+            rows=number(src["rows"], 0, lang),
+            counted=number(src["counted"], 0, lang),
+            sha=src["sha256"] or "-",
+        )
     )
     if src["outside_period"]:
-        lines.append(w["outside"].format(n=src["outside_period"]))
+        lines.append(w["outside"].format(n=number(src["outside_period"], 0, lang)))
     for c in data["commune"]:
         text = window_text(Period.parse(c["period"]), c["window"], lang)
         lines += ["", text[:1].upper() + text[1:]]
