@@ -293,6 +293,23 @@ def _clean_type(text: str) -> str:
     return "\n".join(out)
 
 
+def _attach(
+    header: Header,
+    last: Entry | None,
+    doc: list[str],
+    blank_before: bool,
+    declaration: Declaration,
+) -> Entry:
+    """A declaration with a comment of its own, or after a blank line, starts an entry; one
+    right after another (overloads, enumerators' siblings) joins the entry before it."""
+    if doc or last is None or blank_before:
+        entry = Entry(doc, [declaration])
+        header.entries.append(entry)
+        return entry
+    last.declarations.append(declaration)
+    return last
+
+
 def parse_header(text: str, path: str) -> Header:
     """Read one header: its leading comment, namespaces, includes and declarations."""
     lines = text.replace("\t", "    ").split("\n")
@@ -331,11 +348,7 @@ def parse_header(text: str, path: str) -> Header:
                 header.includes.append(m.group(1))
             elif m := re.match(r"#\s*define\s+(\w+)", stripped):  # a macro of the interface
                 macro = Declaration(stripped, m.group(1), "macro")
-                if doc or last_entry is None or blank_before:
-                    last_entry = Entry(doc, [macro])
-                    header.entries.append(last_entry)
-                else:
-                    last_entry.declarations.append(macro)
+                last_entry = _attach(header, last_entry, doc, blank_before, macro)
                 doc, blank_before = [], False
                 i += 1
                 continue
@@ -370,11 +383,7 @@ def parse_header(text: str, path: str) -> Header:
         else:
             shown = statement
         declaration = Declaration(_dedent(shown), name, kind)
-        if doc or last_entry is None or blank_before:
-            last_entry = Entry(doc, [declaration])
-            header.entries.append(last_entry)
-        else:
-            last_entry.declarations.append(declaration)
+        last_entry = _attach(header, last_entry, doc, blank_before, declaration)
         doc, blank_before = [], False
     return header
 
