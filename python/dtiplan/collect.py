@@ -467,14 +467,25 @@ def _save(path: Path, before: ObservationLog, added: ObservationLog, plan: Plan)
         raise
 
 
-def add_observations(path: PathLike, added: ObservationLog, plan: Plan) -> None:
+def add_observations(path: PathLike, added: ObservationLog, plan: Plan) -> int:
     """Add ``added`` to the observations file ``path`` (``.csv``, ``.json`` or ``.xlsx``;
     created when missing) as :func:`collect` does: the rows are appended (a workbook keeps its
     sheets and formats), the file written is read back and compared first, and it replaces the
-    old one at once, so nothing already there is lost or rewritten."""
+    old one at once, so nothing already there is lost or rewritten. A figure the file already
+    holds as it is (same indicator, period, unit, value and evidence) is not added again, so
+    adding the same figures twice changes nothing. Returns how many were added."""
     target = Path(path)
     before = load_observations(target, plan) if target.exists() else ObservationLog()
-    _save(target, before, added, plan)
+
+    def key(o: _core.Observation) -> tuple[Any, ...]:
+        return (o.indicator, str(o.period), o.unit, o.value.value, o.value.denominator,
+                tuple(e.id for e in o.evidence))  # fmt: skip
+
+    present = {key(o) for o in before.all()}
+    new = ObservationLog([o for o in added.all() if key(o) not in present])
+    if len(new):
+        _save(target, before, new, plan)
+    return len(new)
 
 
 # --- Collecting -------------------------------------------------------------------------------

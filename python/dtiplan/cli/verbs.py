@@ -270,6 +270,23 @@ def _project(plan: Plan, args: argparse.Namespace) -> int:
     return 0
 
 
+def _assumptions(args: argparse.Namespace) -> tuple[Any, GrowthModel | str]:
+    """The untracked assumption and the peers' growth (or "estimate") from the options of rank,
+    improve and whatif (``report``, which has none of them, takes the defaults)."""
+    try:
+        untracked = rank.untracked_assumption(getattr(args, "untracked", "peer-median"))
+    except ValueError as error:
+        raise UsageError(f"--untracked: {error}") from None
+    sd = getattr(args, "growth_sd", DEFAULT_GROWTH.sd)
+    shock_sd = getattr(args, "shock_sd", DEFAULT_GROWTH.shock_sd)
+    if sd < 0 or shock_sd < 0:
+        raise UsageError("--growth-sd and --shock-sd: expected a spread >= 0")
+    if getattr(args, "estimate_growth", False):
+        return untracked, "estimate"
+    mean = getattr(args, "growth_mean", DEFAULT_GROWTH.mean)
+    return untracked, GrowthModel(mean=mean, sd=sd, shock_sd=shock_sd)
+
+
 def _rank_outlook(
     plan: Plan, args: argparse.Namespace, improve: bool | None = None
 ) -> rank.RankOutlook:
@@ -277,23 +294,10 @@ def _rank_outlook(
     defaults of the options it does not have)."""
     inputs = load_inputs(plan, args)
     to = parse_to(args.to)
-    try:
-        untracked = rank.untracked_assumption(getattr(args, "untracked", "peer-median"))
-    except ValueError as error:
-        raise UsageError(f"--untracked: {error}") from None
-    mean = getattr(args, "growth_mean", DEFAULT_GROWTH.mean)
-    sd = getattr(args, "growth_sd", DEFAULT_GROWTH.sd)
-    shock_sd = getattr(args, "shock_sd", DEFAULT_GROWTH.shock_sd)
-    if sd < 0 or shock_sd < 0:
-        raise UsageError("--growth-sd and --shock-sd: expected a spread >= 0")
+    untracked, growth = _assumptions(args)
     budget: float | None = getattr(args, "budget", None)
     if budget is not None and budget < 0:
         raise UsageError("--budget: expected an effort >= 0")
-    growth = (
-        "estimate"
-        if getattr(args, "estimate_growth", False)
-        else GrowthModel(mean=mean, sd=sd, shock_sd=shock_sd)
-    )
     with reading(args.peers if args.peers is not None else rank.EXAMPLE_PEERS_FILE):
         return rank.rank_outlook(
             plan,
@@ -369,17 +373,7 @@ def _whatif(plan: Plan, args: argparse.Namespace) -> int:
             scenarios.append(rank.scenario(settings, plan, inputs.framework))
         except _core.Error as error:
             raise UsageError(f"whatif {' '.join(str(error).split())}") from None
-    try:
-        untracked = rank.untracked_assumption(args.untracked)
-    except ValueError as error:
-        raise UsageError(f"--untracked: {error}") from None
-    if args.growth_sd < 0 or args.shock_sd < 0:
-        raise UsageError("--growth-sd and --shock-sd: expected a spread >= 0")
-    growth = (
-        "estimate"
-        if args.estimate_growth
-        else GrowthModel(mean=args.growth_mean, sd=args.growth_sd, shock_sd=args.shock_sd)
-    )
+    untracked, growth = _assumptions(args)
     with reading(args.peers if args.peers is not None else rank.EXAMPLE_PEERS_FILE):
         comparison = rank.what_if(
             *scenarios,
@@ -445,27 +439,6 @@ _DOSSIERS: Renderers[dict[str, Any]] = Renderers(
 )  # fmt: skip
 
 
-def _add_dossier_figures(
-    plan: Plan, figures: _core.ObservationLog, path: str
-) -> tuple[int, int]:
-    """Add the export's figures to the observations file ``path`` (created when missing; saved
-    atomically, nothing in it lost or rewritten): a figure already there from the same export
-    (same indicator, period, unit, value and evidence) is not added twice, so running the
-    command again changes nothing; a new export's figures are added, and the later submission
-    is the one in force. Returns (added, already there)."""
-    log = load_observations(path, plan) if Path(path).exists() else _core.ObservationLog()
-
-    def key(o: _core.Observation) -> tuple[Any, ...]:
-        return (o.indicator, str(o.period), o.unit, o.value.value, o.value.denominator,
-                tuple(e.id for e in o.evidence))  # fmt: skip
-
-    present = {key(o) for o in log.all()}
-    new = _core.ObservationLog([o for o in figures.all() if key(o) not in present])
-    if len(new):
-        add_observations(path, new, plan)
-    return len(new), len(figures) - len(new)
-
-
 def _dossiers(plan: Plan, args: argparse.Namespace) -> int:
     if args.window is not None:
         rules = plan.reporting
@@ -488,9 +461,12 @@ def _dossiers(plan: Plan, args: argparse.Namespace) -> int:
     data = dossiers_data(result, plan, args.lang, as_of)
     if args.write_observations is not None:
         with reading(args.write_observations):
-            added, kept = _add_dossier_figures(plan, result.observations(as_of), args.write_observations)
+            figures = result.observations(as_of)
+            added = add_observations(args.write_observations, figures, plan)
         data["observations_written"] = {
-            "file": args.write_observations, "count": added, "already_there": kept
+            "file": args.write_observations,
+            "count": added,
+            "already_there": len(figures) - added,
         }
     emit(data, _DOSSIERS, args)
     return 0

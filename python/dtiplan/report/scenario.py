@@ -45,8 +45,6 @@ _WORDS: dict[str, dict[str, Any]] = {
         "enough": "đủ (dư {gap})",
         "unreachable": "không thể",
         "no_trend": "không có",
-        "yes": "có",
-        "no": "không",
         "note": "Cùng hạt giống cho mọi kịch bản; chỉ tiêu được đặt giữ giá trị đó ở mọi lần "
         "mô phỏng (đạt mục tiêu, không phải một quan sát thêm). Điểm còn thiếu: để vào top {top} "
         "với xác suất {p}, nâng cả dự báo.",
@@ -71,8 +69,6 @@ _WORDS: dict[str, dict[str, Any]] = {
         "enough": "none ({gap} to spare)",
         "unreachable": "out of reach",
         "no_trend": "none",
-        "yes": "yes",
-        "no": "no",
         "note": "The same seed for every scenario; an indicator set keeps its value on every "
         "draw (a target reached, not one more observation). Points still needed: for the top "
         "{top} with probability {p}, raising the whole projection.",
