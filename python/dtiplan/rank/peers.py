@@ -33,6 +33,23 @@ PEERS_ILLUSTRATIVE_LABEL = {
     "en": "Peers: illustrative data (a synthetic province, not real DTI results)",
 }
 
+
+
+def data_labels(result: Any, lang: str = "vi") -> list[str]:
+    """The labels every output made from ``result`` carries (anything with
+    ``observations_illustrative`` and ``peers_illustrative``: an outlook, a scenario's):
+    "Số liệu minh họa ..." when the observations are illustrative, the peers' label when they
+    are."""
+    from ..track import ILLUSTRATIVE_LABEL
+
+    out = []
+    if result.observations_illustrative:
+        out.append(ILLUSTRATIVE_LABEL[lang])
+    if result.peers_illustrative:
+        out.append(PEERS_ILLUSTRATIVE_LABEL[lang])
+    return out
+
+
 #: The evaluation date of the functions that take peers without a plan: the last day of 2026,
 #: the built-in plan's first milestone (with a plan, :func:`dtiplan.default_evaluation` applies).
 DEFAULT_EVALUATION = _dt.date(2026, 12, 31)

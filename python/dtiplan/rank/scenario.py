@@ -20,9 +20,8 @@ from .. import _core
 from .._core import Framework, GrowthModel, PeerTable, Plan
 from .._html import html_summary
 from ..projection import DEFAULT_SEED
-from ..track import ILLUSTRATIVE_LABEL
 from .outlook import _peer_table, outlook_options
-from .peers import PEERS_ILLUSTRATIVE_LABEL, PathLike
+from .peers import PathLike, data_labels
 
 __all__ = ["WhatIf", "scenario", "what_if"]
 
@@ -90,13 +89,7 @@ class WhatIf:
     def labels(self, lang: str = "vi") -> list[str]:
         """The labels every output of this comparison carries (Số liệu minh họa ... when the
         observations are illustrative; the peers' label when they are)."""
-        first = self.core.outlooks[0]
-        out = []
-        if first.observations_illustrative:
-            out.append(ILLUSTRATIVE_LABEL[lang])
-        if first.peers_illustrative:
-            out.append(PEERS_ILLUSTRATIVE_LABEL[lang])
-        return out
+        return data_labels(self.core.outlooks[0], lang)
 
     @property
     def scenarios(self) -> list[_core.Scenario]:

@@ -16,12 +16,11 @@ from typing import Any, TextIO
 
 from .. import _core
 from ..rank import (
-    PEERS_ILLUSTRATIVE_LABEL,
     RankOutlook,
     SimulationResult,
     commune_name,
 )
-from ..track import ILLUSTRATIVE_LABEL
+from ..rank.peers import data_labels
 from ._format import (
     csv_writer,
     date_text,
@@ -198,14 +197,6 @@ TEXT_ONLY = ("tracked_points", "growth_estimate", "budget", "untracked_component
 # --- Data -------------------------------------------------------------------------------------
 
 
-def _labels(outlook: RankOutlook, lang: str) -> list[str]:
-    labels = []
-    if outlook.observations_illustrative:
-        labels.append(ILLUSTRATIVE_LABEL[lang])
-    if outlook.peers_illustrative:
-        labels.append(PEERS_ILLUSTRATIVE_LABEL[lang])
-    return labels
-
 
 def _basis_data(outlook: RankOutlook) -> dict[str, Any]:
     fill = outlook.fill
@@ -239,7 +230,7 @@ def _outlook_data(outlook: RankOutlook, lang: str) -> dict[str, Any]:
         "commune": commune_name(outlook),
         "evaluation": outlook.evaluation.isoformat(),
         "illustrative": outlook.illustrative,
-        "labels": _labels(outlook, lang),
+        "labels": data_labels(outlook, lang),
         "goal": {"top": outlook.top, "of": outlook.units, "text": outlook.plan.goal.text},
         "probability": outlook.probability,
         "projected_dti": outlook.projected_dti,
@@ -356,7 +347,7 @@ def everyone_data(
         "commune": commune_name(outlook),
         "evaluation": outlook.evaluation.isoformat(),
         "illustrative": outlook.illustrative,
-        "labels": _labels(outlook, lang),
+        "labels": data_labels(outlook, lang),
         "draws": int(simulation.core.draws),
         "seed": int(simulation.core.seed),
         "top": int(simulation.core.top),
