@@ -14,30 +14,32 @@
 namespace dtiplan::detail {
 
 /// The length of the UTF-8 sequence starting at s[i] (1 to 4), or 0 when the bytes there are
-/// not one (a stray continuation byte, an overlong form, a surrogate, a cut sequence).
+/// not one (a stray continuation byte, an overlong form, a surrogate, a cut sequence). The
+/// well-formed sequences of the Unicode Standard's Table 3-7, byte ranges checked directly: the
+/// readers call this on every letter with a diacritic, a quarter of a Vietnamese file's bytes.
 [[nodiscard]] inline std::size_t utf8_length(std::string_view s, std::size_t i) noexcept {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = 0;
-    char32_t min = 0;
-    if (c < 0x80)
-        return 1;
-    else if (c >= 0xC2 && c < 0xE0)
-        len = 2, min = 0x80;
-    else if (c >= 0xE0 && c < 0xF0)
-        len = 3, min = 0x800;
-    else if (c >= 0xF0 && c < 0xF5)
-        len = 4, min = 0x10000;
-    else
-        return 0;
-    if (i + len > s.size()) return 0;
-    char32_t cp = len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
-    for (std::size_t k = 1; k < len; ++k) {
-        const auto cc = static_cast<unsigned char>(s[i + k]);
-        if ((cc & 0xC0u) != 0x80u) return 0;
-        cp = (cp << 6) | (cc & 0x3Fu);
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) return 1;
+    const std::size_t left = s.size() - i;
+    const auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+    const auto cont = [](unsigned char b) { return (b & 0xC0u) == 0x80u; };
+    if (b0 < 0xC2) return 0;  // a continuation byte, or an overlong 2-byte form
+    if (b0 < 0xE0) return left >= 2 && cont(at(1)) ? 2 : 0;
+    if (b0 < 0xF0) {
+        if (left < 3) return 0;
+        const unsigned char b1 = at(1);
+        const unsigned char lo = b0 == 0xE0 ? 0xA0 : 0x80;  // E0: no overlong form
+        const unsigned char hi = b0 == 0xED ? 0x9F : 0xBF;  // ED: no surrogate
+        return b1 >= lo && b1 <= hi && cont(at(2)) ? 3 : 0;
     }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return len;
+    if (b0 < 0xF5) {
+        if (left < 4) return 0;
+        const unsigned char b1 = at(1);
+        const unsigned char lo = b0 == 0xF0 ? 0x90 : 0x80;  // F0: no overlong form
+        const unsigned char hi = b0 == 0xF4 ? 0x8F : 0xBF;  // F4: nothing past U+10FFFF
+        return b1 >= lo && b1 <= hi && cont(at(2)) && cont(at(3)) ? 4 : 0;
+    }
+    return 0;
 }
 
 /// The byte offset of the first byte that is not UTF-8, or npos when the text is valid UTF-8.

@@ -17,6 +17,7 @@
 
 #include "detail/cells.hpp"
 #include "detail/sha256.hpp"
+#include "detail/utf8.hpp"
 #include "dossier/detail/fold.hpp"
 #include "dtiplan/error.hpp"
 
@@ -647,6 +648,9 @@ private:
             }
             for (const char c : {sep_, '\r', '\n', '"'})
                 stop_[static_cast<unsigned char>(c)] = true;
+            // Bytes of letters with diacritics stop the scan too: their UTF-8 is checked there,
+            // in the one pass over the bytes.
+            for (std::size_t c = 0x80; c < 0x100; ++c) stop_[c] = true;
         }
         if (got < want || remaining_ == 0) eof_ = true;
         block_ = std::min(block_ * 2, kBlock);
@@ -655,6 +659,16 @@ private:
 
     [[noreturn]] void fail(std::size_t row, const std::string& what) const {
         throw FormatError(origin_ + ": row " + std::to_string(row), what);
+    }
+
+    /// The length of the UTF-8 sequence at s[i] (a byte >= 0x80), 0 when the block must be
+    /// refilled first (the sequence may be cut by the block's end); fails on bytes that are not
+    /// UTF-8.
+    std::size_t letter(std::string_view s, std::size_t i, std::size_t row) const {
+        const std::size_t len = detail::utf8_length(s, i);
+        if (len != 0) return len;
+        if (i + 4 > s.size() && !eof_) return 0;
+        fail(row, "the text is not UTF-8 (in Excel, save as \"CSV UTF-8\")");
     }
 
     // One record from pos_; refills and restarts when it runs past the block.
@@ -690,6 +704,13 @@ private:
                             break;
                         }
                         if (c == '\n') ++lines;
+                        if (static_cast<unsigned char>(c) >= 0x80) {
+                            const std::size_t len = letter(s, i, line_ + lines);
+                            if (len == 0) break;  // refill
+                            out.append(s.substr(i, len));
+                            i += len;
+                            continue;
+                        }
                         out += c;
                         ++i;
                     }
@@ -703,8 +724,20 @@ private:
                     cells.emplace_back(out);
                 } else {
                     const std::size_t start = i;
-                    // One look-up a byte: the separator, a line break or a quote stops it.
-                    while (i < s.size() && !stop_[static_cast<unsigned char>(s[i])]) ++i;
+                    // One look-up a byte: the separator, a line break, a quote or a letter's
+                    // first byte stops it.
+                    bool cut = false;
+                    while (true) {
+                        while (i < s.size() && !stop_[static_cast<unsigned char>(s[i])]) ++i;
+                        if (i >= s.size() || static_cast<unsigned char>(s[i]) < 0x80) break;
+                        const std::size_t len = letter(s, i, line_ + lines);
+                        if (len == 0) {
+                            cut = true;
+                            break;
+                        }
+                        i += len;
+                    }
+                    if (cut) break;  // refill
                     if (i < s.size() && s[i] == '"')
                         fail(line_ + lines,
                              "a quote inside an unquoted field; quote the whole field and "
@@ -728,10 +761,6 @@ private:
                 if (!fill()) fail(line_, "the file ends inside a record");
                 continue;
             }
-            const std::string_view record = s.substr(pos_, i - pos_);
-            if (const std::size_t bad = detail::first_bad_utf8_line(record))
-                throw FormatError(origin_ + ": row " + std::to_string(line_ + bad - 1),
-                                  "the text is not UTF-8 (in Excel, save as \"CSV UTF-8\")");
             row = line_;
             line_ += lines + 1;
             pos_ = i;
