@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "detail/cells.hpp"
+#include "detail/mapped_file.hpp"
 #include "detail/sha256.hpp"
 #include "detail/utf8.hpp"
 #include "dossier/detail/fold.hpp"
@@ -590,21 +591,21 @@ class CsvStream {
 public:
     /// `sha` (may be null) is given every byte read, as read.
     CsvStream(std::istream& in, const std::string& origin, detail::Sha256* sha = nullptr)
-        : in_(in), origin_(origin), sha_(sha) {}
-
-    /// Read at most `bytes` bytes from the stream's position: a part of a file, which ends there.
-    void limit(std::size_t bytes) { remaining_ = bytes; }
-    /// A part that does not start the file: no byte-order mark, and the separator of the file's
-    /// first line, not guessed from this part's.
-    void continue_after(char sep) {
-        sep_ = sep;
-        guess_ = false;
+        : in_(&in), origin_(origin), sha_(sha) {}
+    /// Records of bytes already in memory (a mapped file, or a part of one): nothing is copied.
+    /// With `start` false, a part that does not start the file: no byte-order mark, and the
+    /// separator `sep` of the file's first line, not guessed from this part's.
+    CsvStream(std::string_view bytes, const std::string& origin, bool start = true, char sep = ',')
+        : origin_(origin), view_(bytes), eof_(true), first_(false), sep_(sep) {
+        guess_ = start;
+        begin();
     }
+
     [[nodiscard]] char separator() const noexcept { return sep_; }
     /// The line the next record starts on (1 = the first line read).
     [[nodiscard]] std::size_t next_line() const noexcept { return line_; }
     /// Whether every byte allowed was read and parsed.
-    [[nodiscard]] bool at_end() const noexcept { return eof_ && pos_ >= buf_.size(); }
+    [[nodiscard]] bool at_end() const noexcept { return eof_ && pos_ >= view_.size(); }
 
     /// The next record that is not blank; false at the end.
     bool next(std::vector<std::string_view>& cells, std::size_t& row) {
@@ -621,6 +622,22 @@ private:
     static constexpr std::size_t kFirstBlock = 1 << 16;
     static constexpr std::size_t kBlock = 1 << 20;
 
+    /// The start of the bytes: the byte-order mark dropped and the separator guessed from the
+    /// first line (a file's start only), and the bytes that stop the field scan.
+    void begin() {
+        if (guess_) {
+            if (view_.starts_with("\xEF\xBB\xBF")) view_.remove_prefix(3);
+            const std::string_view first_line = view_.substr(0, view_.find('\n'));
+            if (first_line.find(',') == std::string_view::npos &&
+                first_line.find(';') != std::string_view::npos)
+                sep_ = ';';
+        }
+        for (const char c : {sep_, '\r', '\n', '"'}) stop_[static_cast<unsigned char>(c)] = true;
+        // Bytes of letters with diacritics stop the scan too: their UTF-8 is checked there, in
+        // the one pass over the bytes.
+        for (std::size_t c = 0x80; c < 0x100; ++c) stop_[c] = true;
+    }
+
     bool fill() {
         if (eof_) return false;
         if (pos_ > 0) {
@@ -628,33 +645,25 @@ private:
             pos_ = 0;
         }
         const std::size_t old = buf_.size();
-        const std::size_t want = std::min(block_, remaining_);
+        const std::size_t want = block_;
         buf_.resize(old + want);
-        in_.read(buf_.data() + old, static_cast<std::streamsize>(want));
-        const auto got = static_cast<std::size_t>(in_.gcount());
+        in_->read(buf_.data() + old, static_cast<std::streamsize>(want));
+        const auto got = static_cast<std::size_t>(in_->gcount());
         buf_.resize(old + got);
-        remaining_ -= got;
         if (sha_ != nullptr) sha_->update(std::string_view(buf_).substr(old));
-        if (in_.bad()) throw FileError(origin_, "error while reading the file");
+        if (in_->bad()) throw FileError(origin_, "error while reading the file");
+        view_ = buf_;
         if (first_) {
             first_ = false;
-            if (guess_) {
-                if (buf_.compare(0, 3, "\xEF\xBB\xBF") == 0) buf_.erase(0, 3);
-                const std::string_view first_line =
-                    std::string_view(buf_).substr(0, buf_.find('\n'));
-                if (first_line.find(',') == std::string_view::npos &&
-                    first_line.find(';') != std::string_view::npos)
-                    sep_ = ';';
+            begin();
+            if (view_.size() < buf_.size()) {  // the byte-order mark
+                buf_.erase(0, buf_.size() - view_.size());
+                view_ = buf_;
             }
-            for (const char c : {sep_, '\r', '\n', '"'})
-                stop_[static_cast<unsigned char>(c)] = true;
-            // Bytes of letters with diacritics stop the scan too: their UTF-8 is checked there,
-            // in the one pass over the bytes.
-            for (std::size_t c = 0x80; c < 0x100; ++c) stop_[c] = true;
         }
-        if (got < want || remaining_ == 0) eof_ = true;
+        if (got < want) eof_ = true;
         block_ = std::min(block_ * 2, kBlock);
-        return got > 0 || buf_.size() > pos_;
+        return got > 0 || view_.size() > pos_;
     }
 
     [[noreturn]] void fail(std::size_t row, const std::string& what) const {
@@ -674,14 +683,14 @@ private:
     // One record from pos_; refills and restarts when it runs past the block.
     bool parse(std::vector<std::string_view>& cells, std::size_t& row) {
         while (true) {
-            if (pos_ >= buf_.size() && !fill()) return false;
-            if (pos_ >= buf_.size()) return false;
+            if (pos_ >= view_.size() && !fill()) return false;
+            if (pos_ >= view_.size()) return false;
             cells.clear();
             pool_.clear();
             std::size_t i = pos_;
             std::size_t lines = 0;
             bool complete = false;
-            const std::string_view s(buf_);
+            const std::string_view s = view_;
             while (true) {
                 // one field
                 std::size_t j = i;
@@ -768,14 +777,14 @@ private:
         }
     }
 
-    std::istream& in_;
+    std::istream* in_ = nullptr;  ///< null for bytes in memory
     const std::string& origin_;
-    detail::Sha256* sha_;
+    detail::Sha256* sha_ = nullptr;
     std::size_t block_ = kFirstBlock;
-    std::size_t remaining_ = static_cast<std::size_t>(-1);
     bool guess_ = true;  ///< guess the separator and drop a byte-order mark (the file's start)
     std::array<bool, 256> stop_{};  ///< the bytes that end an unquoted field
-    std::string buf_;
+    std::string buf_;               ///< the block read from the stream
+    std::string_view view_;         ///< the bytes parsed: buf_, or the bytes in memory
     std::size_t pos_ = 0;
     std::size_t line_ = 1;
     bool eof_ = false;
@@ -802,32 +811,22 @@ DossierSummary read_csv_rows(CsvStream& csv, const Plan* plan, const DossierOpti
 namespace {
 
 /// Files from this size are read as two parts on two threads.
-constexpr std::uintmax_t kSplitBytes = 4u << 20;
+constexpr std::size_t kSplitBytes = 4u << 20;
 
-/// The rows of `path` in two parts read at once: the first part from the start (with the header)
-/// to the first line break after the middle, the second from there. Where that line break is
-/// inside a quoted cell, the first part ends inside a quote and fails: nothing is returned then
-/// (as for any error in either part), and the caller reads the file again in one pass, which
-/// gives the right error and row. Without a second core, nothing is returned either.
-std::optional<DossierSummary> read_in_two_parts(const std::filesystem::path& path,
-                                                std::uintmax_t size, const Plan* plan,
+/// The rows of a file's bytes in two parts read at once: the first part from the start (with the
+/// header) to the first line break after the middle, the second from there. Where that line break
+/// is inside a quoted cell, the first part ends inside a quote and fails: nothing is returned
+/// then (as for any error in either part), and the caller reads the file again in one pass,
+/// which gives the right error and row. Without a second core, nothing is returned either.
+std::optional<DossierSummary> read_in_two_parts(std::string_view bytes, const Plan* plan,
                                                 const DossierOptions& options,
                                                 const std::string& origin) {
-    if (std::thread::hardware_concurrency() < 2 || size < kSplitBytes) return std::nullopt;
-    std::ifstream second(path, std::ios::binary);
-    if (!second) return std::nullopt;
-    second.seekg(static_cast<std::streamoff>(size / 2));
-    std::size_t start = static_cast<std::size_t>(size / 2);
-    for (int c = second.get(); c != '\n'; c = second.get()) {
-        if (c == std::char_traits<char>::eof()) return std::nullopt;
-        ++start;
-    }
-    ++start;  // the byte after the line break
-    if (start >= size) return std::nullopt;
+    if (std::thread::hardware_concurrency() < 2) return std::nullopt;
+    const std::size_t cut = bytes.find('\n', bytes.size() / 2);
+    if (cut == std::string_view::npos || cut + 1 >= bytes.size()) return std::nullopt;
+    const std::size_t start = cut + 1;  // the byte after the line break
     try {
-        std::ifstream first(path, std::ios::binary);
-        CsvStream a(first, origin);
-        a.limit(start);
+        CsvStream a(bytes.substr(0, start), origin);
         DossierReader ra(plan, options, origin);
         std::vector<std::string_view> cells;
         std::size_t row = 0;
@@ -838,8 +837,7 @@ std::optional<DossierSummary> read_in_two_parts(const std::filesystem::path& pat
         rb.header(header);
         const char sep = a.separator();
         std::future<void> later = std::async(std::launch::async, [&] {
-            CsvStream b(second, origin);
-            b.continue_after(sep);
+            CsvStream b(bytes.substr(start), origin, false, sep);
             std::vector<std::string_view> bc;
             std::size_t brow = 0;
             while (b.next(bc, brow)) rb.row(bc, brow);
@@ -872,22 +870,37 @@ DossierSummary read_dossiers(const std::filesystem::path& path, const Plan* plan
     // Errors name the file as it was given, as every reader's do; the summary (and the
     // evidence written from it) keeps the file's name.
     const std::string origin = path.string();
-    // The file's digest on another thread while the rows are read: the pass costs no more than
-    // the slowest of them.
-    std::future<std::string> digest =
-        std::async(std::launch::async, [path] { return file_sha256(path); });
-    const std::uintmax_t size = std::filesystem::file_size(path, ec);
-    std::optional<DossierSummary> parts;
-    if (!ec) parts = read_in_two_parts(path, size, plan, options, origin);
     DossierSummary s;
-    if (parts) {
-        s = std::move(*parts);
+    // A large file is parsed from its pages in memory, on two threads; a small one (a month's
+    // export of a commune is well under a megabyte) block by block. A file mapped in memory that
+    // another program shortens while it is read ends the process (SIGBUS), so only files where
+    // the copy costs time are mapped (docs/dossiers.md, "Speed").
+    const std::uintmax_t size = std::filesystem::file_size(path, ec);
+    const detail::MappedFile mapped(!ec && size >= kSplitBytes ? path : std::filesystem::path());
+    if (mapped.mapped()) {
+        // The file's digest on another thread while the rows are read from the same pages: the
+        // pass costs no more than the slowest of them.
+        const std::string_view bytes = mapped.bytes();
+        std::future<std::string> digest = std::async(std::launch::async, [bytes] {
+            detail::Sha256 sha;
+            sha.update(bytes);
+            return sha.hex();
+        });
+        std::optional<DossierSummary> parts = read_in_two_parts(bytes, plan, options, origin);
+        if (parts) {
+            s = std::move(*parts);
+        } else {
+            CsvStream csv(bytes, origin);
+            s = read_csv_rows(csv, plan, options, origin);
+        }
+        s.sha256 = digest.get();
     } else {
-        CsvStream csv(in, origin);
+        detail::Sha256 sha;
+        CsvStream csv(in, origin, &sha);
         s = read_csv_rows(csv, plan, options, origin);
+        s.sha256 = sha.hex();
     }
     s.origin = path.filename().string();
-    s.sha256 = digest.get();
     return s;
 }
 

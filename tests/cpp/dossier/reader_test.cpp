@@ -435,3 +435,45 @@ TEST(DossierReader, AQuotedCellAcrossTheMiddleAndAnErrorAfterItKeepTheirRows) {
             << e.what();
     }
 }
+
+TEST(DossierReader, ABigFileSavedByExcelWithAByteOrderMarkAndSemicolons) {
+    // Excel's "CSV UTF-8" in a Vietnamese locale: a byte-order mark and ";" between cells. A big
+    // file is parsed from memory; the mark and the separator are found there as in a stream.
+    TempDir dir;
+    std::string text = big_export(5u << 20);
+    std::replace(text.begin(), text.end(), ',', ';');
+    text.insert(0, "\xEF\xBB\xBF");
+    write_text(dir.path() / "ho-so-excel.csv", text);
+    const DossierSummary mapped = read_dossiers(dir.path() / "ho-so-excel.csv", &dossier_plan());
+    std::istringstream in(text);
+    const DossierSummary one = read_dossiers(in, "ho-so-excel.csv", &dossier_plan());
+    EXPECT_GT(mapped.rows, 20'000U);
+    EXPECT_EQ(mapped.rows, one.rows);
+    EXPECT_EQ(mapped.windows, one.windows);
+    EXPECT_EQ(mapped.sha256, one.sha256);
+}
+
+TEST(DossierReader, ABigFileWithAWindows1258LetterNamesItsLine) {
+    // "Phước" saved as Windows-1258 (ư = 0xFD) in the second half of a big file.
+    TempDir dir;
+    std::string text = big_export(5u << 20);
+    const std::size_t cut = text.find("\nH", text.size() * 3 / 4) + 1;
+    const std::size_t line =
+        static_cast<std::size_t>(
+            std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(cut), '\n')) +
+        1;
+    text.insert(cut,
+                "X2,1.001,Đăng ký khai sinh,toàn trình,trực tuyến,Ph\xFD\xF5\xEC"
+                "c,20/10/2026,"
+                "22/10/2026,,,,có,có,không,không,0,không,\n");
+    write_text(dir.path() / "ho-so-1258.csv", text);
+    try {
+        (void)read_dossiers(dir.path() / "ho-so-1258.csv", &dossier_plan());
+        FAIL() << "no error";
+    } catch (const FormatError& e) {
+        const std::string what = e.what();
+        EXPECT_NE(what.find("ho-so-1258.csv: row " + std::to_string(line)), std::string::npos)
+            << what;
+        EXPECT_NE(what.find("not UTF-8"), std::string::npos) << what;
+    }
+}
