@@ -240,9 +240,8 @@ struct TrendFitter {
         out.step_ = step;
     }
 
-    using Calibration = Trend::Calibration;
-    /// Calibrate a fitted model's spread (its intervals and draws) by horizon.
-    static void calibrate(Trend& trend, const Calibration& c) { trend.calibration_ = c; }
+    /// Scale a fitted model's spread (its intervals and draws) by `factor`.
+    static void widen(Trend& trend, double factor) { trend.sigma_ *= factor; }
 
     /// An average of fitted models with weights summing to 1. Models whose weight is below
     /// 0.001 are left out (the rest renormalised); a single model left is returned itself.
@@ -342,12 +341,6 @@ double Trend::forecast(double time) const {
     return from_working(w);
 }
 
-double Trend::Calibration::factor(double horizon_years) const noexcept {
-    if (a == 1.0 && b == 0.0) return 1.0;
-    const double h = std::min(std::fabs(horizon_years) / spacing, h_max);
-    return std::sqrt(std::max(1.0, a + b * h));
-}
-
 Forecast Trend::working(double time) const {
     Forecast f;
     f.time = time;
@@ -359,7 +352,6 @@ Forecast Trend::working(double time) const {
         f.working_mean = beta_.dot(x0);
         f.working_sd = sigma_ * std::sqrt(1.0 + x0.dot(xtwx_inv_ * x0));
     }
-    f.working_sd *= calibration_.factor(time - t_last_);
     return f;
 }
 
@@ -541,23 +533,17 @@ Likelihood likelihood(const Trend& trend, const std::vector<double>& t,
     return {ll * (nd - 1.0) / nd, 3.0};
 }
 
-/// How much wider a model's intervals must be on this series, by horizon: each origin j from 5
-/// points on, the model is fitted to the first j points and forecasts every later point, h
-/// spacings ahead of the origin's last point; each error, standardised by the model's own
-/// predictive spread and mapped to a normal score z through its Student t, should have
-/// E[z²] = 1 at every h. E[z² | h] = a + b·h is fitted by least squares to the pairs (h, z²)
-/// pooled with 4 pseudo-errors of z² = 1, two at h = 1 and two at the longest horizon seen,
-/// and the spread at horizon h is multiplied by √max(1, a + b·min(h, longest horizon seen)).
-TrendFitter::Calibration calibration(const std::vector<double>& t, const std::vector<double>& y,
-                                     TrendModel model, const TrendOptions& o) {
+/// How much wider a model's intervals must be to be honest on this series: each origin j from
+/// 5 points on, the model is fitted to the first j points and forecasts every later point; the
+/// forecast errors, standardised by the model's own predictive spread and mapped to normal
+/// scores through its Student t, should have mean square 1. The factor is the root of their
+/// mean square, pooled with 4 pseudo-errors of 1 (a weak pull to 1 when there are few), and
+/// never below 1.
+double calibration(const std::vector<double>& t, const std::vector<double>& y, TrendModel model,
+                   const TrendOptions& o) {
     const std::size_t n = t.size();
-    TrendFitter::Calibration c;
-    std::vector<double> gaps(n - 1);
-    for (std::size_t i = 1; i < n; ++i) gaps[i - 1] = t[i] - t[i - 1];
-    std::sort(gaps.begin(), gaps.end());
-    const std::size_t m = gaps.size();
-    c.spacing = m % 2 == 1 ? gaps[m / 2] : 0.5 * (gaps[m / 2 - 1] + gaps[m / 2]);
-    std::vector<std::pair<double, double>> pairs;  // (h, z²)
+    double ss = 4.0;
+    double count = 4.0;
     const boost::math::normal standard;
     for (std::size_t j = std::max<std::size_t>(5, regression_minimum(o)); j < n; ++j) {
         const std::vector<double> tt(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(j));
@@ -568,39 +554,17 @@ TrendFitter::Calibration calibration(const std::vector<double>& t, const std::ve
         for (std::size_t i = j; i < n; ++i) {
             const double p = trend->cdf(t[i], y[i]);
             const double z = boost::math::quantile(standard, std::clamp(p, 1e-9, 1.0 - 1e-9));
-            pairs.emplace_back((t[i] - t[j - 1]) / c.spacing, z * z);
+            ss += z * z;
+            count += 1.0;
         }
     }
-    if (pairs.empty()) return c;
-    for (const auto& [h, z2] : pairs) c.h_max = std::max(c.h_max, h);
-    // Weighted least squares of z² on h, with the pseudo-errors as weighted points.
-    double sw = 0.0;
-    double sh = 0.0;
-    double sz = 0.0;
-    double shh = 0.0;
-    double shz = 0.0;
-    const auto add = [&](double h, double z2, double weight) {
-        sw += weight;
-        sh += weight * h;
-        sz += weight * z2;
-        shh += weight * h * h;
-        shz += weight * h * z2;
-    };
-    for (const auto& [h, z2] : pairs) add(h, z2, 1.0);
-    add(1.0, 1.0, 2.0);
-    add(c.h_max, 1.0, 2.0);
-    const double h_mean = sh / sw;
-    const double z2_mean = sz / sw;
-    const double sxx = shh / sw - h_mean * h_mean;
-    c.b = sxx > 1e-12 ? (shz / sw - h_mean * z2_mean) / sxx : 0.0;
-    c.a = z2_mean - c.b * h_mean;
-    return c;
+    return std::max(1.0, std::sqrt(ss / count));
 }
 
 /// The prior weight of a family among `families` fitted: the last value 1/2, the trends (linear,
 /// growth, logistic) 1/2 shared equally. On rates away from 0 and 1 the three trend shapes
 /// nearly coincide, so equal priors would count the evidence for a trend three times over
-/// against one for no trend (docs/projection.md, "Weights").
+/// against one for no trend (docs/projection.md, "Prior weights").
 double prior(TrendModel model, std::size_t families) {
     if (families < 2) return 1.0;
     if (model == TrendModel::LastValue) return 0.5;
@@ -609,9 +573,9 @@ double prior(TrendModel model, std::size_t families) {
 
 /// Auto: the families that can take the values (last-value, linear, growth for values above 0,
 /// logistic for values in 0..1) are each fitted to all the points and averaged with Akaike
-/// weights w_k ∝ exp(−ΔAICc_k / 2), AICc on the likelihood in the indicator's scale; the
-/// average's forecast is the weighted mean, its distribution the mixture. Too few points to
-/// compare: last-value. The rolling-origin errors of the old choice are kept for information.
+/// weights w_k ∝ π_k exp(−ΔAICc_k / 2) (π_k: prior()), AICc on the likelihood in the indicator's
+/// scale; the average's forecast is the weighted mean, its distribution the mixture. Too few points
+/// to compare: last-value. The rolling-origin errors of the old choice are kept for information.
 TrendFit fit_auto(const std::vector<double>& t, const std::vector<double>& y,
                   const TrendOptions& o) {
     TrendFit out;
@@ -674,7 +638,7 @@ TrendFit fit_auto(const std::vector<double>& t, const std::vector<double>& y,
             continue;
         }
         const Likelihood l = likelihood(*trend, t, y, o);
-        TrendFitter::calibrate(*trend, calibration(t, y, model, o));
+        TrendFitter::widen(*trend, calibration(t, y, model, o));
         const double k = l.parameters;
         aicc.push_back(-2.0 * l.log_likelihood + 2.0 * k + 2.0 * k * (k + 1.0) / (m - k - 1.0));
         fitted.push_back(std::move(*trend));

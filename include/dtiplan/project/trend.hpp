@@ -99,17 +99,6 @@ private:
     double sigma_ = 0.0;
     double dof_ = 0.0;   ///< degrees of freedom of the Student t quantile (0: none)
     double step_ = 1.0;  ///< LastValue: median spacing of the times, in years
-    /// A member of an average (docs/projection.md, "Calibrated spreads"): its spread at a
-    /// forecast h spacings after the last point is multiplied by √(a + b·min(h, h_max)); a
-    /// model fitted on its own keeps a = 1, b = 0.
-    struct Calibration {
-        double a = 1.0;
-        double b = 0.0;
-        double h_max = 0.0;
-        double spacing = 1.0;  ///< years
-        [[nodiscard]] double factor(double horizon_years) const noexcept;
-    };
-    Calibration calibration_;
     std::size_t n_ = 0;
     double t_last_ = 0.0;
     double t_ref_ = 0.0;  ///< times are centred on t_ref_ for conditioning
