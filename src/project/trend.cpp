@@ -675,7 +675,8 @@ TrendFit fit_auto(const std::vector<double>& t, const std::vector<double>& y,
     if (!unit) others += "; logistic not tried (values not all in 0..1)";
     out.reason = "auto: average of " + weights_text +
                  " (Akaike weights of each trend's fit to the " + std::to_string(n) +
-                 " points, in the indicator's own scale" + others + ")";
+                 " points, in the indicator's own scale, with even prior odds of a trend or none" +
+                 others + ")";
     out.trend = TrendFitter::combine(std::move(fitted), std::move(w), o);
     return out;
 }

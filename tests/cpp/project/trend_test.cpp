@@ -585,7 +585,7 @@ TEST(TrendAuto, SimulationStudyBeatsAlwaysLinearWithHonestIntervals) {
         mixed_true += t.mae / 4.0;
         // Random walks that happen to look like a trend still get a trend's narrower interval:
         // their coverage (0.903) is short of 0.93 (docs/projection.md, "What is not reached").
-        EXPECT_GE(a.coverage, family == StudyFamily::Walk ? 0.89 : 0.93)
+        EXPECT_GE(a.coverage, family == StudyFamily::Walk ? 0.90 : 0.93)
             << test::family_name(family);
         EXPECT_LE(a.coverage, 0.97) << test::family_name(family);
     }
