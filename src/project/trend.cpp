@@ -374,13 +374,21 @@ Forecast Trend::interval(double time, double level) const {
     if (!(level > 0.0 && level < 1.0))
         throw ValidationError("level", "expected a level in (0, 1), found " + num(level));
     if (!members_.empty()) {
-        // The mixture's central interval; its working scale is the indicator's own.
+        // The mixture's central interval; its working scale is the indicator's own. While the
+        // last value keeps a weight of at least 1 − level (the data do not rule out "no trend"
+        // at that level), the interval also holds the last value's own interval.
         Forecast f;
         f.time = time;
         f.level = level;
         f.mean = forecast(time);
         f.lower = quantile(time, 0.5 * (1.0 - level));
         f.upper = quantile(time, 0.5 * (1.0 + level));
+        for (std::size_t k = 0; k < members_.size(); ++k)
+            if (members_[k].model() == TrendModel::LastValue && weights_[k] >= 1.0 - level) {
+                const Forecast walk = members_[k].interval(time, level);
+                f.lower = std::min(f.lower, walk.lower);
+                f.upper = std::max(f.upper, walk.upper);
+            }
         f.working_mean = f.mean;
         f.working_sd = (f.upper - f.lower) / (2.0 * z_quantile(0.5 * (1.0 + level)));
         return f;
