@@ -374,13 +374,21 @@ Forecast Trend::interval(double time, double level) const {
     if (!(level > 0.0 && level < 1.0))
         throw ValidationError("level", "expected a level in (0, 1), found " + num(level));
     if (!members_.empty()) {
-        // The mixture's central interval; its working scale is the indicator's own.
+        // The mixture's central interval; its working scale is the indicator's own. While the
+        // last value keeps a weight of at least 1 − level (the data do not rule out "no trend"
+        // at that level), the interval also holds the last value's own interval.
         Forecast f;
         f.time = time;
         f.level = level;
         f.mean = forecast(time);
         f.lower = quantile(time, 0.5 * (1.0 - level));
         f.upper = quantile(time, 0.5 * (1.0 + level));
+        for (std::size_t k = 0; k < members_.size(); ++k)
+            if (members_[k].model() == TrendModel::LastValue && weights_[k] >= 1.0 - level) {
+                const Forecast walk = members_[k].interval(time, level);
+                f.lower = std::min(f.lower, walk.lower);
+                f.upper = std::max(f.upper, walk.upper);
+            }
         f.working_mean = f.mean;
         f.working_sd = (f.upper - f.lower) / (2.0 * z_quantile(0.5 * (1.0 + level)));
         return f;
@@ -561,11 +569,21 @@ double calibration(const std::vector<double>& t, const std::vector<double>& y, T
     return std::max(1.0, std::sqrt(ss / count));
 }
 
+/// The prior weight of a family among `families` fitted: the last value 1/2, the trends (linear,
+/// growth, logistic) 1/2 shared equally. On rates away from 0 and 1 the three trend shapes
+/// nearly coincide, so equal priors would count the evidence for a trend three times over
+/// against one for no trend (docs/projection.md, "Prior weights").
+double prior(TrendModel model, std::size_t families) {
+    if (families < 2) return 1.0;
+    if (model == TrendModel::LastValue) return 0.5;
+    return 0.5 / static_cast<double>(families - 1);
+}
+
 /// Auto: the families that can take the values (last-value, linear, growth for values above 0,
 /// logistic for values in 0..1) are each fitted to all the points and averaged with Akaike
-/// weights w_k ∝ exp(−ΔAICc_k / 2), AICc on the likelihood in the indicator's scale; the
-/// average's forecast is the weighted mean, its distribution the mixture. Too few points to
-/// compare: last-value. The rolling-origin errors of the old choice are kept for information.
+/// weights w_k ∝ π_k exp(−ΔAICc_k / 2) (π_k: prior()), AICc on the likelihood in the indicator's
+/// scale; the average's forecast is the weighted mean, its distribution the mixture. Too few points
+/// to compare: last-value. The rolling-origin errors of the old choice are kept for information.
 TrendFit fit_auto(const std::vector<double>& t, const std::vector<double>& y,
                   const TrendOptions& o) {
     TrendFit out;
@@ -642,7 +660,7 @@ TrendFit fit_auto(const std::vector<double>& t, const std::vector<double>& y,
     std::vector<double> w(fitted.size());
     double total = 0.0;
     for (std::size_t k = 0; k < fitted.size(); ++k)
-        total += w[k] = std::exp(-0.5 * (aicc[k] - best));
+        total += w[k] = prior(fitted[k].model(), fitted.size()) * std::exp(-0.5 * (aicc[k] - best));
     for (std::size_t k = 0; k < fitted.size(); ++k) w[k] /= total;
     for (std::size_t k = 0; k < fitted.size(); ++k) out.weights[fitted[k].model()] = w[k];
 
@@ -665,7 +683,8 @@ TrendFit fit_auto(const std::vector<double>& t, const std::vector<double>& y,
     if (!unit) others += "; logistic not tried (values not all in 0..1)";
     out.reason = "auto: average of " + weights_text +
                  " (Akaike weights of each trend's fit to the " + std::to_string(n) +
-                 " points, in the indicator's own scale" + others + ")";
+                 " points, in the indicator's own scale, with even prior odds of a trend or none" +
+                 others + ")";
     out.trend = TrendFitter::combine(std::move(fitted), std::move(w), o);
     return out;
 }

@@ -75,6 +75,9 @@ public:
     [[nodiscard]] double last_time() const noexcept { return t_last_; }
 
     [[nodiscard]] double forecast(double time) const;
+    /// The prediction interval at `level`. An average: the mixture's central interval, widened
+    /// to hold the last value's own interval while its weight is at least 1 − level
+    /// (docs/projection.md, "Forecast and interval"); quantile() and cdf() stay the mixture's.
     [[nodiscard]] Forecast interval(double time, double level = 0.95) const;
     /// The p-quantile (0 < p < 1) of the predictive distribution at `time`, in the indicator's
     /// scale (clamped to the bounds): a single model's Student t (normal without degrees of
