@@ -302,6 +302,23 @@ PeerTable peers_from_csv(std::string_view csv_text, const std::string& origin,
             column_of[columns[k].id] = written[k];
     KnownIds all_known;
     all_known.all = true;
+    // Every row shares one list of the main indicator ids and one of the component ids the
+    // header names; a row keeps only its values (peer_values.hpp). `slot[k]`: column k's place
+    // in its list.
+    std::vector<std::string> main_ids;
+    std::vector<std::string> component_ids;
+    for (const Column& c : columns) {
+        if (c.kind == Column::Kind::Main) main_ids.push_back(c.id);
+        if (c.kind == Column::Kind::Component) component_ids.push_back(c.id);
+    }
+    const auto main_keys = PeerValues::make_keys(std::move(main_ids));
+    const auto component_keys = PeerValues::make_keys(std::move(component_ids));
+    std::vector<std::size_t> slot(columns.size(), 0);
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+        const PeerKeys& keys = columns[k].kind == Column::Kind::Main ? *main_keys : *component_keys;
+        slot[k] = static_cast<std::size_t>(
+            std::lower_bound(keys.begin(), keys.end(), columns[k].id) - keys.begin());
+    }
     // A long table says how far it is (bytes read of all) through the thread's progress scope
     // (the command's progress line), and stops there when asked.
     Progress progress(text.size());
@@ -319,6 +336,8 @@ PeerTable peers_from_csv(std::string_view csv_text, const std::string& origin,
         };
         PeerResult res;
         res.origin = origin + ":" + std::to_string(rec.line);
+        res.main_indices = PeerValues(main_keys);
+        res.components = PeerValues(component_keys);
         for (std::size_t k = 0; k < columns.size(); ++k) {
             const std::string& cell = rec.cells[k];
             const Column& col = columns[k];
@@ -369,8 +388,8 @@ PeerTable peers_from_csv(std::string_view csv_text, const std::string& origin,
                             where(name), "cannot read " + in_quotes(cell) +
                                              (why.empty() ? " as a number from 0 to 1 (e.g. 0.8575)"
                                                           : ": " + why));
-                    (col.kind == Column::Kind::Main ? res.main_indices : res.components)[col.id] =
-                        *v;
+                    (col.kind == Column::Kind::Main ? res.main_indices : res.components)
+                        .set_at(slot[k], *v);
                     break;
                 }
             }
@@ -401,11 +420,11 @@ std::string peers_to_csv(const PeerTable& table, const Framework* framework) {
     std::vector<std::pair<std::string, bool>> extra;  // (id, is main)
     const auto used_main = [&](const std::string& id) {
         return std::any_of(table.results.begin(), table.results.end(),
-                           [&](const PeerResult& r) { return r.main_indices.count(id) > 0; });
+                           [&](const PeerResult& r) { return r.main_indices.contains(id); });
     };
     const auto used_comp = [&](const std::string& id) {
         return std::any_of(table.results.begin(), table.results.end(),
-                           [&](const PeerResult& r) { return r.components.count(id) > 0; });
+                           [&](const PeerResult& r) { return r.components.contains(id); });
     };
     if (framework != nullptr) {
         for (const auto& m : framework->main_indicators)
