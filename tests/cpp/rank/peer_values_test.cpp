@@ -126,3 +126,26 @@ TEST(PeerValues, ATableReadFromCsvSharesOneListOfIdsAcrossItsRows) {
     EXPECT_FALSE(t.results[2].components.contains("CQS.05"));
     EXPECT_EQ(t.results[0].main_indices, (PeerValues{{"CQS", 0.8575}}));
 }
+
+TEST(PeerValues, IdsSharedByRowsAreCheckedForEachValueGiven) {
+    // The check of a table looks at a shared list of ids once when every id is the framework's;
+    // a list with an unknown id falls back to the values each row gives.
+    const Framework f = builtin_framework();
+    const auto keys = PeerValues::make_keys({"CQS.05", "XYZ.01"});
+    PeerTable t;
+    for (const char* unit : {"Phường Tam Hiệp", "Xã Đại Phước"}) {
+        PeerResult r;
+        r.unit = unit;
+        r.year = 2025;
+        r.dti = 0.75;
+        r.components = PeerValues(keys);
+        r.components.set("CQS.05", 0.9);
+        t.results.push_back(r);
+    }
+    EXPECT_NO_THROW(validate_peer_table(t, &f));  // XYZ.01 is in the list, given by no row
+    t.results[1].components.set("XYZ.01", 0.5);
+    const std::string message =
+        dtiplan_test::error_of<ValidationError>([&] { validate_peer_table(t, &f); });
+    EXPECT_NE(message.find("results[1], XYZ.01"), std::string::npos) << message;
+    EXPECT_NE(message.find("not a component id"), std::string::npos) << message;
+}
