@@ -18,12 +18,15 @@
 
 #include <concepts>
 #include <cstddef>
+#include <map>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "dtiplan/dtiplan.hpp"
 // The track and score layers, included here (the umbrella header may not list them yet).
@@ -84,6 +87,29 @@ struct type_caster<boost::gregorian::date> {
         }
         return PyDate_FromDate(static_cast<int>(d.year()), static_cast<int>(d.month()),
                                static_cast<int>(d.day()));
+    }
+};
+
+// dtiplan::PeerValues <-> dict[str, float]: a peer result's main indices and components read as
+// the dicts they were when they were std::maps (a copy; assign a new dict to change them), and
+// any mapping of str to float sets them.
+template <>
+struct type_caster<dtiplan::PeerValues> {
+    PYBIND11_TYPE_CASTER(dtiplan::PeerValues, const_name("dict[str, float]"));
+
+    bool load(handle src, bool convert) {
+        make_caster<std::map<std::string, double>> as_map;
+        if (!as_map.load(src, convert)) return false;
+        const auto& m = cast_op<const std::map<std::string, double>&>(as_map);
+        value =
+            dtiplan::PeerValues(std::vector<std::pair<std::string, double>>(m.begin(), m.end()));
+        return true;
+    }
+
+    static handle cast(const dtiplan::PeerValues& values, return_value_policy, handle) {
+        pybind11::dict out;
+        for (const auto& [id, v] : values) out[pybind11::str(id)] = pybind11::float_(v);
+        return out.release();
     }
 };
 }  // namespace pybind11::detail
@@ -192,6 +218,25 @@ concept Streamable = requires(std::ostream& os, const T& v) {
 /// The Python class name of `self` (a subclass prints its own name).
 [[nodiscard]] inline std::string python_type_name(py::handle self) {
     return py::type::of(self).attr("__name__").cast<std::string>();
+}
+
+/// The C++ object of a Python object of a bound class, shared with C++ without a copy: the
+/// shared_ptr keeps the Python object (and so the C++ one) alive, and gives it back with the GIL.
+/// For a large input C++ keeps (a peer table an outlook ranks against). TypeError naming `what`
+/// when `object` is not a T.
+template <class T>
+[[nodiscard]] std::shared_ptr<const T> share_from_python(const py::handle& object,
+                                                         const char* what) {
+    if (!py::isinstance<T>(object))
+        throw py::type_error(std::string(what) + ": expected " +
+                             py::type::of<T>().attr("__name__").template cast<std::string>() +
+                             ", found " + python_type_name(object));
+    const T* value = object.cast<const T*>();
+    auto keep = py::reinterpret_borrow<py::object>(object);
+    return std::shared_ptr<const T>(value, [keep = std::move(keep)](const T*) mutable {
+        const py::gil_scoped_acquire gil;
+        keep = py::object();
+    });
 }
 
 /// repr() from the C++ operator<<: "Target(2026, ...)" with the leading C++ name replaced by

@@ -4,8 +4,10 @@
 #include "cancellation.hpp"
 #include "common.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace dtiplan_bindings {
@@ -59,7 +61,10 @@ void register_outlook(py::module_& m) {
         .def_readonly("observations_illustrative", &Outlook::observations_illustrative,
                       "True when the observations are illustrative.")
         .def_readonly("held", &Outlook::held, "The values in force on as_of, by indicator.")
-        .def_readonly("peers", &Outlook::peers, "The PeerTable ranked against.")
+        .def_property_readonly(
+            "peers", [](const Outlook& o) -> const dtiplan::PeerTable& { return *o.peers; },
+            py::return_value_policy::reference_internal,
+            "The PeerTable ranked against (the one given, not a copy).")
         .def_readonly("peer_source", &Outlook::peer_source, "The peer table's name.")
         .def_readonly("peers_illustrative", &Outlook::peers_illustrative,
                       "True when the peers are illustrative.")
@@ -108,10 +113,14 @@ void register_outlook(py::module_& m) {
     m.def(
         "rank_outlook",
         [](const dtiplan::Plan& plan, const dtiplan::Framework& framework,
-           const dtiplan::ObservationLog& log, const std::optional<dtiplan::PeerTable>& peers,
+           const dtiplan::ObservationLog& log, const py::object& peers,
            const OutlookOptions& opts) {
+            // The outlook shares the caller's table: a large one is not copied.
+            std::shared_ptr<const dtiplan::PeerTable> table;
+            if (!peers.is_none())
+                table = share_from_python<dtiplan::PeerTable>(peers, "rank_outlook: peers");
             const WithoutGil without_gil;  // Ctrl-C stops the long steps (cancellation.hpp)
-            return peers ? dtiplan::rank_outlook(plan, framework, log, *peers, opts)
+            return table ? dtiplan::rank_outlook(plan, framework, log, std::move(table), opts)
                          : dtiplan::rank_outlook(plan, framework, log, opts);
         },
         py::arg("plan"), py::arg("framework"), py::arg("log"), py::arg("peers") = py::none(),

@@ -34,9 +34,11 @@ void register_rank_peers(py::module_& m) {
                    field("year", &PeerResult::year, "The year assessed."),
                    field("dti", &PeerResult::dti, "The DTI, 0..1, as published."),
                    field("main_indices", &PeerResult::main_indices,
-                         "Main-indicator indices (0..1) by main indicator id, when published."),
+                         "Main-indicator indices (0..1) by main indicator id, when published (a "
+                         "dict, a copy: assign a mapping to change them)."),
                    field("components", &PeerResult::components,
-                         "Component values (fractions 0..1) by component id, when known."),
+                         "Component values (fractions 0..1) by component id, when known (a dict, "
+                         "a copy: assign a mapping to change them)."),
                    field("illustrative", &PeerResult::illustrative,
                          "True for generated data (the synthetic province)."),
                    field("origin", &PeerResult::origin, "Where it was read: 'peers.csv:12'."));

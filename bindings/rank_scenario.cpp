@@ -3,8 +3,10 @@
 // comparison releases the GIL.
 #include "common.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace dtiplan_bindings {
@@ -91,10 +93,14 @@ void register_rank_scenario(py::module_& m) {
     m.def(
         "compare_scenarios",
         [](const dtiplan::Plan& plan, const dtiplan::Framework& framework,
-           const dtiplan::ObservationLog& log, const std::optional<dtiplan::PeerTable>& peers,
+           const dtiplan::ObservationLog& log, const py::object& peers,
            const std::vector<Scenario>& scenarios, const dtiplan::OutlookOptions& opts) {
+            std::shared_ptr<const dtiplan::PeerTable> table;  // shared, not copied
+            if (!peers.is_none())
+                table = share_from_python<dtiplan::PeerTable>(peers, "compare_scenarios: peers");
             py::gil_scoped_release release;
-            return peers ? dtiplan::compare_scenarios(plan, framework, log, *peers, scenarios, opts)
+            return table ? dtiplan::compare_scenarios(plan, framework, log, std::move(table),
+                                                      scenarios, opts)
                          : dtiplan::compare_scenarios(plan, framework, log, scenarios, opts);
         },
         py::arg("plan"), py::arg("framework"), py::arg("log"), py::arg("peers") = py::none(),

@@ -1350,6 +1350,8 @@ class PeerResult:
     unit: str
     year: int
     dti: float
+    # C++ PeerValues (ids shared by a table's rows, values flat): read as a new dict each time,
+    # set from any mapping of str to float.
     main_indices: dict[str, float]
     components: dict[str, float]
     illustrative: bool
@@ -2160,7 +2162,7 @@ class Outlook:
     @property
     def held(self) -> dict[str, float]: ...
     @property
-    def peers(self) -> PeerTable: ...
+    def peers(self) -> PeerTable: ...  # the table given to rank_outlook itself, not a copy
     @property
     def peer_source(self) -> str: ...
     @property

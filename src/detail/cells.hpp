@@ -144,13 +144,24 @@ struct NumberCell {
 }
 
 /// A CSV file's text ready for CsvReader: without its UTF-8 byte-order mark, checked to be
-/// UTF-8 (FormatError naming the line), decomposed Vietnamese composed (NFC).
-[[nodiscard]] inline std::string csv_text_of(std::string_view csv_text, const std::string& origin) {
+/// UTF-8 (FormatError naming the line), decomposed Vietnamese composed (NFC). A view of
+/// `csv_text` when nothing needs composing, else of `storage`: a long table is not copied.
+[[nodiscard]] inline std::string_view csv_view_of(std::string_view csv_text,
+                                                  const std::string& origin, std::string& storage) {
     if (csv_text.substr(0, 3) == "\xEF\xBB\xBF") csv_text.remove_prefix(3);
     if (const std::size_t bad = first_bad_utf8_line(csv_text))
         throw FormatError(origin + ": line " + std::to_string(bad),
                           "the text is not UTF-8 (in Excel, save as \"CSV UTF-8\")");
-    return to_nfc(csv_text);
+    if (!may_need_nfc(csv_text)) return csv_text;
+    storage = to_nfc(csv_text);
+    return storage;
+}
+
+/// csv_view_of as a string of its own.
+[[nodiscard]] inline std::string csv_text_of(std::string_view csv_text, const std::string& origin) {
+    std::string storage;
+    const std::string_view text = csv_view_of(csv_text, origin, storage);
+    return storage.empty() ? std::string(text) : storage;
 }
 
 /// The records of a spreadsheet's CSV text, as observations are opened: csv_text_of, then a

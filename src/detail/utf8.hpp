@@ -70,14 +70,19 @@ namespace dtiplan::detail {
     return line;
 }
 
+/// False when `s` holds no combining mark of U+0300..U+036F (the lead bytes 0xCC, 0xCD): then
+/// to_nfc(s) is s.
+[[nodiscard]] inline bool may_need_nfc(std::string_view s) noexcept {
+    return s.find('\xCC') != std::string_view::npos || s.find('\xCD') != std::string_view::npos;
+}
+
 /// Valid UTF-8 text with its decomposed Latin letters composed (Unicode NFC for them): "tháng"
 /// typed as "tha\u0301ng" (some input methods, macOS file names) reads as "tháng", so that periods,
 /// ids and names compare equal to the plan's. Marks are composed with the letter before them
 /// unless blocked (Unicode's canonical composition); text without combining marks of
 /// U+0300-U+036F is returned as it is.
 [[nodiscard]] inline std::string to_nfc(std::string_view s) {
-    if (s.find('\xCC') == std::string_view::npos && s.find('\xCD') == std::string_view::npos)
-        return std::string(s);
+    if (!may_need_nfc(s)) return std::string(s);
     std::u32string cps;
     cps.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -71,7 +72,7 @@ std::map<std::string, double, std::less<>> peers_best(const Framework& framework
 }
 
 Outlook rank_outlook(const Plan& plan, const Framework& framework, const ObservationLog& log,
-                     const PeerTable& peers, const OutlookOptions& options) {
+                     std::shared_ptr<const PeerTable> shared_peers, const OutlookOptions& options) {
     Outlook out;
     out.as_of = options.as_of.value_or(boost::gregorian::day_clock::local_day());
     out.evaluation = options.evaluation.value_or(default_evaluation(plan, out.as_of));
@@ -82,8 +83,10 @@ Outlook rank_outlook(const Plan& plan, const Framework& framework, const Observa
     const int year = static_cast<int>(out.evaluation.year());
 
     // 1. The peers at the evaluation date.
+    if (!shared_peers) throw ValidationError(out.peer_source, "no peer table given");
+    const PeerTable& peers = *shared_peers;
     validate_peer_table(peers, &framework);
-    out.peers = peers;
+    out.peers = std::move(shared_peers);
     out.peers_illustrative = peers.illustrative();
     out.own_unit = find_own_unit(peers, plan.commune);
     out.commune = ranked_name(plan, out.own_unit);
@@ -162,10 +165,16 @@ Outlook rank_outlook(const Plan& plan, const Framework& framework, const Observa
 }
 
 Outlook rank_outlook(const Plan& plan, const Framework& framework, const ObservationLog& log,
+                     const PeerTable& peers, const OutlookOptions& options) {
+    return rank_outlook(plan, framework, log, std::make_shared<const PeerTable>(peers), options);
+}
+
+Outlook rank_outlook(const Plan& plan, const Framework& framework, const ObservationLog& log,
                      const OutlookOptions& options) {
     OutlookOptions with_source = options;
     if (with_source.peer_source.empty()) with_source.peer_source = std::string(kExamplePeersFile);
-    return rank_outlook(plan, framework, log, example_peers(framework), with_source);
+    return rank_outlook(plan, framework, log,
+                        std::make_shared<const PeerTable>(example_peers(framework)), with_source);
 }
 
 ComponentModel everyone_model(const Framework& framework, const Outlook& outlook, double value_sd) {
@@ -177,10 +186,10 @@ ComponentModel everyone_model(const Framework& framework, const Outlook& outlook
     std::vector<std::vector<double>> means;
     std::vector<std::vector<double>> sds;
     const int year = static_cast<int>(outlook.evaluation.year());
-    for (const PeerResult* r : outlook.peers.latest(year)) {
+    for (const PeerResult* r : outlook.peers->latest(year)) {
         if (r->unit == outlook.own_unit) continue;
         for (const std::string& id : model.components) {
-            if (r->components.find(id) != r->components.end()) continue;
+            if (r->components.contains(id)) continue;
             throw ValidationError(
                 outlook.peer_source,
                 r->unit + " (" + std::to_string(r->year) + ") has no value for component " + id +
@@ -193,7 +202,7 @@ ComponentModel everyone_model(const Framework& framework, const Outlook& outlook
         std::vector<double> row_sd;
         for (const std::string& id : model.components) {
             const double m =
-                std::clamp(r->components.find(id)->second + years * outlook.growth.mean, 0.0, 1.0);
+                std::clamp(r->components.at(id) + years * outlook.growth.mean, 0.0, 1.0);
             row_mean.push_back(m);
             row_sd.push_back(
                 std::hypot(component_value_sd(m, value_sd), years * outlook.growth.sd));

@@ -9,10 +9,12 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <unordered_map>
 #include <unordered_set>
@@ -86,7 +88,12 @@ std::optional<Column> column_named(std::string_view written, const Framework* f)
     return std::nullopt;
 }
 
-void check_fraction(double v, const std::string& where, std::string_view what) {
+/// `where()` is called only for a bad value: building "peers.csv: row 7, column CQS" for every
+/// good one was most of the time of checking a long table.
+template <class Where>
+void check_fraction(double v, const Where& where_of, std::string_view what) {
+    if (v >= 0.0 && v <= 1.0) return;  // false for NaN
+    const std::string where = where_of();
     if (!std::isfinite(v))
         throw ValidationError(where, "expected " + std::string(what) + " from 0 to 1, found " +
                                          (std::isnan(v) ? "NaN" : "infinity"));
@@ -103,21 +110,18 @@ void check_fraction(double v, const std::string& where, std::string_view what) {
 // ---- PeerTable -------------------------------------------------------------------------------
 
 std::vector<const PeerResult*> PeerTable::latest(int max_year) const {
-    std::vector<std::string> order;
-    std::map<std::string, const PeerResult*, std::less<>> best;
+    // Hashed by the name the result holds (no copy): a sorted map of copied names took about a
+    // second per call on a 128,000-row table, and the outlook asks several times.
+    std::vector<const PeerResult*> out;
+    std::unordered_map<std::string_view, std::size_t> slot;  // unit -> its place in out
     for (const auto& r : results) {
         if (max_year != 0 && r.year > max_year) continue;
-        const auto it = best.find(r.unit);
-        if (it == best.end()) {
-            order.push_back(r.unit);
-            best.emplace(r.unit, &r);
-        } else if (r.year > it->second->year) {
-            it->second = &r;
-        }
+        const auto [it, inserted] = slot.emplace(r.unit, out.size());
+        if (inserted)
+            out.push_back(&r);
+        else if (r.year > out[it->second]->year)
+            out[it->second] = &r;
     }
-    std::vector<const PeerResult*> out;
-    out.reserve(order.size());
-    for (const auto& u : order) out.push_back(best.find(u)->second);
     return out;
 }
 
@@ -129,7 +133,7 @@ const PeerResult* PeerTable::find(std::string_view unit, int year) const noexcep
 
 std::vector<std::string> PeerTable::units() const {
     std::vector<std::string> out;
-    std::set<std::string, std::less<>> seen;
+    std::unordered_set<std::string_view> seen;
     for (const auto& r : results)
         if (seen.insert(r.unit).second) out.push_back(r.unit);
     return out;
@@ -151,6 +155,22 @@ struct KnownIds {
     bool all = false;
     std::unordered_set<std::string_view> mains;
     std::unordered_set<std::string_view> components;
+    /// The last list of ids (PeerValues::keys, shared by a table's rows) found to hold only
+    /// known ids, of the main indices and of the components: checked once, not per row.
+    mutable const PeerKeys* known_mains = nullptr;
+    mutable const PeerKeys* known_components = nullptr;
+
+    /// True when every id `values` may hold is in `known` (remembered in `last`).
+    static bool all_known(const PeerValues& values,
+                          const std::unordered_set<std::string_view>& known,
+                          const PeerKeys*& last) {
+        const PeerKeys* keys = values.keys().get();
+        if (keys == nullptr || keys == last) return true;
+        for (const std::string& id : *keys)
+            if (known.count(id) == 0) return false;
+        last = keys;
+        return true;
+    }
 
     static KnownIds of(const Framework& f) {
         KnownIds ids;
@@ -179,18 +199,27 @@ void check_peer_result(const PeerResult& r, const Framework* framework,
         throw ValidationError(where_field("year"),
                               "expected a year from " + std::to_string(kFirstYear) + " to " +
                                   std::to_string(kLastYear) + ", found " + std::to_string(r.year));
-    check_fraction(r.dti, where_field("dti"), "a DTI");
+    check_fraction(
+        r.dti, [&] { return where_field("dti"); }, "a DTI");
+    const bool mains_known =
+        ids != nullptr &&
+        (ids->all || KnownIds::all_known(r.main_indices, ids->mains, ids->known_mains));
+    const bool components_known =
+        ids != nullptr &&
+        (ids->all || KnownIds::all_known(r.components, ids->components, ids->known_components));
     for (const auto& [id, v] : r.main_indices) {
-        if (framework != nullptr && !main_known(id))
+        if (framework != nullptr && !mains_known && !main_known(id))
             throw ValidationError(where_field(id), "not a main indicator id of framework " +
                                                        in_quotes(framework->id));
-        check_fraction(v, where_field(id), "an index");
+        check_fraction(
+            v, [&] { return where_field(id); }, "an index");
     }
     for (const auto& [id, v] : r.components) {
-        if (framework != nullptr && !component_known(id))
+        if (framework != nullptr && !components_known && !component_known(id))
             throw ValidationError(where_field(id),
                                   "not a component id of framework " + in_quotes(framework->id));
-        check_fraction(v, where_field(id), "a component value");
+        check_fraction(
+            v, [&] { return where_field(id); }, "a component value");
     }
     if (framework != nullptr && !framework->main_indicators.empty() &&
         r.main_indices.size() == framework->main_indicators.size()) {
@@ -226,10 +255,28 @@ void validate_peer_result(const PeerResult& r, const Framework* framework,
     check_peer_result(r, framework, where_field, nullptr);
 }
 
+namespace {
+
+/// A unit and a year, the name viewed in the table (no copy per row).
+struct UnitYear {
+    std::string_view unit;
+    int year = 0;
+    friend bool operator==(const UnitYear&, const UnitYear&) = default;
+};
+
+struct UnitYearHash {
+    std::size_t operator()(const UnitYear& k) const noexcept {
+        constexpr std::size_t kMix = 0x9E3779B97F4A7C15U;
+        return std::hash<std::string_view>{}(k.unit) ^ (std::hash<int>{}(k.year) * kMix);
+    }
+};
+
+}  // namespace
+
 void validate_peer_table(const PeerTable& table, const Framework* framework) {
     const KnownIds ids = framework != nullptr ? KnownIds::of(*framework) : KnownIds{};
-    std::unordered_map<std::string, std::size_t> seen;  // year, NUL, unit -> index
-    std::string key;
+    std::unordered_map<UnitYear, std::size_t, UnitYearHash> seen;  // -> index
+    seen.reserve(table.results.size());
     for (std::size_t i = 0; i < table.results.size(); ++i) {
         const PeerResult& r = table.results[i];
         const auto where = [&] {
@@ -238,8 +285,7 @@ void validate_peer_table(const PeerTable& table, const Framework* framework) {
         check_peer_result(
             r, framework,
             [&](std::string_view field) { return where() + ", " + std::string(field); }, &ids);
-        key.assign(std::to_string(r.year)).append(1, '\0').append(r.unit);
-        const auto [it, inserted] = seen.emplace(key, i);
+        const auto [it, inserted] = seen.emplace(UnitYear{r.unit, r.year}, i);
         if (!inserted) {
             const PeerResult& first = table.results[it->second];
             throw ValidationError(
@@ -257,7 +303,8 @@ void validate_peer_table(const PeerTable& table, const Framework* framework) {
 PeerTable peers_from_csv(std::string_view csv_text, const std::string& origin,
                          const Framework* framework) {
     // One record at a time: a table of 128,000 rows keeps its results, not its cells.
-    const std::string text = detail::csv_text_of(csv_text, origin);
+    std::string composed;  // only when the text holds decomposed Vietnamese
+    const std::string_view text = detail::csv_view_of(csv_text, origin, composed);
     detail::CsvReader reader(text, origin);
     CsvRecord header;
     if (!reader.next(header))
@@ -302,6 +349,23 @@ PeerTable peers_from_csv(std::string_view csv_text, const std::string& origin,
             column_of[columns[k].id] = written[k];
     KnownIds all_known;
     all_known.all = true;
+    // Every row shares one list of the main indicator ids and one of the component ids the
+    // header names; a row keeps only its values (peer_values.hpp). `slot[k]`: column k's place
+    // in its list.
+    std::vector<std::string> main_ids;
+    std::vector<std::string> component_ids;
+    for (const Column& c : columns) {
+        if (c.kind == Column::Kind::Main) main_ids.push_back(c.id);
+        if (c.kind == Column::Kind::Component) component_ids.push_back(c.id);
+    }
+    const auto main_keys = PeerValues::make_keys(std::move(main_ids));
+    const auto component_keys = PeerValues::make_keys(std::move(component_ids));
+    std::vector<std::size_t> slot(columns.size(), 0);
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+        const PeerKeys& keys = columns[k].kind == Column::Kind::Main ? *main_keys : *component_keys;
+        slot[k] = static_cast<std::size_t>(
+            std::lower_bound(keys.begin(), keys.end(), columns[k].id) - keys.begin());
+    }
     // A long table says how far it is (bytes read of all) through the thread's progress scope
     // (the command's progress line), and stops there when asked.
     Progress progress(text.size());
@@ -319,6 +383,8 @@ PeerTable peers_from_csv(std::string_view csv_text, const std::string& origin,
         };
         PeerResult res;
         res.origin = origin + ":" + std::to_string(rec.line);
+        res.main_indices = PeerValues(main_keys);
+        res.components = PeerValues(component_keys);
         for (std::size_t k = 0; k < columns.size(); ++k) {
             const std::string& cell = rec.cells[k];
             const Column& col = columns[k];
@@ -369,8 +435,8 @@ PeerTable peers_from_csv(std::string_view csv_text, const std::string& origin,
                             where(name), "cannot read " + in_quotes(cell) +
                                              (why.empty() ? " as a number from 0 to 1 (e.g. 0.8575)"
                                                           : ": " + why));
-                    (col.kind == Column::Kind::Main ? res.main_indices : res.components)[col.id] =
-                        *v;
+                    (col.kind == Column::Kind::Main ? res.main_indices : res.components)
+                        .set_at(slot[k], *v);
                     break;
                 }
             }
@@ -401,11 +467,11 @@ std::string peers_to_csv(const PeerTable& table, const Framework* framework) {
     std::vector<std::pair<std::string, bool>> extra;  // (id, is main)
     const auto used_main = [&](const std::string& id) {
         return std::any_of(table.results.begin(), table.results.end(),
-                           [&](const PeerResult& r) { return r.main_indices.count(id) > 0; });
+                           [&](const PeerResult& r) { return r.main_indices.contains(id); });
     };
     const auto used_comp = [&](const std::string& id) {
         return std::any_of(table.results.begin(), table.results.end(),
-                           [&](const PeerResult& r) { return r.components.count(id) > 0; });
+                           [&](const PeerResult& r) { return r.components.contains(id); });
     };
     if (framework != nullptr) {
         for (const auto& m : framework->main_indicators)

@@ -220,7 +220,8 @@ bool ScenarioComparison::illustrative() const noexcept {
 }
 
 ScenarioComparison compare_scenarios(const Plan& plan, const Framework& framework,
-                                     const ObservationLog& log, const PeerTable& peers,
+                                     const ObservationLog& log,
+                                     std::shared_ptr<const PeerTable> peers,
                                      const std::vector<Scenario>& scenarios,
                                      const OutlookOptions& options) {
     ScenarioComparison out;
@@ -248,8 +249,17 @@ ScenarioComparison compare_scenarios(const Plan& plan, const Framework& framewor
                                      const OutlookOptions& options) {
     OutlookOptions with_source = options;
     if (with_source.peer_source.empty()) with_source.peer_source = std::string(kExamplePeersFile);
-    return compare_scenarios(plan, framework, log, example_peers(framework), scenarios,
+    return compare_scenarios(plan, framework, log,
+                             std::make_shared<const PeerTable>(example_peers(framework)), scenarios,
                              with_source);
+}
+
+ScenarioComparison compare_scenarios(const Plan& plan, const Framework& framework,
+                                     const ObservationLog& log, const PeerTable& peers,
+                                     const std::vector<Scenario>& scenarios,
+                                     const OutlookOptions& options) {
+    return compare_scenarios(plan, framework, log, std::make_shared<const PeerTable>(peers),
+                             scenarios, options);
 }
 
 }  // namespace dtiplan

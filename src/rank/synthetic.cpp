@@ -163,8 +163,12 @@ SyntheticProvince synthetic_province(const Framework& framework, const Synthetic
     std::vector<double> best(k, 0.0);
     for (std::size_t j = 0; j < k; ++j)
         best[j] = model.mean.col(static_cast<Eigen::Index>(j)).maxCoeff();
+    std::vector<std::string> main_ids;
+    for (const auto& main : framework.main_indicators) main_ids.push_back(main.id);
+    const auto main_keys = PeerValues::make_keys(std::move(main_ids));
     for (std::size_t i = 0; i < n; ++i) {
         PeerResult r;
+        r.main_indices = PeerValues(main_keys);  // one list of ids for every row
         r.unit = model.units[i];
         r.year = o.year;
         r.illustrative = true;
@@ -182,8 +186,8 @@ SyntheticProvince synthetic_province(const Framework& framework, const Synthetic
                 ++j;
             }
             points += main_points;
-            r.main_indices[main.id] =
-                round_to(main.max_points > 0 ? main_points / main.max_points : 0.0, 4);
+            r.main_indices.set(
+                main.id, round_to(main.max_points > 0 ? main_points / main.max_points : 0.0, 4));
         }
         r.dti = round_to(points / total, 4);
         out.peers.results.push_back(std::move(r));

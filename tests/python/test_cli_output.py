@@ -53,6 +53,20 @@ def test_json_keeps_vietnamese_as_written(capsys) -> None:
     assert "Phòng VH-XH" in out and '"đơn_vị"' in out
 
 
+def test_long_json_is_written_as_json_dumps_writes_it_and_not_half_on_an_error(capsys) -> None:
+    # Many small tokens and Vietnamese text: the pieces of about 64 kB join to the same text.
+    ranks = [{"rank": r, "probability": 1 / (r + 1), "cumulative": 0.5} for r in range(1, 30000)]
+    data = {"commune": "Phường Tam Hiệp", "distribution": ranks, "đơn_vị": ["Phòng VH-XH"]}
+    emit(data, Renderers(_text, as_is, _csv), _args("json"))
+    out = capsys.readouterr().out
+    assert out == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    assert len(out) > 1 << 20
+    with pytest.raises(TypeError):
+        emit({"đơn_vị": "Phường Tam Hiệp", "ranks": ranks, "bad": object()},
+             Renderers(_text, as_is, _csv), _args("json"))  # fmt: skip
+    assert capsys.readouterr().out == ""
+
+
 def test_an_error_while_reading_names_that_input(tmp_path) -> None:
     path = tmp_path / "khung-diem.json"
     path.write_text("{", encoding="utf-8")

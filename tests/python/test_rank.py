@@ -98,6 +98,65 @@ def test_a_bad_peer_cell_is_named_by_row_and_column(tmp_path) -> None:
         dtiplan.load_peers(tmp_path / "khong-co.csv")
 
 
+def test_a_peer_results_values_read_and_set_as_dicts() -> None:
+    fw = dtiplan.builtin_framework()
+    table = _core.peers_from_csv(
+        "unit,year,dti,CQS,CQS.05\n"
+        "Phường Tam Hiệp,2025,0.8002,0.8575,0.9\n"
+        "Xã Đại Phước,2025,0.7002,,0.25\n",
+        "peers.csv",
+        fw,
+    )
+    tam_hiep, dai_phuoc = table.results
+    # Read as dicts in id order; an empty cell is not given.
+    assert tam_hiep.main_indices == {"CQS": 0.8575}
+    assert type(tam_hiep.components) is dict
+    assert dai_phuoc.main_indices == {}
+    assert dai_phuoc.components == {"CQS.05": 0.25}
+    assert tam_hiep.to_dict()["components"] == {"CQS.05": 0.9}
+    # The dict is a copy: changing it changes nothing; assigning a mapping does.
+    copy = tam_hiep.components
+    copy["CQS.05"] = 0.1
+    assert tam_hiep.components == {"CQS.05": 0.9}
+    tam_hiep.components = {"NTS.01": 0.5, "CQS.05": 0.75}
+    assert list(tam_hiep.components.items()) == [("CQS.05", 0.75), ("NTS.01", 0.5)]
+    built = dtiplan.PeerResult(
+        unit="Phường Tam Hiệp", year=2025, dti=0.8002, main_indices={"CQS": 0.8575},
+        components={"NTS.01": 0.5, "CQS.05": 0.75}, origin="peers.csv:2",
+    )  # fmt: skip
+    assert built == tam_hiep
+    assert built != dai_phuoc
+    with pytest.raises(TypeError):
+        dtiplan.PeerResult(unit="Xã Đại Phước", components={"CQS.05": "cao"})
+    # A short repr, whatever the values; pickling keeps them.
+    import pickle
+
+    values = {c: 0.5 for c in ("NTS.01", "NTS.02", "CQS.01", "CQS.05")}
+    full = dtiplan.PeerResult(unit="Phường Tam Hiệp", year=2025, dti=0.8, components=values)
+    assert "{... 4 items}" in repr(full) and len(repr(full)) < 200
+    assert pickle.loads(pickle.dumps(full)) == full
+
+
+def test_the_outlook_ranks_against_the_callers_table_not_a_copy(tmp_path) -> None:
+    path = tmp_path / "peers.csv"
+    path.write_text(PEERS_CSV, encoding="utf-8")
+    table = dtiplan.load_peers(path)
+    core = _core.rank_outlook(
+        _core.builtin_plan(), dtiplan.builtin_framework(), _core.example_observations(_core.builtin_plan()),
+        table, _core.OutlookOptions(as_of=AS_OF, evaluation=EVALUATION, improve=False),
+    )  # fmt: skip
+    assert core.own_unit == "Xã Đại Phước"
+    # The outlook holds the caller's table itself (the same object), and keeps it alive.
+    assert core.peers is table
+    del table
+    assert core.peers.units()[0] == "Phường Tam Hiệp" and len(core.peers) == 6
+    with pytest.raises(TypeError, match="peers: expected PeerTable, found str"):
+        _core.rank_outlook(
+            _core.builtin_plan(), dtiplan.builtin_framework(),
+            _core.example_observations(_core.builtin_plan()), "peers.csv",
+        )  # fmt: skip
+
+
 def test_peers_and_observations_load_from_excel(tmp_path) -> None:
     path = tmp_path / "ket-qua-dti-2025.xlsx"
     pd.DataFrame(

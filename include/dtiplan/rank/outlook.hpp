@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -76,7 +77,9 @@ struct Outlook {
     DtiProjection projection;  ///< the plan's tracked components
     bool observations_illustrative = false;
     IndicatorValues held;  ///< the values in force on as_of (indicator_values)
-    PeerTable peers;       ///< the table ranked against
+    /// The table ranked against: the caller's own when it was given shared (no second copy of
+    /// a large table), else the outlook's copy. Never null in an outlook rank_outlook made.
+    std::shared_ptr<const PeerTable> peers;
     std::string peer_source;
     bool peers_illustrative = false;
     std::string own_unit;  ///< the table's name for the commune ("" when absent)
@@ -139,6 +142,13 @@ struct Outlook {
 /// evaluation year, the peers' bests, and the draws of every forecast indicator), for the chance of
 /// the top k. Throws ValidationError when no peer has a result of the evaluation year or earlier
 /// ("peers.csv: no peer result of 2026 or earlier to rank against"), and as each step does.
+[[nodiscard]] Outlook rank_outlook(const Plan& plan, const Framework& framework,
+                                   const ObservationLog& log,
+                                   std::shared_ptr<const PeerTable> peers,
+                                   const OutlookOptions& options = {});
+
+/// The same, the outlook keeping a copy of `peers` (pass a shared_ptr to share a large table
+/// instead).
 [[nodiscard]] Outlook rank_outlook(const Plan& plan, const Framework& framework,
                                    const ObservationLog& log, const PeerTable& peers,
                                    const OutlookOptions& options = {});

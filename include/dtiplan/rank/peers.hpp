@@ -7,11 +7,11 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "dtiplan/rank/peer_values.hpp"
 #include "dtiplan/score/framework.hpp"
 
 namespace dtiplan {
@@ -22,9 +22,10 @@ struct PeerResult {
     int year = 0;      ///< the year assessed (DTI 2025: the activity of 1/1 to 31/12/2025)
     double dti = 0.0;  ///< 0..1, as published (to 4 decimals)
     /// Main-indicator indices (0..1) by main indicator id ("CQS" -> 0.8575), when published.
-    std::map<std::string, double, std::less<>> main_indices;
+    /// The rows read from one table share their ids (peer_values.hpp).
+    PeerValues main_indices;
     /// Component values (fractions of full attainment, 0..1) by component id, when known.
-    std::map<std::string, double, std::less<>> components;
+    PeerValues components;
     /// True for generated data (the synthetic province): every output that uses it says so.
     bool illustrative = false;
     std::string origin;  ///< where it was read: "peers.csv:12" ("" when built in code)

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -108,6 +109,13 @@ struct ScenarioComparison {
 /// the baseline's options, with the baseline's growth when it was estimated), improvements not
 /// planned, every outlook with the same seeds: a change that raises every draw of the own score
 /// cannot lower P(top k). Throws as rank_outlook and scenario_options do.
+[[nodiscard]] ScenarioComparison compare_scenarios(const Plan& plan, const Framework& framework,
+                                                   const ObservationLog& log,
+                                                   std::shared_ptr<const PeerTable> peers,
+                                                   const std::vector<Scenario>& scenarios,
+                                                   const OutlookOptions& options = {});
+
+/// The same with a copy of `peers`, which every outlook shares.
 [[nodiscard]] ScenarioComparison compare_scenarios(const Plan& plan, const Framework& framework,
                                                    const ObservationLog& log,
                                                    const PeerTable& peers,

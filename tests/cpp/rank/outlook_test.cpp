@@ -196,7 +196,7 @@ TEST(Outlook, EveryoneModelPutsTheCommuneLast) {
 
     // A peer: its 2025 value grown by one year of the growth mean, the spread of its value and
     // of its growth added.
-    const PeerResult& peer = o.peers.results[0];
+    const PeerResult& peer = o.peers->results[0];
     EXPECT_EQ(model.units[0], peer.unit);
     const double m = std::min(1.0, peer.components.at(model.components[0]) + 0.02);
     EXPECT_DOUBLE_EQ(model.mean(0, 0), m);

@@ -36,6 +36,18 @@ TEST(PeerTable, ReadsAPlainTable) {
     EXPECT_EQ(t.find("Xã Đại Phước", 2024), nullptr);
 }
 
+TEST(PeerTable, DecomposedVietnameseIsComposedAndComposedTextReadInPlace) {
+    // "Phường Tam Hiệp" typed with combining marks (NFD: ư + grave, e + dot below + circumflex)
+    // names the same unit as the composed spelling; a file without such marks is read as it is.
+    const std::string decomposed =
+        "unit,year,dti\nPhu\xCC\x9Bo\xCC\x9B\xCC\x80ng Tam Hie\xCC\xA3\xCC\x82p,2025,0.8002\n";
+    const PeerTable t = peers_from_csv(decomposed, "peers.csv");
+    ASSERT_EQ(t.size(), 1U);
+    EXPECT_EQ(t.results[0].unit, "Phường Tam Hiệp");
+    EXPECT_EQ(peers_from_csv("\xEF\xBB\xBF" + std::string(kPeersCsv), "peers.csv"),
+              peers_from_csv(kPeersCsv, "peers.csv"));
+}
+
 TEST(PeerTable, ReadsExcelSpellings) {
     // BOM, CRLF, ";" separators, decimal commas, columns in another order, yes/no as "có".
     const std::string csv =
