@@ -207,14 +207,20 @@ void check_peer_result(const PeerResult& r, const Framework* framework,
     const bool components_known =
         ids != nullptr &&
         (ids->all || KnownIds::all_known(r.components, ids->components, ids->known_components));
-    for (const auto& [id, v] : r.main_indices) {
+    // Entries, not structured bindings: a lambda may not capture a binding before C++20's
+    // P1091, which the clang of the fuzz build does not have.
+    for (const auto entry : r.main_indices) {
+        const std::string& id = entry.first;
+        const double v = entry.second;
         if (framework != nullptr && !mains_known && !main_known(id))
             throw ValidationError(where_field(id), "not a main indicator id of framework " +
                                                        in_quotes(framework->id));
         check_fraction(
             v, [&] { return where_field(id); }, "an index");
     }
-    for (const auto& [id, v] : r.components) {
+    for (const auto entry : r.components) {
+        const std::string& id = entry.first;
+        const double v = entry.second;
         if (framework != nullptr && !components_known && !component_known(id))
             throw ValidationError(where_field(id),
                                   "not a component id of framework " + in_quotes(framework->id));
