@@ -229,6 +229,9 @@ def test_the_rank_distribution_answers_what_a_coordinator_asks(example) -> None:
     assert r.prob_top(95) == pytest.approx(1.0)
     assert r.prob_top(0) == 0.0
     assert r.prob_top(10) == pytest.approx(frame["cumulative"].iloc[9])
+    # The same P(rank <= r) as an array, for charts (Đại Phước's chance of each rank or better).
+    np.testing.assert_array_equal(r.cumulative, frame["cumulative"].to_numpy())
+    assert r.cumulative[-1] <= 1.0 and r.cumulative[9] == pytest.approx(r.prob_top(10))
     assert r.expected == pytest.approx(float((frame["rank"] * frame["probability"]).sum()))
     q = r.quantile(0.9)
     assert frame["cumulative"].iloc[q - 1] >= 0.9 > frame["cumulative"].iloc[q - 2]

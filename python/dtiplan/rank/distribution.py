@@ -46,6 +46,11 @@ class RankResult:
         return int(self.core.units)
 
     @property
+    def cumulative(self) -> np.ndarray:
+        """``cumulative[r - 1] = P(rank <= r)``, at most 1 (the sums of ``pmf``)."""
+        return np.minimum(1.0, np.cumsum(self.pmf))
+
+    @property
     def draws(self) -> int:
         """Monte Carlo draws (0 for the exact method)."""
         return int(self.core.draws)
@@ -88,7 +93,7 @@ class RankResult:
             {
                 "rank": ranks,
                 "probability": self.pmf,
-                "cumulative": np.minimum(1.0, np.cumsum(self.pmf)),
+                "cumulative": self.cumulative,
                 "standard_error": [self.core.standard_error(int(r)) for r in ranks],
             }
         )

@@ -14,8 +14,6 @@ from __future__ import annotations
 import math
 from typing import Any, TextIO
 
-import numpy as np
-
 from .. import _core
 from ..rank import (
     RankOutlook,
@@ -269,13 +267,14 @@ def rank_data(outlook: RankOutlook, lang: str = "vi") -> dict[str, Any]:
     of the top k, the points needed, the peers), the method and the whole rank distribution."""
     data = _outlook_data(outlook, lang)
     data["method"] = outlook.distribution.method
-    # From the arrays, as RankResult.frame() computes them, without a frame and a record per
-    # rank on the way: against 128,025 peers that was a few seconds and 100 MB.
-    pmf = outlook.distribution.pmf
-    cumulative = np.minimum(1.0, np.cumsum(pmf))
+    # From the arrays, without a frame and a record per rank on the way: against 128,025 peers
+    # that was a few seconds and 100 MB.
+    dist = outlook.distribution
     data["distribution"] = [
         {"rank": rank, "probability": p, "cumulative": c}
-        for rank, p, c in zip(range(1, len(pmf) + 1), pmf.tolist(), cumulative.tolist())
+        for rank, p, c in zip(
+            range(1, len(dist.pmf) + 1), dist.pmf.tolist(), dist.cumulative.tolist()
+        )
     ]
     return data
 
