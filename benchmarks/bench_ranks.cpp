@@ -2,7 +2,7 @@
 //   dtiplan_bench info
 //   dtiplan_bench model    --units N [--seed S] --out DIR
 //   dtiplan_bench simulate --units N [--seed S] --draws D [--threads T] [--sim-seed X]
-//                          [--repeat R] [--out FILE.npy]
+//                          [--repeat R] [--out FILE.npy] [--kernel automatic|baseline|avx2|avx512]
 //   dtiplan_bench exact    --units N [--seed S] [--repeat R] [--top K]
 //     (--top K: P(top K) and E[rank] by rank_head_exact; without it the whole pmf)
 // The province is the seeded synthetic one (illustrative, not real results) on the built-in
@@ -39,7 +39,15 @@ struct Args {
     int repeat = 1;
     std::size_t top = 0;
     std::string out;
+    SimulationKernel kernel = SimulationKernel::Automatic;
 };
+
+SimulationKernel parse_kernel(const std::string& name) {
+    for (const SimulationKernel k : {SimulationKernel::Automatic, SimulationKernel::Baseline,
+                                     SimulationKernel::Avx2, SimulationKernel::Avx512})
+        if (name == to_string(k)) return k;
+    throw std::runtime_error("unknown kernel " + name + " (automatic, baseline, avx2, avx512)");
+}
 
 Args parse(int argc, char** argv) {
     Args a;
@@ -66,6 +74,8 @@ Args parse(int argc, char** argv) {
             a.out = value;
         else if (key == "--top")
             a.top = std::stoul(value);
+        else if (key == "--kernel")
+            a.kernel = parse_kernel(value);
         else
             throw std::runtime_error("unknown option " + key);
     }
@@ -196,7 +206,11 @@ int info() {
               << ",\"avx2\":" << (__builtin_cpu_supports("avx2") ? "true" : "false")
               << ",\"avx512f\":" << (__builtin_cpu_supports("avx512f") ? "true" : "false")
 #endif
-              << "}\n";
+              << ",\"kernels\":[";
+    const auto kernels = available_simulation_kernels();
+    for (std::size_t i = 0; i < kernels.size(); ++i)
+        std::cout << (i ? "," : "") << json_string(to_string(kernels[i]));
+    std::cout << "]}\n";
     return 0;
 }
 
@@ -227,6 +241,10 @@ int model(const Args& a) {
     return 0;
 }
 
+SimulationKernel resolved_kernel(SimulationKernel k) {
+    return k == SimulationKernel::Automatic ? available_simulation_kernels().back() : k;
+}
+
 int simulate(const Args& a) {
     const Framework f = builtin_framework();
     const SyntheticProvince p = province(f, a);
@@ -234,6 +252,7 @@ int simulate(const Args& a) {
     o.draws = a.draws;
     o.threads = a.threads;
     o.seed = a.sim_seed;
+    o.kernel = a.kernel;
     RankSimulation result;
     std::vector<double> walls;
     std::vector<double> cpus;
@@ -251,6 +270,7 @@ int simulate(const Args& a) {
     std::cout << "{\"units\":" << p.model.units.size()
               << ",\"components\":" << p.model.components.size() << ",\"draws\":" << a.draws
               << ",\"threads\":" << (a.threads ? a.threads : std::thread::hardware_concurrency())
+              << ",\"kernel\":" << json_string(to_string(resolved_kernel(a.kernel)))
               << ",\"wall_seconds\":[";
     for (std::size_t i = 0; i < walls.size(); ++i) std::cout << (i ? "," : "") << walls[i];
     std::cout << "],\"cpu_seconds\":[";

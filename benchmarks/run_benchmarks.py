@@ -149,6 +149,25 @@ def numba_case(mean: np.ndarray, sd: np.ndarray, model: dict, draws: int, numba_
             "compile_seconds": compile_seconds, "counts": counts}
 
 
+def kernel_runs(exe: Path, units: int, draws: int, threads: int, repeat: int, workdir: Path, automatic_out: Path,
+                automatic: dict) -> dict:
+    """The same case with each narrower build of the kernel this machine runs (AVX2 on an AVX-512
+    machine: the speed a processor without AVX-512 would get from its own build, same clock): wall
+    and CPU time, and whether its rank matrix is byte-identical to the automatic build's."""
+    out = {automatic["kernel"]: {"wall_seconds_best": min(automatic["wall_seconds"]),
+                                 "cpu_seconds_best": min(automatic["cpu_seconds"]), "identical": True}}
+    info = json.loads(run([str(exe), "info"]))
+    for kernel in info.get("kernels", []):
+        if kernel in out or kernel == "baseline":
+            continue
+        path = workdir / f"cpp_{units}_{kernel}.npy"
+        got = json.loads(run([str(exe), "simulate", "--units", str(units), "--draws", str(draws), "--threads",
+                              str(threads), "--repeat", str(repeat), "--out", str(path), "--kernel", kernel]))
+        out[kernel] = {"wall_seconds_best": min(got["wall_seconds"]), "cpu_seconds_best": min(got["cpu_seconds"]),
+                       "identical": path.read_bytes() == automatic_out.read_bytes()}
+    return out
+
+
 def monte_carlo_case(exe: Path, units: int, draws: int, numpy_draws: int, threads: int, repeat: int,
                      workdir: Path, numba_draws: int = 0) -> dict:
     model_dir = workdir / f"model_{units}"
@@ -164,6 +183,7 @@ def monte_carlo_case(exe: Path, units: int, draws: int, numpy_draws: int, thread
     scaled = numpy_seconds * draws / numpy_draws
     cpp_seconds = min(cpp["wall_seconds"])
     cpp_matrix = np.load(cpp_out)
+    kernels = kernel_runs(exe, units, draws, threads, repeat, workdir, cpp_out, cpp)
     numba = numba_case(mean, sd, model, draws, numba_draws) if numba_draws else None
     if numba is not None:
         numba["agreement"] = compare(cpp_matrix, draws, numba.pop("counts") / numba_draws, numba_draws)
@@ -182,6 +202,8 @@ def monte_carlo_case(exe: Path, units: int, draws: int, numpy_draws: int, thread
         "speedup": scaled / cpp_seconds,
         "agreement": compare(cpp_matrix, draws, counts / numpy_draws, numpy_draws),
         "numba": numba,
+        "kernel": cpp.get("kernel"),
+        "kernels": kernels,
         "model": model["description"],
     }
 
@@ -305,6 +327,16 @@ def markdown(results: dict) -> str:
             f"max \\|Δp\\| {a['max_abs_difference']:.4f}; cells: max z {a['max_z']:.2f} (bound {a['max_z_bound']:.1f}, "
             f"mean z² {a['mean_z_squared']:.2f}); E[rank]: max z {a['max_expected_rank_z']:.2f} "
             f"(bound {a['max_expected_rank_z_bound']:.1f}): {'agree' if a['agree'] else 'DISAGREE'} |")
+    for key, label in (("province", "province"), ("national", "national")):
+        kernels = results.get(key, {}).get("kernels") or {}
+        if "avx2" in kernels and "avx512" in kernels:
+            a2, a5 = kernels["avx2"], kernels["avx512"]
+            lines += ["",
+                      f"{label.capitalize()}, the AVX2 build of the kernel on the same machine: "
+                      f"{fmt(a2['wall_seconds_best'])} s wall, {fmt(a2['cpu_seconds_best'])} s CPU, "
+                      f"{a2['cpu_seconds_best'] / a5['cpu_seconds_best']:.2f}× the AVX-512 build's CPU time "
+                      f"(target: at most 2×); rank matrix "
+                      + ("byte-identical." if a2["identical"] else "DIFFERENT.")]
     numba_rows = [(label, results[key]) for key, label in (("province", "province"), ("national", "national"))
                   if results.get(key, {}).get("numba")]
     if numba_rows:

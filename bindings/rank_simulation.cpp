@@ -43,6 +43,17 @@ void register_rank_simulation(py::module_& m) {
     m.def("dti_at_means", &dtiplan::dti_at_means, py::arg("model"), py::arg("framework"),
           "Each unit's DTI at its component means.");
 
+    py::native_enum<dtiplan::SimulationKernel>(
+        m, "SimulationKernel", "enum.Enum",
+        "Which build of the rank simulation's kernel runs; every build gives the same numbers.")
+        .value("Automatic", dtiplan::SimulationKernel::Automatic, "the widest this processor runs")
+        .value("Baseline", dtiplan::SimulationKernel::Baseline, "any processor: two lanes")
+        .value("Avx2", dtiplan::SimulationKernel::Avx2, "x86-64 with AVX2: four lanes")
+        .value("Avx512", dtiplan::SimulationKernel::Avx512, "x86-64 with AVX-512F: eight lanes")
+        .finalize();
+    m.def("available_simulation_kernels", &dtiplan::available_simulation_kernels,
+          "The builds of the kernel this processor runs, narrowest first.");
+
     py::class_<SimulationOptions> options(m, "SimulationOptions", "Options of simulate_ranks.");
     def_value_type(
         options, "Options: SimulationOptions(draws=10000, seed=20260101, threads=0, top=10).",
@@ -54,7 +65,9 @@ void register_rank_simulation(py::module_& m) {
         field("top", &SimulationOptions::top, "k of the summaries' P(rank <= k)."),
         field("targets", &SimulationOptions::targets, "TargetValue per Target-rule component id."),
         field("reference_scoring", &SimulationOptions::reference_scoring,
-              "Score through rule_points (slow; for checking)."));
+              "Score through rule_points (slow; for checking)."),
+        field("kernel", &SimulationOptions::kernel,
+              "The kernel's build (same numbers from each; for tests and benchmarks)."));
 
     py::class_<UnitRankSummary> summary(m, "UnitRankSummary",
                                         "One unit's simulated rank distribution in brief.");

@@ -1726,6 +1726,14 @@ def component_ids(framework: Framework) -> list[str]: ...
 def validate_component_model(model: ComponentModel, framework: Framework) -> None: ...
 def dti_at_means(model: ComponentModel, framework: Framework) -> list[float]: ...
 
+class SimulationKernel(enum.Enum):
+    Automatic = 0
+    Baseline = 1
+    Avx2 = 2
+    Avx512 = 3
+
+def available_simulation_kernels() -> list[SimulationKernel]: ...
+
 class SimulationOptions:
     draws: int
     seed: int
@@ -1734,6 +1742,7 @@ class SimulationOptions:
     top: int
     targets: dict[str, TargetValue]
     reference_scoring: bool
+    kernel: SimulationKernel
     def __init__(
         self,
         draws: int = 10000,
@@ -1743,6 +1752,7 @@ class SimulationOptions:
         top: int = 10,
         targets: Mapping[str, TargetValue] = ...,
         reference_scoring: bool = False,
+        kernel: SimulationKernel = ...,
     ) -> None: ...
     def __eq__(self, other: object) -> bool: ...
     def __ne__(self, other: object) -> bool: ...

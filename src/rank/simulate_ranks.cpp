@@ -70,6 +70,20 @@ UnitRankSummary summarize_unit(const std::string& unit, const RankDistribution& 
 
 }  // namespace
 
+const char* to_string(SimulationKernel kernel) noexcept {
+    switch (kernel) {
+        case SimulationKernel::Automatic: return "automatic";
+        case SimulationKernel::Baseline: return "baseline";
+        case SimulationKernel::Avx2: return "avx2";
+        case SimulationKernel::Avx512: return "avx512";
+    }
+    return "?";
+}
+
+std::vector<SimulationKernel> available_simulation_kernels() {
+    return detail::sim::available_kernels();
+}
+
 RankDistribution RankSimulation::distribution(std::size_t unit) const {
     if (unit >= units.size())
         throw ValidationError("unit", "no unit " + std::to_string(unit) + " (there are " +

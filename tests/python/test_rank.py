@@ -307,6 +307,25 @@ def test_simulate_ranks_is_reproducible_whatever_the_thread_count() -> None:
         one.distribution("Xã không có")
 
 
+def test_every_build_of_the_simulation_kernel_gives_the_same_ranks() -> None:
+    # An analyst comparing a laptop without AVX-512 with a server gets the same numbers.
+    framework = _core.builtin_framework()
+    model = _core.synthetic_province(framework).model
+    here = _core.available_simulation_kernels()
+    assert here[0] == _core.SimulationKernel.Baseline
+    results = {}
+    for kernel in here:
+        options = _core.SimulationOptions(draws=1_003, seed=5, threads=2, kernel=kernel)
+        results[kernel] = _core.simulate_ranks(framework, model, options, None).probabilities
+    first = results[here[0]]
+    for kernel, probabilities in results.items():
+        assert np.array_equal(probabilities, first), kernel
+    missing = [k for k in (_core.SimulationKernel.Avx2, _core.SimulationKernel.Avx512) if k not in here]
+    for kernel in missing:
+        with pytest.raises(dtiplan.ValidationError, match=r"options\.kernel"):
+            _core.simulate_ranks(framework, model, _core.SimulationOptions(draws=8, kernel=kernel), None)
+
+
 def test_simulate_ranks_reports_progress_and_can_be_cancelled() -> None:
     seen: list[tuple[int, int]] = []
     dtiplan.simulate_ranks(draws=4_000, progress=lambda done, total: seen.append((done, total)))

@@ -32,6 +32,23 @@ namespace dtiplan {
 // ProgressCallback and SimulationCancelled: dtiplan/cancellation.hpp (shared by every long
 // computation).
 
+/// Which build of the rank simulation's kernel scores the draws (docs/performance.md). Every
+/// build gives the same numbers bit for bit; they differ only in speed. Automatic, the default,
+/// takes the widest this processor runs; the others are for tests and benchmarks, and one that
+/// does not run here is a ValidationError.
+enum class SimulationKernel : std::uint8_t {
+    Automatic,
+    Baseline,  ///< any processor: two lanes per vector
+    Avx2,      ///< x86-64 with AVX2: four lanes
+    Avx512,    ///< x86-64 with AVX-512F: eight lanes
+};
+
+/// "automatic", "baseline", "avx2", "avx512".
+[[nodiscard]] const char* to_string(SimulationKernel kernel) noexcept;
+
+/// The builds this processor runs, narrowest first (Baseline always; Automatic is not listed).
+[[nodiscard]] std::vector<SimulationKernel> available_simulation_kernels();
+
 struct SimulationOptions {
     std::size_t draws = 10000;
     std::uint64_t seed = kDefaultSeed;
@@ -49,6 +66,8 @@ struct SimulationOptions {
     /// Score every value through rule_points() instead of the fast per-rule kernels. Same
     /// result, many times slower: for checking the fast path.
     bool reference_scoring = false;
+    /// The kernel's build (same numbers from each; Automatic: the fastest here).
+    SimulationKernel kernel = SimulationKernel::Automatic;
 
     friend bool operator==(const SimulationOptions&, const SimulationOptions&) = default;
 };

@@ -1,6 +1,6 @@
 // How the rank engine's hot functions are compiled: for x86-64-v1, AVX2 and AVX-512 at once
-// (function multiversioning, picked at load time), because the wheel must run on any x86-64;
-// and the small helpers they call always inlined.
+// (function multiversioning, picked at load time, or one build per set picked at run time),
+// because the wheel must run on any x86-64; and the small helpers they call always inlined.
 #pragma once
 
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__) && \
@@ -8,6 +8,15 @@
 #define DTIPLAN_KERNEL_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
 #else
 #define DTIPLAN_KERNEL_CLONES
+#endif
+// The rank simulation's kernel is built once per instruction set in `#pragma GCC target` regions
+// and picked at run time (simulation_kernel.cpp): no ifunc, so address sanitizer builds have it
+// too. Other compilers and processors build only the baseline.
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
+    !defined(DTIPLAN_NO_MULTIVERSIONING)
+#define DTIPLAN_KERNEL_ISAS 1
+#else
+#define DTIPLAN_KERNEL_ISAS 0
 #endif
 #if defined(__GNUC__)
 #define DTIPLAN_INLINE inline __attribute__((always_inline))

@@ -1,8 +1,8 @@
 // The rank engine's pieces (simulate_ranks.cpp puts them together; docs/rank.md,
 // docs/performance.md): the framework's rules compiled into a few branch-free kinds
 // (simulation_rules.cpp), each thread's work space, the kernel that scores kLanes draws of every
-// unit at once (simulation_kernel.cpp, the only file built with the kernel's flags) and the
-// ranking of each draw (simulation_ranking.cpp).
+// unit at once (simulation_kernel.cpp, the only file built with the kernel's flags, once per
+// instruction set from kernel_body.hpp) and the ranking of each draw (simulation_ranking.cpp).
 #pragma once
 
 #include <cstddef>
@@ -43,6 +43,7 @@ struct Compiled {
     std::size_t slots = 0;         ///< K
     std::size_t proportional = 0;  ///< slots [0, proportional) are Proportional
     std::vector<Slot> slot;
+    std::vector<double> max_points;  ///< each slot's, side by side (the kernel's broadcasts)
     std::vector<Threshold> thresholds;
     std::vector<double> mean;  ///< units × slots, slot order
     std::vector<double> sd;
@@ -50,6 +51,7 @@ struct Compiled {
     std::size_t best_count = 0;
     double total_points = 0.0;
     int decimals = 4;
+    SimulationKernel kernel = SimulationKernel::Baseline;  ///< resolved: never Automatic
 };
 
 /// The framework's rules and the model's means and spreads, in the kernel's order.
@@ -71,6 +73,7 @@ struct Workspace {
     std::vector<std::int64_t> keys;       ///< one lane's keys (general ranking)
     std::vector<std::int64_t> lane_keys;  ///< lanes × units: keys that do not fit 32 bits
     std::vector<std::int32_t> keys32;     ///< lanes × units: keys
+    std::vector<std::int16_t> keys16 = std::vector<std::int16_t>(384);  ///< one lane's, pairwise
     std::vector<std::int32_t> histogram;
     std::vector<std::uint32_t> ranks;
     std::vector<std::uint32_t> counts;     ///< units × units: counts[i * N + r - 1]
@@ -83,7 +86,15 @@ struct Lanes;
 
 // ---- the kernel and the ranking --------------------------------------------------------------
 
-/// The points of every unit for the kLanes draws whose streams `lanes` holds, into w.acc.
+/// The builds of the kernel this processor runs, narrowest first (Baseline always).
+[[nodiscard]] std::vector<SimulationKernel> available_kernels();
+
+/// The build to run: Automatic is the widest available; a build that does not run here is a
+/// ValidationError naming options.kernel.
+[[nodiscard]] SimulationKernel resolve_kernel(SimulationKernel requested);
+
+/// The points of every unit for the kLanes draws whose streams `lanes` holds, into w.acc, by the
+/// build c.kernel.
 void score_block(const Compiled& c, Lanes& lanes, Workspace& w);
 
 /// The same from rule_points on scalar streams (SimulationOptions::reference_scoring): the check

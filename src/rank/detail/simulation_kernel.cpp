@@ -1,117 +1,173 @@
 // The rank engine's kernel: the points of every unit for kLanes draws at once, one draw per
 // lane (docs/performance.md), and the rank keys of those points. This is the only file built
 // with the kernel's flags (-O3 and no floating-point contraction, CMakeLists.txt), so that its
-// clones for x86-64, AVX2 and AVX-512 give the same numbers.
+// builds for x86-64, AVX2 and AVX-512 give the same numbers.
 //  - Draw i uses stream i of the seed (detail::Rng): the lanes hold the xoshiro256** states of
 //    their draws' streams side by side, so "the next number of each stream" is one vector
 //    operation. Means, spreads and rules are the same for every lane: broadcast, never gathered.
-//  - Normals come from the ziggurat's fast path on the whole vector (lanes.hpp); a lane that
-//    misses finishes its variate from its own stream, so each lane's sequence is exactly what
-//    the scalar ziggurat on Rng(seed, i) gives (score_block_reference checks this bit for bit).
+//  - Normals come from the ziggurat's fast path on the whole vector (kernel_body.hpp); a lane
+//    that misses finishes its variate from its own stream, so each lane's sequence is exactly
+//    what the scalar ziggurat on Rng(seed, i) gives (score_block_reference checks this bit for
+//    bit).
+//  - The scoring is compiled once per instruction set (kernel_body.hpp in a `#pragma GCC
+//    target` region each) with vectors of that set's native width: eight lanes in one zmm
+//    register, four in a ymm (twice per block), two in an xmm (four times). GCC's target_clones
+//    of one eight-lane source split the AVX2 build's vectors badly (scalar clamps, store
+//    forwarding stalls: 3.1x slower than AVX-512); and only a build for one set can use that
+//    set's own instructions (AVX-512's gathers and mask registers, AVX2's movemask).
 #include <algorithm>
 #include <cstring>
 #include <optional>
+#include <string>
 #include <vector>
 
+#include "dtiplan/error.hpp"
 #include "dtiplan/score/rank_key.hpp"
 #include "dtiplan/score/scoring.hpp"
 #include "rank/detail/lanes.hpp"
 #include "rank/detail/simulation.hpp"
 
+#if DTIPLAN_KERNEL_ISAS
+#include <immintrin.h>
+#endif
+
+// ---- the kernel, once per instruction set ----------------------------------------------------
+
+#if DTIPLAN_KERNEL_ISAS
+#pragma GCC push_options
+#pragma GCC target("avx512f")
+// GCC 12's AVX-512 intrinsics start from _mm512_undefined_pd(), which it then reports as maybe
+// uninitialised where they are inlined (a false positive: every lane is written).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+namespace dtiplan::detail::sim::avx512 {
+inline constexpr std::size_t W = 8;
+using U = std::uint64_t __attribute__((vector_size(W * 8)));
+using I = std::int64_t __attribute__((vector_size(W * 8)));
+using F = double __attribute__((vector_size(W * 8)));
+
+/// Two gathers (a table look-up per lane in one instruction each): on this set they beat
+/// loading each lane's 16-byte (width, ratio) pair and shuffling them apart by a quarter.
+DTIPLAN_INLINE void lookup(const ZigguratTables& t, const U& r, F& width, F& ratio) noexcept {
+    const __m512i layer = __m512i(r & kLayerMask);
+    width = F(_mm512_i64gather_pd(layer, t.x.data(), 8));
+    ratio = F(_mm512_i64gather_pd(layer, t.ratio.data(), 8));
+}
+/// The compare writes a mask register; testing it is one instruction.
+DTIPLAN_INLINE unsigned missed(const F& abs_u, const F& ratio) noexcept {
+    return _mm512_cmp_pd_mask(__m512d(abs_u), __m512d(ratio), _CMP_GE_OQ);
+}
+// maxpd(a, b) is a > b ? a : b exactly (the second operand when they are equal or unordered).
+DTIPLAN_INLINE F vmin(const F& a, const F& b) noexcept { return F(_mm512_min_pd(a, b)); }
+DTIPLAN_INLINE F vmax(const F& a, const F& b) noexcept { return F(_mm512_max_pd(a, b)); }
+#include "rank/detail/kernel_body.hpp"
+}  // namespace dtiplan::detail::sim::avx512
+#pragma GCC diagnostic pop
+#pragma GCC pop_options
+
+#pragma GCC push_options
+#pragma GCC target("avx2")
+namespace dtiplan::detail::sim::avx2 {
+inline constexpr std::size_t W = 4;
+using U = std::uint64_t __attribute__((vector_size(W * 8)));
+using I = std::int64_t __attribute__((vector_size(W * 8)));
+using F = double __attribute__((vector_size(W * 8)));
+
+/// Each lane's (width, ratio) pair in one 16-byte load, two lanes per register, then split by
+/// two unpacks (the lanes are paired 0-2 and 1-3 so that the unpacks give them in order). AVX2's
+/// gathers measured no faster here and are much slower on processors with the "Downfall"
+/// microcode mitigation.
+DTIPLAN_INLINE void lookup(const ZigguratTables& t, const U& r, F& width, F& ratio) noexcept {
+    const double* pairs = t.pairs.data();
+    const U at = (r & kLayerMask) * 2U;
+    const __m256d a = _mm256_insertf128_pd(_mm256_castpd128_pd256(_mm_load_pd(pairs + at[0])),
+                                           _mm_load_pd(pairs + at[2]), 1);
+    const __m256d b = _mm256_insertf128_pd(_mm256_castpd128_pd256(_mm_load_pd(pairs + at[1])),
+                                           _mm_load_pd(pairs + at[3]), 1);
+    width = F(_mm256_unpacklo_pd(a, b));
+    ratio = F(_mm256_unpackhi_pd(a, b));
+}
+DTIPLAN_INLINE unsigned missed(const F& abs_u, const F& ratio) noexcept {
+    return static_cast<unsigned>(_mm256_movemask_pd(__m256d(abs_u >= ratio)));
+}
+DTIPLAN_INLINE F vmin(const F& a, const F& b) noexcept { return F(_mm256_min_pd(a, b)); }
+DTIPLAN_INLINE F vmax(const F& a, const F& b) noexcept { return F(_mm256_max_pd(a, b)); }
+#include "rank/detail/kernel_body.hpp"
+}  // namespace dtiplan::detail::sim::avx2
+#pragma GCC pop_options
+#endif
+
+namespace dtiplan::detail::sim::baseline {
+/// Any processor: two lanes per vector (SSE2 on x86-64, NEON on ARM), plain C++ look-ups.
+inline constexpr std::size_t W = 2;
+using U = std::uint64_t __attribute__((vector_size(W * 8)));
+using I = std::int64_t __attribute__((vector_size(W * 8)));
+using F = double __attribute__((vector_size(W * 8)));
+
+DTIPLAN_INLINE void lookup(const ZigguratTables& t, const U& r, F& width, F& ratio) noexcept {
+    const U layer = r & kLayerMask;
+    width = F{t.x[layer[0]], t.x[layer[1]]};
+    ratio = F{t.ratio[layer[0]], t.ratio[layer[1]]};
+}
+DTIPLAN_INLINE unsigned missed(const F& abs_u, const F& ratio) noexcept {
+    const I m = abs_u >= ratio;
+    return (m[0] != 0 ? 1U : 0U) | (m[1] != 0 ? 2U : 0U);
+}
+DTIPLAN_INLINE F vmin(const F& a, const F& b) noexcept { return a < b ? a : b; }
+DTIPLAN_INLINE F vmax(const F& a, const F& b) noexcept { return a > b ? a : b; }
+#include "rank/detail/kernel_body.hpp"
+}  // namespace dtiplan::detail::sim::baseline
+
 namespace dtiplan::detail::sim {
 
-// ---- the kernel: points of every unit for kLanes draws ---------------------------------------
+// ---- which build runs ------------------------------------------------------------------------
 
-DTIPLAN_KERNEL_CLONES
-void score_block(const Compiled& c, Lanes& lanes, Workspace& w) {
-    const std::size_t K = c.slots;
-    const std::size_t P = c.proportional;
-    LaneState st{lanes.s0, lanes.s1, lanes.s2, lanes.s3};
-    const double* pairs = detail::ziggurat_tables().pairs.data();
-    for (std::size_t i = 0; i < c.units; ++i) {
-        const double* mean = c.mean.data() + i * K;
-        const double* sd = c.sd.data() + i * K;
-        const std::uint8_t* random = c.random.data() + i * K;
-        F64 acc = splat(0.0);
-        for (std::size_t j = 0; j < P; ++j) {
-            const double mx = c.slot[j].max_points;
-            if (random[j] != 0)
-                acc += clamp01(mean[j] + sd[j] * lane_normals(st, pairs)) * mx;
-            else
-                acc += std::clamp(mean[j], 0.0, 1.0) * mx;
-        }
-        for (std::size_t j = P; j < K; ++j) {
-            const Slot& slot = c.slot[j];
-            const F64 v = random[j] != 0 ? clamp01(mean[j] + sd[j] * lane_normals(st, pairs))
-                                         : splat(std::clamp(mean[j], 0.0, 1.0));
-            const double mx = slot.max_points;
-            switch (slot.kind) {
-                case Kind::Proportional: acc += v * mx; break;
-                case Kind::YesNo: acc += v >= 0.5 ? splat(mx) : splat(0.0); break;
-                case Kind::Thresholds: {
-                    const Threshold* th = c.thresholds.data() + slot.first_threshold;
-                    F64 pts = splat(0.0);
-                    I64 done = I64{} + 0;
-                    for (std::uint32_t q = 0; q < slot.threshold_count; ++q) {
-                        const I64 hit = (v >= th[q].at) & ~done;
-                        pts = hit ? splat(th[q].points) : pts;
-                        done |= hit;
-                    }
-                    acc += pts;
-                    break;
-                }
-                case Kind::Target: {
-                    constexpr double tol = TargetValue::kTolerance;
-                    I64 met = I64{} + 0;
-                    switch (slot.comparator) {
-                        case Comparator::AtLeast: met = v >= slot.goal - tol; break;
-                        case Comparator::Above: met = v > slot.goal + tol; break;
-                        case Comparator::Exactly:
-                            met = (v >= slot.goal - tol) & (v <= slot.goal + tol);
-                            break;
-                    }
-                    const F64 partial = slot.goal > 0.0
-                                            ? clamp01(vmin(v / slot.goal, splat(1.0 - 1e-9))) * mx
-                                            : splat(0.0);
-                    acc += met ? splat(mx) : partial;
-                    break;
-                }
-                case Kind::Best: {
-                    double* out = w.best_values.data() + (slot.best_index * c.units + i) * kLanes;
-                    std::memcpy(out, &v, sizeof v);
-                    break;
-                }
-            }
-        }
-        std::memcpy(w.acc.data() + i * kLanes, &acc, sizeof acc);
+namespace {
+
+bool runs(SimulationKernel kernel) noexcept {
+    switch (kernel) {
+        case SimulationKernel::Automatic:
+        case SimulationKernel::Baseline: return true;
+#if DTIPLAN_KERNEL_ISAS
+        case SimulationKernel::Avx2: return __builtin_cpu_supports("avx2") != 0;
+        case SimulationKernel::Avx512: return __builtin_cpu_supports("avx512f") != 0;
+#else
+        case SimulationKernel::Avx2:
+        case SimulationKernel::Avx512: return false;
+#endif
     }
-    lanes.s0 = st.s0;
-    lanes.s1 = st.s1;
-    lanes.s2 = st.s2;
-    lanes.s3 = st.s3;
-    // Relative to the best unit of each draw.
-    for (std::size_t j = P; j < K; ++j) {
-        const Slot& slot = c.slot[j];
-        if (slot.kind != Kind::Best) continue;
-        const double* vals = w.best_values.data() + slot.best_index * c.units * kLanes;
-        F64 best = splat(0.0);
-        for (std::size_t i = 0; i < c.units; ++i) {
-            F64 v;
-            std::memcpy(&v, vals + i * kLanes, sizeof v);
-            best = vmax(best, v);
-        }
-        const F64 positive = F64(best > 0.0 ? U64{} + ~std::uint64_t{0} : U64{});
-        const F64 safe_best = best > 0.0 ? best : splat(1.0);
-        const double mx = slot.max_points;
-        for (std::size_t i = 0; i < c.units; ++i) {
-            F64 v;
-            F64 acc;
-            std::memcpy(&v, vals + i * kLanes, sizeof v);
-            std::memcpy(&acc, w.acc.data() + i * kLanes, sizeof acc);
-            const F64 pts = vmin(v / safe_best, splat(1.0)) * mx;
-            acc += F64(U64(pts) & U64(positive));
-            std::memcpy(w.acc.data() + i * kLanes, &acc, sizeof acc);
-        }
+    return false;
+}
+
+}  // namespace
+
+std::vector<SimulationKernel> available_kernels() {
+    std::vector<SimulationKernel> out;
+    for (const SimulationKernel k :
+         {SimulationKernel::Baseline, SimulationKernel::Avx2, SimulationKernel::Avx512})
+        if (runs(k)) out.push_back(k);
+    return out;
+}
+
+SimulationKernel resolve_kernel(SimulationKernel requested) {
+    if (requested == SimulationKernel::Automatic) return available_kernels().back();
+    if (runs(requested)) return requested;
+    std::string names;
+    for (const SimulationKernel k : available_kernels())
+        names += (names.empty() ? "" : ", ") + std::string(to_string(k));
+    throw ValidationError("options.kernel", std::string("the ") + to_string(requested) +
+                                                " kernel does not run here (this processor or "
+                                                "this build lacks it); available: " +
+                                                names);
+}
+
+void score_block(const Compiled& c, Lanes& lanes, Workspace& w) {
+    switch (c.kernel) {
+#if DTIPLAN_KERNEL_ISAS
+        case SimulationKernel::Avx512: avx512::score_block(c, lanes, w); return;
+        case SimulationKernel::Avx2: avx2::score_block(c, lanes, w); return;
+#endif
+        default: baseline::score_block(c, lanes, w); return;
     }
 }
 

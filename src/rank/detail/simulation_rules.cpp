@@ -14,6 +14,7 @@ Compiled compile(const Framework& framework, const ComponentModel& model,
     Compiled c;
     c.units = model.units.size();
     c.decimals = options.decimals;
+    c.kernel = resolve_kernel(options.kernel);
     std::vector<Slot> first;
     std::vector<Slot> rest;
     std::size_t index = 0;
@@ -75,6 +76,7 @@ Compiled compile(const Framework& framework, const ComponentModel& model,
     c.slot = first;
     c.slot.insert(c.slot.end(), rest.begin(), rest.end());
     c.slots = c.slot.size();
+    for (const Slot& s : c.slot) c.max_points.push_back(s.max_points);
     c.mean.resize(c.units * c.slots);
     c.sd.resize(c.units * c.slots);
     c.random.resize(c.units * c.slots);
