@@ -2,7 +2,8 @@
 //   dtiplan_bench info
 //   dtiplan_bench model    --units N [--seed S] --out DIR
 //   dtiplan_bench simulate --units N [--seed S] --draws D [--threads T] [--sim-seed X]
-//                          [--repeat R] [--out FILE.npy] [--kernel automatic|baseline|avx2|avx512]
+//                          [--repeat R] [--out FILE.npy] [--kernel K]
+//     (K: automatic, baseline, avx2, avx512, avx512-gather; the same numbers from each)
 //   dtiplan_bench exact    --units N [--seed S] [--repeat R] [--top K]
 //     (--top K: P(top K) and E[rank] by rank_head_exact; without it the whole pmf)
 // The province is the seeded synthetic one (illustrative, not real results) on the built-in
@@ -43,10 +44,12 @@ struct Args {
 };
 
 SimulationKernel parse_kernel(const std::string& name) {
-    for (const SimulationKernel k : {SimulationKernel::Automatic, SimulationKernel::Baseline,
-                                     SimulationKernel::Avx2, SimulationKernel::Avx512})
+    for (const SimulationKernel k :
+         {SimulationKernel::Automatic, SimulationKernel::Baseline, SimulationKernel::Avx2,
+          SimulationKernel::Avx512, SimulationKernel::Avx512Gather})
         if (name == to_string(k)) return k;
-    throw std::runtime_error("unknown kernel " + name + " (automatic, baseline, avx2, avx512)");
+    throw std::runtime_error("unknown kernel " + name +
+                             " (automatic, baseline, avx2, avx512, avx512-gather)");
 }
 
 Args parse(int argc, char** argv) {
@@ -242,7 +245,7 @@ int model(const Args& a) {
 }
 
 SimulationKernel resolved_kernel(SimulationKernel k) {
-    return k == SimulationKernel::Automatic ? available_simulation_kernels().back() : k;
+    return k == SimulationKernel::Automatic ? automatic_simulation_kernel() : k;
 }
 
 int simulate(const Args& a) {

@@ -49,10 +49,15 @@ void register_rank_simulation(py::module_& m) {
         .value("Automatic", dtiplan::SimulationKernel::Automatic, "the widest this processor runs")
         .value("Baseline", dtiplan::SimulationKernel::Baseline, "any processor: two lanes")
         .value("Avx2", dtiplan::SimulationKernel::Avx2, "x86-64 with AVX2: four lanes")
-        .value("Avx512", dtiplan::SimulationKernel::Avx512, "x86-64 with AVX-512F: eight lanes")
+        .value("Avx512", dtiplan::SimulationKernel::Avx512,
+               "x86-64 with AVX-512F: eight lanes, table look-ups by loads")
+        .value("Avx512Gather", dtiplan::SimulationKernel::Avx512Gather,
+               "the same with gather instructions (fast from Sapphire Rapids on)")
         .finalize();
     m.def("available_simulation_kernels", &dtiplan::available_simulation_kernels,
           "The builds of the kernel this processor runs, narrowest first.");
+    m.def("automatic_simulation_kernel", &dtiplan::automatic_simulation_kernel,
+          "The build SimulationKernel.Automatic runs on this processor.");
 
     py::class_<SimulationOptions> options(m, "SimulationOptions", "Options of simulate_ranks.");
     def_value_type(

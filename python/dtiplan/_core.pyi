@@ -1731,8 +1731,10 @@ class SimulationKernel(enum.Enum):
     Baseline = 1
     Avx2 = 2
     Avx512 = 3
+    Avx512Gather = 4
 
 def available_simulation_kernels() -> list[SimulationKernel]: ...
+def automatic_simulation_kernel() -> SimulationKernel: ...
 
 class SimulationOptions:
     draws: int

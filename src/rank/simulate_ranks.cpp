@@ -76,12 +76,17 @@ const char* to_string(SimulationKernel kernel) noexcept {
         case SimulationKernel::Baseline: return "baseline";
         case SimulationKernel::Avx2: return "avx2";
         case SimulationKernel::Avx512: return "avx512";
+        case SimulationKernel::Avx512Gather: return "avx512-gather";
     }
     return "?";
 }
 
 std::vector<SimulationKernel> available_simulation_kernels() {
     return detail::sim::available_kernels();
+}
+
+SimulationKernel automatic_simulation_kernel() {
+    return detail::sim::resolve_kernel(SimulationKernel::Automatic);
 }
 
 RankDistribution RankSimulation::distribution(std::size_t unit) const {

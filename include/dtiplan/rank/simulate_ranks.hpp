@@ -34,20 +34,24 @@ namespace dtiplan {
 
 /// Which build of the rank simulation's kernel scores the draws (docs/performance.md). Every
 /// build gives the same numbers bit for bit; they differ only in speed. Automatic, the default,
-/// takes the widest this processor runs; the others are for tests and benchmarks, and one that
+/// takes the fastest for this processor; the others are for tests and benchmarks, and one that
 /// does not run here is a ValidationError.
 enum class SimulationKernel : std::uint8_t {
     Automatic,
-    Baseline,  ///< any processor: two lanes per vector
-    Avx2,      ///< x86-64 with AVX2: four lanes
-    Avx512,    ///< x86-64 with AVX-512F: eight lanes
+    Baseline,      ///< any processor: two lanes per vector
+    Avx2,          ///< x86-64 with AVX2: four lanes
+    Avx512,        ///< x86-64 with AVX-512F: eight lanes, table look-ups by loads
+    Avx512Gather,  ///< the same with gather instructions (fast from Sapphire Rapids on)
 };
 
-/// "automatic", "baseline", "avx2", "avx512".
+/// "automatic", "baseline", "avx2", "avx512", "avx512-gather".
 [[nodiscard]] const char* to_string(SimulationKernel kernel) noexcept;
 
 /// The builds this processor runs, narrowest first (Baseline always; Automatic is not listed).
 [[nodiscard]] std::vector<SimulationKernel> available_simulation_kernels();
+
+/// The build Automatic runs on this processor.
+[[nodiscard]] SimulationKernel automatic_simulation_kernel();
 
 struct SimulationOptions {
     std::size_t draws = 10000;

@@ -89,7 +89,8 @@ struct Lanes;
 /// The builds of the kernel this processor runs, narrowest first (Baseline always).
 [[nodiscard]] std::vector<SimulationKernel> available_kernels();
 
-/// The build to run: Automatic is the widest available; a build that does not run here is a
+/// The build to run: Automatic is the widest available (AVX-512 with gathers only where they are
+/// fast); a build that does not run here is a
 /// ValidationError naming options.kernel.
 [[nodiscard]] SimulationKernel resolve_kernel(SimulationKernel requested);
 

@@ -11,10 +11,11 @@
 //    bit).
 //  - The scoring is compiled once per instruction set (kernel_body.hpp in a `#pragma GCC
 //    target` region each) with vectors of that set's native width: eight lanes in one zmm
-//    register, four in a ymm (twice per block), two in an xmm (four times). GCC's target_clones
-//    of one eight-lane source split the AVX2 build's vectors badly (scalar clamps, store
-//    forwarding stalls: 3.1x slower than AVX-512); and only a build for one set can use that
-//    set's own instructions (AVX-512's gathers and mask registers, AVX2's movemask).
+//    register (its table look-ups by loads, or by gathers where they are fast), four in a ymm
+//    (twice per block), two in an xmm (four times). GCC's target_clones of one eight-lane
+//    source split the AVX2 build's vectors badly (scalar clamps, store forwarding stalls: 3.1x
+//    slower than AVX-512); and only a build for one set can use that set's own instructions
+//    (AVX-512's gathers and mask registers, AVX2's movemask).
 #include <algorithm>
 #include <cstring>
 #include <optional>
@@ -46,13 +47,6 @@ using U = std::uint64_t __attribute__((vector_size(W * 8)));
 using I = std::int64_t __attribute__((vector_size(W * 8)));
 using F = double __attribute__((vector_size(W * 8)));
 
-/// Two gathers (a table look-up per lane in one instruction each): on this set they beat
-/// loading each lane's 16-byte (width, ratio) pair and shuffling them apart by a quarter.
-DTIPLAN_INLINE void lookup(const ZigguratTables& t, const U& r, F& width, F& ratio) noexcept {
-    const __m512i layer = __m512i(r & kLayerMask);
-    width = F(_mm512_i64gather_pd(layer, t.x.data(), 8));
-    ratio = F(_mm512_i64gather_pd(layer, t.ratio.data(), 8));
-}
 /// The compare writes a mask register; testing it is one instruction.
 DTIPLAN_INLINE unsigned missed(const F& abs_u, const F& ratio) noexcept {
     return _mm512_cmp_pd_mask(__m512d(abs_u), __m512d(ratio), _CMP_GE_OQ);
@@ -60,7 +54,38 @@ DTIPLAN_INLINE unsigned missed(const F& abs_u, const F& ratio) noexcept {
 // maxpd(a, b) is a > b ? a : b exactly (the second operand when they are equal or unordered).
 DTIPLAN_INLINE F vmin(const F& a, const F& b) noexcept { return F(_mm512_min_pd(a, b)); }
 DTIPLAN_INLINE F vmax(const F& a, const F& b) noexcept { return F(_mm512_max_pd(a, b)); }
+
+namespace gather {
+/// Two gathers, a table look-up per lane in one instruction each. On processors whose gathers
+/// are fast (Sapphire Rapids and later) they beat the loads below by 15-25%; on those with the
+/// "Downfall" microcode mitigation (Skylake to Ice Lake) a gather is several times slower.
+DTIPLAN_INLINE void lookup(const ZigguratTables& t, const U& r, F& width, F& ratio) noexcept {
+    const __m512i layer = __m512i(r & kLayerMask);
+    width = F(_mm512_i64gather_pd(layer, t.x.data(), 8));
+    ratio = F(_mm512_i64gather_pd(layer, t.ratio.data(), 8));
+}
 #include "rank/detail/kernel_body.hpp"
+}  // namespace gather
+
+namespace load {
+/// Each lane's (width, ratio) pair in one 16-byte load, two lanes per ymm, four ymm joined into
+/// two zmm, then split into widths and ratios by two permutes.
+DTIPLAN_INLINE void lookup(const ZigguratTables& t, const U& r, F& width, F& ratio) noexcept {
+    const double* pairs = t.pairs.data();
+    const U at = (r & kLayerMask) * 2U;
+    const auto two = [pairs](std::uint64_t a, std::uint64_t b) {
+        return _mm256_insertf128_pd(_mm256_castpd128_pd256(_mm_load_pd(pairs + a)),
+                                    _mm_load_pd(pairs + b), 1);
+    };
+    const __m512d lo =
+        _mm512_insertf64x4(_mm512_castpd256_pd512(two(at[0], at[1])), two(at[2], at[3]), 1);
+    const __m512d hi =
+        _mm512_insertf64x4(_mm512_castpd256_pd512(two(at[4], at[5])), two(at[6], at[7]), 1);
+    width = F(_mm512_permutex2var_pd(lo, _mm512_setr_epi64(0, 2, 4, 6, 8, 10, 12, 14), hi));
+    ratio = F(_mm512_permutex2var_pd(lo, _mm512_setr_epi64(1, 3, 5, 7, 9, 11, 13, 15), hi));
+}
+#include "rank/detail/kernel_body.hpp"
+}  // namespace load
 }  // namespace dtiplan::detail::sim::avx512
 #pragma GCC diagnostic pop
 #pragma GCC pop_options
@@ -130,10 +155,12 @@ bool runs(SimulationKernel kernel) noexcept {
         case SimulationKernel::Baseline: return true;
 #if DTIPLAN_KERNEL_ISAS
         case SimulationKernel::Avx2: return __builtin_cpu_supports("avx2") != 0;
-        case SimulationKernel::Avx512: return __builtin_cpu_supports("avx512f") != 0;
+        case SimulationKernel::Avx512:
+        case SimulationKernel::Avx512Gather: return __builtin_cpu_supports("avx512f") != 0;
 #else
         case SimulationKernel::Avx2:
-        case SimulationKernel::Avx512: return false;
+        case SimulationKernel::Avx512:
+        case SimulationKernel::Avx512Gather: return false;
 #endif
     }
     return false;
@@ -143,14 +170,23 @@ bool runs(SimulationKernel kernel) noexcept {
 
 std::vector<SimulationKernel> available_kernels() {
     std::vector<SimulationKernel> out;
-    for (const SimulationKernel k :
-         {SimulationKernel::Baseline, SimulationKernel::Avx2, SimulationKernel::Avx512})
+    for (const SimulationKernel k : {SimulationKernel::Baseline, SimulationKernel::Avx2,
+                                     SimulationKernel::Avx512, SimulationKernel::Avx512Gather})
         if (runs(k)) out.push_back(k);
     return out;
 }
 
 SimulationKernel resolve_kernel(SimulationKernel requested) {
-    if (requested == SimulationKernel::Automatic) return available_kernels().back();
+    if (requested == SimulationKernel::Automatic) {
+        // AVX-512 with gathers where they are fast: AVX-512 FP16 stands for "Sapphire Rapids or
+        // later", whose gathers are not slowed by the "Downfall" mitigation (docs/performance.md).
+#if DTIPLAN_KERNEL_ISAS
+        if (runs(SimulationKernel::Avx512))
+            return __builtin_cpu_supports("avx512fp16") != 0 ? SimulationKernel::Avx512Gather
+                                                             : SimulationKernel::Avx512;
+#endif
+        return runs(SimulationKernel::Avx2) ? SimulationKernel::Avx2 : SimulationKernel::Baseline;
+    }
     if (runs(requested)) return requested;
     std::string names;
     for (const SimulationKernel k : available_kernels())
@@ -164,7 +200,8 @@ SimulationKernel resolve_kernel(SimulationKernel requested) {
 void score_block(const Compiled& c, Lanes& lanes, Workspace& w) {
     switch (c.kernel) {
 #if DTIPLAN_KERNEL_ISAS
-        case SimulationKernel::Avx512: avx512::score_block(c, lanes, w); return;
+        case SimulationKernel::Avx512: avx512::load::score_block(c, lanes, w); return;
+        case SimulationKernel::Avx512Gather: avx512::gather::score_block(c, lanes, w); return;
         case SimulationKernel::Avx2: avx2::score_block(c, lanes, w); return;
 #endif
         default: baseline::score_block(c, lanes, w); return;
