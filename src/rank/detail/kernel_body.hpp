@@ -1,8 +1,8 @@
 // The rank engine's kernel for one instruction set (docs/performance.md). simulation_kernel.cpp
 // includes this file once per set, each time inside that set's `#pragma GCC target` region and
-// its own namespace, after defining:
-//   W                 the lanes of one vector (8 with AVX-512, 4 with AVX2, 2 otherwise);
-//   U, I, F           vectors of W uint64, int64 and double;
+// its own namespace, after defining W, the lanes of one vector (8 with AVX-512, 4 with AVX2, 2
+// otherwise), and the operations that differ between sets, as templates over the vectors of W
+// lanes defined below (defined in the region, so their instances get its instructions too):
 //   lookup(t, r, x, q) each lane's ziggurat layer (the low 10 bits of r) in the tables t: its
 //                     width x and the share q of it that lies wholly under the curve;
 //   missed(a, q)      the lanes (one bit each) where |u| = a fails the fast test a < q;
@@ -11,6 +11,10 @@
 // Everything else is the same code for every set, so the sets give the same numbers bit for
 // bit (tests/cpp/rank/simulate_ranks_test.cpp runs each one this machine has).
 // No include guard: it is meant to be included more than once.
+
+using U = std::uint64_t __attribute__((vector_size(W * 8)));
+using I = std::int64_t __attribute__((vector_size(W * 8)));
+using F = double __attribute__((vector_size(W * 8)));
 
 /// The xoshiro256** states of W lanes, in vector registers while the kernel runs.
 struct State {

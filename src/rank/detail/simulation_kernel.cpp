@@ -43,23 +43,28 @@
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 namespace dtiplan::detail::sim::avx512 {
 inline constexpr std::size_t W = 8;
-using U = std::uint64_t __attribute__((vector_size(W * 8)));
-using I = std::int64_t __attribute__((vector_size(W * 8)));
-using F = double __attribute__((vector_size(W * 8)));
 
 /// The compare writes a mask register; testing it is one instruction.
-DTIPLAN_INLINE unsigned missed(const F& abs_u, const F& ratio) noexcept {
+template <class F>
+DTIPLAN_INLINE unsigned missed(const F abs_u, const F ratio) noexcept {
     return _mm512_cmp_pd_mask(__m512d(abs_u), __m512d(ratio), _CMP_GE_OQ);
 }
 // maxpd(a, b) is a > b ? a : b exactly (the second operand when they are equal or unordered).
-DTIPLAN_INLINE F vmin(const F& a, const F& b) noexcept { return F(_mm512_min_pd(a, b)); }
-DTIPLAN_INLINE F vmax(const F& a, const F& b) noexcept { return F(_mm512_max_pd(a, b)); }
+template <class F>
+DTIPLAN_INLINE F vmin(const F a, const F b) noexcept {
+    return F(_mm512_min_pd(__m512d(a), __m512d(b)));
+}
+template <class F>
+DTIPLAN_INLINE F vmax(const F a, const F b) noexcept {
+    return F(_mm512_max_pd(__m512d(a), __m512d(b)));
+}
 
 namespace gather {
 /// Two gathers, a table look-up per lane in one instruction each. On processors whose gathers
 /// are fast (Sapphire Rapids and later) they beat the loads below by 15-25%; on those with the
 /// "Downfall" microcode mitigation (Skylake to Ice Lake) a gather is several times slower.
-DTIPLAN_INLINE void lookup(const ZigguratTables& t, const U& r, F& width, F& ratio) noexcept {
+template <class U, class F>
+DTIPLAN_INLINE void lookup(const ZigguratTables& t, const U r, F& width, F& ratio) noexcept {
     const __m512i layer = __m512i(r & kLayerMask);
     width = F(_mm512_i64gather_pd(layer, t.x.data(), 8));
     ratio = F(_mm512_i64gather_pd(layer, t.ratio.data(), 8));
@@ -70,7 +75,8 @@ DTIPLAN_INLINE void lookup(const ZigguratTables& t, const U& r, F& width, F& rat
 namespace load {
 /// Each lane's (width, ratio) pair in one 16-byte load, two lanes per ymm, four ymm joined into
 /// two zmm, then split into widths and ratios by two permutes.
-DTIPLAN_INLINE void lookup(const ZigguratTables& t, const U& r, F& width, F& ratio) noexcept {
+template <class U, class F>
+DTIPLAN_INLINE void lookup(const ZigguratTables& t, const U r, F& width, F& ratio) noexcept {
     const double* pairs = t.pairs.data();
     const U at = (r & kLayerMask) * 2U;
     const auto two = [pairs](std::uint64_t a, std::uint64_t b) {
@@ -94,15 +100,13 @@ DTIPLAN_INLINE void lookup(const ZigguratTables& t, const U& r, F& width, F& rat
 #pragma GCC target("avx2")
 namespace dtiplan::detail::sim::avx2 {
 inline constexpr std::size_t W = 4;
-using U = std::uint64_t __attribute__((vector_size(W * 8)));
-using I = std::int64_t __attribute__((vector_size(W * 8)));
-using F = double __attribute__((vector_size(W * 8)));
 
 /// Each lane's (width, ratio) pair in one 16-byte load, two lanes per register, then split by
 /// two unpacks (the lanes are paired 0-2 and 1-3 so that the unpacks give them in order). AVX2's
 /// gathers measured no faster here and are much slower on processors with the "Downfall"
 /// microcode mitigation.
-DTIPLAN_INLINE void lookup(const ZigguratTables& t, const U& r, F& width, F& ratio) noexcept {
+template <class U, class F>
+DTIPLAN_INLINE void lookup(const ZigguratTables& t, const U r, F& width, F& ratio) noexcept {
     const double* pairs = t.pairs.data();
     const U at = (r & kLayerMask) * 2U;
     const __m256d a = _mm256_insertf128_pd(_mm256_castpd128_pd256(_mm_load_pd(pairs + at[0])),
@@ -112,11 +116,18 @@ DTIPLAN_INLINE void lookup(const ZigguratTables& t, const U& r, F& width, F& rat
     width = F(_mm256_unpacklo_pd(a, b));
     ratio = F(_mm256_unpackhi_pd(a, b));
 }
-DTIPLAN_INLINE unsigned missed(const F& abs_u, const F& ratio) noexcept {
+template <class F>
+DTIPLAN_INLINE unsigned missed(const F abs_u, const F ratio) noexcept {
     return static_cast<unsigned>(_mm256_movemask_pd(__m256d(abs_u >= ratio)));
 }
-DTIPLAN_INLINE F vmin(const F& a, const F& b) noexcept { return F(_mm256_min_pd(a, b)); }
-DTIPLAN_INLINE F vmax(const F& a, const F& b) noexcept { return F(_mm256_max_pd(a, b)); }
+template <class F>
+DTIPLAN_INLINE F vmin(const F a, const F b) noexcept {
+    return F(_mm256_min_pd(__m256d(a), __m256d(b)));
+}
+template <class F>
+DTIPLAN_INLINE F vmax(const F a, const F b) noexcept {
+    return F(_mm256_max_pd(__m256d(a), __m256d(b)));
+}
 #include "rank/detail/kernel_body.hpp"
 }  // namespace dtiplan::detail::sim::avx2
 #pragma GCC pop_options
@@ -125,21 +136,25 @@ DTIPLAN_INLINE F vmax(const F& a, const F& b) noexcept { return F(_mm256_max_pd(
 namespace dtiplan::detail::sim::baseline {
 /// Any processor: two lanes per vector (SSE2 on x86-64, NEON on ARM), plain C++ look-ups.
 inline constexpr std::size_t W = 2;
-using U = std::uint64_t __attribute__((vector_size(W * 8)));
-using I = std::int64_t __attribute__((vector_size(W * 8)));
-using F = double __attribute__((vector_size(W * 8)));
 
-DTIPLAN_INLINE void lookup(const ZigguratTables& t, const U& r, F& width, F& ratio) noexcept {
+template <class U, class F>
+DTIPLAN_INLINE void lookup(const ZigguratTables& t, const U r, F& width, F& ratio) noexcept {
     const U layer = r & kLayerMask;
     width = F{t.x[layer[0]], t.x[layer[1]]};
     ratio = F{t.ratio[layer[0]], t.ratio[layer[1]]};
 }
-DTIPLAN_INLINE unsigned missed(const F& abs_u, const F& ratio) noexcept {
-    const I m = abs_u >= ratio;
-    return (m[0] != 0 ? 1U : 0U) | (m[1] != 0 ? 2U : 0U);
+template <class F>
+DTIPLAN_INLINE unsigned missed(const F abs_u, const F ratio) noexcept {
+    return (abs_u[0] >= ratio[0] ? 1U : 0U) | (abs_u[1] >= ratio[1] ? 2U : 0U);
 }
-DTIPLAN_INLINE F vmin(const F& a, const F& b) noexcept { return a < b ? a : b; }
-DTIPLAN_INLINE F vmax(const F& a, const F& b) noexcept { return a > b ? a : b; }
+template <class F>
+DTIPLAN_INLINE F vmin(const F a, const F b) noexcept {
+    return a < b ? a : b;
+}
+template <class F>
+DTIPLAN_INLINE F vmax(const F a, const F b) noexcept {
+    return a > b ? a : b;
+}
 #include "rank/detail/kernel_body.hpp"
 }  // namespace dtiplan::detail::sim::baseline
 
