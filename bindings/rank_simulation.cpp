@@ -46,7 +46,8 @@ void register_rank_simulation(py::module_& m) {
     py::native_enum<dtiplan::SimulationKernel>(
         m, "SimulationKernel", "enum.Enum",
         "Which build of the rank simulation's kernel runs; every build gives the same numbers.")
-        .value("Automatic", dtiplan::SimulationKernel::Automatic, "the widest this processor runs")
+        .value("Automatic", dtiplan::SimulationKernel::Automatic,
+               "the fastest build for this processor")
         .value("Baseline", dtiplan::SimulationKernel::Baseline, "any processor: two lanes")
         .value("Avx2", dtiplan::SimulationKernel::Avx2, "x86-64 with AVX2: four lanes")
         .value("Avx512", dtiplan::SimulationKernel::Avx512,

@@ -18,7 +18,6 @@ namespace dtiplan::detail::sim {
 
 // kLanes values in one vector: one zmm register with AVX-512, two ymm with AVX2, four xmm
 // otherwise, chosen by the compiler for each clone (the rank keys, key_block).
-using U64 = std::uint64_t __attribute__((vector_size(kLanes * 8)));
 using I64 = std::int64_t __attribute__((vector_size(kLanes * 8)));
 using F64 = double __attribute__((vector_size(kLanes * 8)));
 

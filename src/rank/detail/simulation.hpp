@@ -16,6 +16,8 @@
 namespace dtiplan::detail::sim {
 
 inline constexpr std::size_t kLanes = 8;  ///< draws per kernel block
+/// Up to this many units a draw is ranked by pairwise compares (beyond, through a histogram).
+inline constexpr std::size_t kPairwiseUnits = 384;
 
 // ---- the compiled model ----------------------------------------------------------------------
 
@@ -73,7 +75,8 @@ struct Workspace {
     std::vector<std::int64_t> keys;       ///< one lane's keys (general ranking)
     std::vector<std::int64_t> lane_keys;  ///< lanes × units: keys that do not fit 32 bits
     std::vector<std::int32_t> keys32;     ///< lanes × units: keys
-    std::vector<std::int16_t> keys16 = std::vector<std::int16_t>(384);  ///< one lane's, pairwise
+    std::vector<std::int16_t> keys16 =
+        std::vector<std::int16_t>(kPairwiseUnits);  ///< one lane's, pairwise
     std::vector<std::int32_t> histogram;
     std::vector<std::uint32_t> ranks;
     std::vector<std::uint32_t> counts;     ///< units × units: counts[i * N + r - 1]
@@ -90,8 +93,7 @@ struct Lanes;
 [[nodiscard]] std::vector<SimulationKernel> available_kernels();
 
 /// The build to run: Automatic is the widest available (AVX-512 with gathers only where they are
-/// fast); a build that does not run here is a
-/// ValidationError naming options.kernel.
+/// fast); a build that does not run here is a ValidationError naming options.kernel.
 [[nodiscard]] SimulationKernel resolve_kernel(SimulationKernel requested);
 
 /// The points of every unit for the kLanes draws whose streams `lanes` holds, into w.acc, by the

@@ -17,9 +17,11 @@ namespace {
 /// compares run over whole vectors, with no scalar remainder (95 = 64 + 31 would spend most of
 /// its time there).
 inline constexpr std::size_t kPad16 = 32;
+static_assert(kPairwiseUnits % kPad16 == 0 && kPairwiseUnits <= UINT16_MAX);
 
-/// Competition ranks of n <= 384 keys of 16 bits (padded), pairwise: the DTI's 4-decimal keys
-/// (0 to 10,000) fit, and so does a count up to 384, so a vector holds twice as many as with 32.
+/// Competition ranks of n <= kPairwiseUnits keys of 16 bits (padded), pairwise: the DTI's
+/// 4-decimal keys (0 to 10,000) fit, and so does a count up to 384, so a vector holds twice as
+/// many as with 32.
 DTIPLAN_INLINE void pairwise16_body(const std::int16_t* k, std::size_t n,
                                     std::uint32_t* ranks) noexcept {
     const std::size_t padded = (n + kPad16 - 1) / kPad16 * kPad16;
@@ -68,7 +70,7 @@ Pairwise16 pairwise16() noexcept {
 /// Competition ranks (1 + number strictly greater) of the n keys at `k` into w.ranks.
 DTIPLAN_INLINE void rank_small_keys(Workspace& w, const std::int32_t* k, std::size_t n) {
     w.ranks.resize(n);
-    if (n <= 384) {
+    if (n <= kPairwiseUnits) {
         std::int32_t lo = k[0];
         std::int32_t hi = k[0];
         for (std::size_t i = 1; i < n; ++i) {
