@@ -111,6 +111,21 @@ void exact_tail_probabilities(const double* __restrict means, std::size_t n, dou
     }
 }
 
+// out[j] = Σ_m in[j + m] kernel[m + half] over m = -half..half with 0 <= j + m < n, each sum in
+// the order of m: the shift runs outside, so the loop over j vectorises and every out[j] gets
+// the same additions in the same order as a plain double loop.
+DTIPLAN_KERNEL_CLONES
+void exact_convolve(const double* __restrict in, std::ptrdiff_t n, const double* __restrict kernel,
+                    std::ptrdiff_t half, double* __restrict out) {
+    for (std::ptrdiff_t j = 0; j < n; ++j) out[j] = 0.0;
+    for (std::ptrdiff_t m = -half; m <= half; ++m) {
+        const double k = kernel[m + half];
+        const std::ptrdiff_t from = std::max<std::ptrdiff_t>(0, -m);
+        const std::ptrdiff_t to = std::min<std::ptrdiff_t>(n, n - m);
+        for (std::ptrdiff_t j = from; j < to; ++j) out[j] += in[j + m] * k;
+    }
+}
+
 GaussHermite gauss_hermite(std::size_t n) {
     GaussHermite out;
     if (n == 0) return out;
@@ -187,6 +202,94 @@ const TailTable& tail_table() {
     static const TailTable table;
     return table;
 }
+
+/// The expected number of a class's peers ahead of a threshold x, E(x) = Σ_i P(X_i >= x) over
+/// peers of one spread sd (means ascending), interpolated: each term is a normal tail of scale
+/// sd, so E is as smooth as one tail however many peers there are, and kNodes Chebyshev points
+/// (second kind) on panels sd wide hold it to about 1e-13 of the class's count (the barycentric
+/// formula; a test compares it with the sum at every threshold of a grid). Built from
+/// kNodes × panels sums over the class's band instead of one sum per point of the method's grid:
+/// the head's E[rank] then needs no band of its own (docs/rank.md §4).
+class ExpectedCount {
+public:
+    static constexpr std::size_t kNodes = 16;
+
+    /// The sum itself at x: peers surely ahead (mean beyond 8.5 sd above x), plus the tails of
+    /// the band, as the method takes them (TailTable, clamped at ±8.5).
+    static double sum(const std::vector<double>& means, double sd, double x,
+                      std::vector<double>& scratch) {
+        const TailTable& tail = tail_table();
+        const double reach = 8.5 * sd * (1.0 + 1e-9) + 1e-12;
+        const auto first = std::lower_bound(means.begin(), means.end(), x - reach);
+        const auto last = std::upper_bound(means.begin(), means.end(), x + reach);
+        const auto n = static_cast<std::size_t>(last - first);
+        if (scratch.size() < n) scratch.resize(n);
+        detail::exact_tail_probabilities(&*means.begin() + (first - means.begin()), n, x, sd,
+                                         tail.q(), tail.phi(), scratch.data());
+        double total = static_cast<double>(means.end() - last);
+        for (std::size_t i = 0; i < n; ++i) total += scratch[i];
+        return total;
+    }
+
+    /// The panels over [lo, hi] (trimmed to where E changes: beyond 8.5 sd of every mean it is
+    /// the class's count or 0).
+    ExpectedCount(const std::vector<double>& means, double sd, double lo, double hi,
+                  std::vector<double>& scratch)
+        : count_(static_cast<double>(means.size())) {
+        const double reach = 8.5 * sd * (1.0 + 1e-9) + 1e-12;
+        lo_ = std::max(lo, means.front() - reach);
+        const double top = std::min(hi, means.back() + reach);
+        width_ = sd;
+        panels_ = top > lo_ ? static_cast<std::size_t>(std::ceil((top - lo_) / width_)) : 0;
+        values_.resize(panels_ * kNodes);
+        for (std::size_t k = 0; k < panels_; ++k)
+            for (std::size_t j = 0; j < kNodes; ++j)
+                values_[k * kNodes + j] = sum(means, sd, node(k, j), scratch);
+    }
+
+    /// How many sums building it over [lo, hi] takes (to compare with a sum per point).
+    static std::size_t cost(const std::vector<double>& means, double sd, double lo, double hi) {
+        const double reach = 8.5 * sd * (1.0 + 1e-9) + 1e-12;
+        const double a = std::max(lo, means.front() - reach);
+        const double b = std::min(hi, means.back() + reach);
+        return b > a ? static_cast<std::size_t>(std::ceil((b - a) / sd)) * kNodes : 0;
+    }
+
+    /// E(x), for x anywhere: the class's count below the panels, 0 above them.
+    [[nodiscard]] double operator()(double x) const noexcept {
+        if (panels_ == 0 || x <= lo_) return x <= lo_ ? count_ : 0.0;
+        const double t = (x - lo_) / width_;
+        if (t >= static_cast<double>(panels_)) return 0.0;
+        const auto k = std::min(static_cast<std::size_t>(t), panels_ - 1);
+        const double* f = values_.data() + k * kNodes;
+        // Barycentric formula on the panel's Chebyshev points: weights (-1)^j, halved at the ends.
+        double num = 0.0;
+        double den = 0.0;
+        for (std::size_t j = 0; j < kNodes; ++j) {
+            const double d = x - node(k, j);
+            if (d == 0.0) return f[j];
+            double w = (j % 2 == 0 ? 1.0 : -1.0) / d;
+            if (j == 0 || j == kNodes - 1) w *= 0.5;
+            num += w * f[j];
+            den += w;
+        }
+        return num / den;
+    }
+
+private:
+    [[nodiscard]] double node(std::size_t k, std::size_t j) const noexcept {
+        const double a = lo_ + width_ * static_cast<double>(k);
+        return a + 0.5 * width_ *
+                       (1.0 - std::cos(std::numbers::pi * static_cast<double>(j) /
+                                       static_cast<double>(kNodes - 1)));
+    }
+
+    double count_ = 0.0;
+    double lo_ = 0.0;
+    double width_ = 1.0;
+    std::size_t panels_ = 0;
+    std::vector<double> values_;  ///< panels × kNodes
+};
 
 /// A point of the own-score grid: the threshold u a peer must reach to be ahead, its
 /// probability, and (for an unmerged rounded score) the key of the score.
@@ -536,16 +639,24 @@ public:
                    double hi = 0.0) {
         ++evaluations_;
         std::size_t certain = certain_ahead(u, key, w, lo, hi);
+        // E[count ahead] from the classes' interpolants: the bands are then read for P(top k)
+        // alone.
+        if (!expected_counts_.empty()) {
+            double mean = 0.0;
+            for (std::size_t c = 0; c < classes_.size(); ++c)
+                mean += expected_counts_[c](classes_[c].v);
+            expected_ += weight * mean;
+        }
         // P(top k) alone: where k peers are surely ahead, or fewer than k is negligible,
         // nothing to add.
-        const bool prob_only = head_ > 0 && !want_expected_;
+        const bool prob_only = head_ > 0 && (!want_expected_ || !expected_counts_.empty());
         if (prob_only && certain >= head_) return;
         if (uncertain(lo, hi, certain, prob_only)) return;
         certain += extra_certain_;
         if (head_ > 0) {
             double mean = static_cast<double>(certain);
             for (const double p : p_) mean += p;
-            if (want_expected_) expected_ += weight * mean;
+            if (want_expected_ && expected_counts_.empty()) expected_ += weight * mean;
             // The recursion only where fewer than k ahead is not negligible.
             if (certain >= head_ || fewer_than_head_negligible(mean)) return;
             const std::size_t top = head_ - certain;  // counts 0..top-1 are kept
@@ -638,6 +749,7 @@ public:
         if (equal_loadings && c == 0.0) {
             const std::vector<Atom> merged = merge(std::move(atoms), width > h_ ? width : 0.0, cap);
             total_nodes_ = merged.size();
+            use_expected_counts(merged.front().u, merged.back().u, 0.0, 0.0, 0.0, merged.size());
             for (const Atom& a : merged) {
                 add_count(a.u, a.key, 0.0, a.weight);
                 ++nodes_done_;
@@ -653,6 +765,9 @@ public:
             const std::vector<Atom> merged =
                 merge(std::move(atoms), width > h_ ? width : 0.0, sure_peer ? 0 : per_node);
             total_nodes_ = gh.nodes.size() * merged.size();
+            const auto [w_lo, w_hi] = std::minmax_element(gh.nodes.begin(), gh.nodes.end());
+            use_expected_counts(merged.front().u, merged.back().u, *w_lo, *w_hi, 0.0,
+                                total_nodes_);
             for (std::size_t q = 0; q < gh.nodes.size(); ++q)
                 for (const Atom& a : merged) {
                     add_count(a.u, a.key, gh.nodes[q], a.weight * gh.weights[q]);
@@ -660,6 +775,27 @@ public:
                     report();
                 }
         }
+    }
+
+    /// Interpolates the head's E[count ahead] per class (ExpectedCount) when that takes fewer
+    /// sums than one per point: for thresholds u - shock·w, u in [u_lo, u_hi], w in [w_lo, w_hi],
+    /// at `points` points of a grid `cell` wide (0: none). Only where every class's terms are
+    /// normal tails at every point: a spread > 0, not averaged over a cell (sd >= 4 cell).
+    void use_expected_counts(double u_lo, double u_hi, double w_lo, double w_hi, double cell,
+                             std::size_t points) {
+        expected_counts_.clear();
+        if (head_ == 0 || !want_expected_) return;
+        std::size_t cost = 0;
+        for (const PeerClass& c : classes_) {
+            if (c.sd <= 0.0 || (cell > 0.0 && c.sd < 4.0 * cell)) return;
+            cost += ExpectedCount::cost(c.means, c.sd, u_lo - c.shock * w_hi,
+                                        u_hi - c.shock * w_lo);
+        }
+        if (cost >= points) return;
+        expected_counts_.reserve(classes_.size());
+        for (const PeerClass& c : classes_)
+            expected_counts_.emplace_back(c.means, c.sd, u_lo - c.shock * w_hi,
+                                          u_hi - c.shock * w_lo, band_);
     }
 
     RankDistribution distribution() {
@@ -741,17 +877,11 @@ private:
         // v = u - c W: the mass at node j comes from atoms at node j + m with c W = m step.
         const auto total_nodes = static_cast<std::ptrdiff_t>(cells + 1);
         std::vector<double> masses(cells + 1, 0.0);
-        for (std::ptrdiff_t j = 0; j < total_nodes; ++j) {
-            double mass = 0.0;
-            for (std::ptrdiff_t m = -half; m <= half; ++m) {
-                const std::ptrdiff_t src = j + m;
-                if (src < 0 || src >= total_nodes) continue;
-                mass += on_grid[static_cast<std::size_t>(src)] *
-                        kernel[static_cast<std::size_t>(m + half)];
-            }
-            masses[static_cast<std::size_t>(j)] = mass;
+        detail::exact_convolve(on_grid.data(), total_nodes, kernel.data(), half, masses.data());
+        for (const double mass : masses)
             if (mass > options_.truncation * 1e-3) ++total_nodes_;
-        }
+        use_expected_counts(origin, origin + static_cast<double>(cells) * step, 0.0, 0.0, step,
+                            total_nodes_);
         for (std::size_t j = 0; j < masses.size(); ++j) {
             if (masses[j] <= options_.truncation * 1e-3) continue;
             add_cell(origin + static_cast<double>(j) * step, step, masses[j]);
@@ -780,6 +910,8 @@ private:
     std::size_t extra_certain_ = 0;
     std::vector<double> band_;  ///< scratch: one class's band probabilities
     bool want_expected_ = true;
+    /// The head's E[count ahead] per class, when interpolating is cheaper (use_expected_counts).
+    std::vector<ExpectedCount> expected_counts_;
     std::vector<double> steps_;  ///< sorted means of the step peers (convolved grid only)
     std::vector<double> f_;
     std::vector<double> g_;

@@ -29,4 +29,9 @@ namespace dtiplan::detail {
 void exact_recursion_step(const double* __restrict f, double* __restrict g, std::size_t lo,
                           std::size_t hi, double p);
 
+/// The shock's convolution on the exact method's grid: out[j] = Σ in[j + m] kernel[m + half]
+/// over |m| <= half and 0 <= j + m < n, summed in the order of m.
+void exact_convolve(const double* __restrict in, std::ptrdiff_t n, const double* __restrict kernel,
+                    std::ptrdiff_t half, double* __restrict out);
+
 }  // namespace dtiplan::detail

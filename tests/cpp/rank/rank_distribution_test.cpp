@@ -406,6 +406,33 @@ TEST(RankExactHead, ManyPeersInSeveralClassesAsTheWholeDistribution) {
     expect_head_matches(OwnScore::normal(0.90, 0.02), peers, 10, "400 peers, three classes");
 }
 
+// Against thousands of peers the head's E[rank] comes from each class's expected count,
+// interpolated between a few hundred thresholds instead of summed at each of thousands of points:
+// the same expected rank as the whole distribution's, with one common shock, with peers of two
+// years (the shock by Gauss-Hermite) and without a shock, for an own score near the top
+// (e.g. Xã Đại Phước among 3,000 communes) and in the middle.
+TEST(RankExactHead, ExpectedRankAgainstThousandsOfPeersAsTheWholeDistribution) {
+    auto two_years = spread_peers(3000, 0.40, 0.95, 0.02, 0.01);
+    for (std::size_t i = 0; i < two_years.size(); i += 3) {
+        two_years[i].sd = 0.03;
+        two_years[i].shock = 0.015;
+    }
+    const std::vector<std::pair<std::string, std::vector<PeerForecast>>> cases{
+        {"one shock", spread_peers(3000, 0.40, 0.95, 0.02, 0.01)},
+        {"two years", two_years},
+        {"no shock", spread_peers(3000, 0.40, 0.95, 0.02)},
+    };
+    for (const auto& [label, peers] : cases)
+        for (const double own : {0.93, 0.70}) {
+            const std::string where = label + ", own " + std::to_string(own);
+            const OwnScore score = OwnScore::normal(own, 0.02);
+            const RankDistribution full = rank_distribution_exact(score, peers);
+            const RankHead head = rank_head_exact(score, peers, 10);
+            EXPECT_NEAR(head.expected, full.expected(), 1e-9 * full.expected()) << where;
+            EXPECT_NEAR(head.prob_top(10), full.prob_top(10), 1e-12) << where;
+        }
+}
+
 // Progress: (done, total) with done <= total, the last call (total, total); false stops the
 // method with SimulationCancelled.
 TEST(RankExact, ReportsProgressAndStopsWhenAsked) {
