@@ -766,8 +766,7 @@ public:
                 merge(std::move(atoms), width > h_ ? width : 0.0, sure_peer ? 0 : per_node);
             total_nodes_ = gh.nodes.size() * merged.size();
             const auto [w_lo, w_hi] = std::minmax_element(gh.nodes.begin(), gh.nodes.end());
-            use_expected_counts(merged.front().u, merged.back().u, *w_lo, *w_hi, 0.0,
-                                total_nodes_);
+            use_expected_counts(merged.front().u, merged.back().u, *w_lo, *w_hi, 0.0, total_nodes_);
             for (std::size_t q = 0; q < gh.nodes.size(); ++q)
                 for (const Atom& a : merged) {
                     add_count(a.u, a.key, gh.nodes[q], a.weight * gh.weights[q]);
@@ -788,8 +787,8 @@ public:
         std::size_t cost = 0;
         for (const PeerClass& c : classes_) {
             if (c.sd <= 0.0 || (cell > 0.0 && c.sd < 4.0 * cell)) return;
-            cost += ExpectedCount::cost(c.means, c.sd, u_lo - c.shock * w_hi,
-                                        u_hi - c.shock * w_lo);
+            cost +=
+                ExpectedCount::cost(c.means, c.sd, u_lo - c.shock * w_hi, u_hi - c.shock * w_lo);
         }
         if (cost >= points) return;
         expected_counts_.reserve(classes_.size());
