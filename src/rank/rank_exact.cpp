@@ -19,7 +19,9 @@
 // of one spread and loading, so the peers surely ahead (mean above v + 8.5 sd) and surely behind
 // are counted by binary search. Tail probabilities come from a quintic Hermite table, a band at
 // a time in a vectorised pass. The head (P(rank <= k), E[rank]) runs the recursion for counts
-// below k only, and not at all where a Chernoff bound makes fewer than k ahead negligible.
+// below k only, and not at all where a Chernoff bound makes fewer than k ahead negligible; its
+// E[rank] comes from each class's expected count ahead, interpolated in the threshold
+// (ExpectedCount), so that a band is read only as far as P(top k) needs it.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
