@@ -34,4 +34,18 @@ void exact_recursion_step(const double* __restrict f, double* __restrict g, std:
 void exact_convolve(const double* __restrict in, std::ptrdiff_t n, const double* __restrict kernel,
                     std::ptrdiff_t half, double* __restrict out);
 
+/// The head's recursion (rank_head_exact) for top <= 16 counts over the peers p[0..n): per peer
+/// f[k] <- f[k] (1 - p) + f[k - 1] p for k < top (f[-1] taken as 0), in registers.
+void exact_head_counts16(double* __restrict f, std::size_t top, const double* __restrict p,
+                         std::size_t n);
+
+/// s[m] = Σ_i p[i]^(m + 1) for m < 6: the far peers' power sums of the head (rank_exact.cpp).
+void exact_power_sums(const double* __restrict p, std::size_t n, double* __restrict s);
+
+/// out[0] = Σ Q(z)(1 - Q(z)) and out[1] = Σ φ(z) over z = (v - means[i]) / sd (the grid's
+/// resolution in rank_exact.cpp; q and phi are its table of Q and φ).
+void exact_band_moments(const double* __restrict means, std::size_t n, double v, double sd,
+                        const double* __restrict q, const double* __restrict phi,
+                        double* __restrict out);
+
 }  // namespace dtiplan::detail

@@ -406,12 +406,13 @@ TEST(RankExactHead, ManyPeersInSeveralClassesAsTheWholeDistribution) {
     expect_head_matches(OwnScore::normal(0.90, 0.02), peers, 10, "400 peers, three classes");
 }
 
-// Against thousands of peers the head's E[rank] comes from each class's expected count,
-// interpolated between a few hundred thresholds instead of summed at each of thousands of points:
-// the same expected rank as the whole distribution's, with one common shock, with peers of two
-// years (the shock by Gauss-Hermite) and without a shock, for an own score near the top
-// (e.g. Xã Đại Phước among 3,000 communes) and in the middle.
-TEST(RankExactHead, ExpectedRankAgainstThousandsOfPeersAsTheWholeDistribution) {
+// Against thousands of peers the head works in aggregate: its E[rank] comes from each class's
+// expected count, and the peers far below a threshold enter P(top k) through their power sums,
+// both interpolated between a few hundred thresholds instead of summed at each of thousands of
+// points. The same P(rank = r), P(top 10) and E[rank] as the whole distribution, with one common
+// shock, with peers of two years (the shock by Gauss-Hermite) and without a shock, for an own
+// score near the top (e.g. Xã Đại Phước among 3,000 communes) and in the middle.
+TEST(RankExactHead, ThousandsOfPeersInAggregateAsTheWholeDistribution) {
     auto two_years = spread_peers(3000, 0.40, 0.95, 0.02, 0.01);
     for (std::size_t i = 0; i < two_years.size(); i += 3) {
         two_years[i].sd = 0.03;
@@ -430,6 +431,9 @@ TEST(RankExactHead, ExpectedRankAgainstThousandsOfPeersAsTheWholeDistribution) {
             const RankHead head = rank_head_exact(score, peers, 10);
             EXPECT_NEAR(head.expected, full.expected(), 1e-9 * full.expected()) << where;
             EXPECT_NEAR(head.prob_top(10), full.prob_top(10), 1e-12) << where;
+            for (std::size_t r = 1; r <= 10; ++r)
+                EXPECT_NEAR(head.pmf[r - 1], full.prob(static_cast<int>(r)), 1e-12)
+                    << where << ": P(rank = " << r << ")";
         }
 }
 
