@@ -581,8 +581,9 @@ public:
             if (classes_.empty() || classes_.back().sd != p.sd || classes_.back().shock != p.shock)
                 classes_.push_back({p.sd, p.shock, false, {}, {}});
             classes_.back().means.push_back(p.mean);
-            classes_.back().keys.push_back(
-                rank_key(std::clamp(p.mean, 0.0, 1.0), options.decimals));
+            if (p.sd <= 0.0)  // the keys compare sure peers only (certain_ahead)
+                classes_.back().keys.push_back(
+                    rank_key(std::clamp(p.mean, 0.0, 1.0), options.decimals));
         }
         f_.resize(n_ + 2);
         g_.resize(n_ + 2);
@@ -1234,7 +1235,7 @@ private:
         double shock = 0.0;
         bool step = false;               ///< a step peer on the convolved grid
         std::vector<double> means;       ///< ascending
-        std::vector<std::int64_t> keys;  ///< rank keys of the clamped means (ascending)
+        std::vector<std::int64_t> keys;  ///< rank keys of the clamped means (sure peers only)
         std::size_t first = 0;
         std::size_t last = 0;
         bool averaged = false;  ///< probabilities averaged over the piece
