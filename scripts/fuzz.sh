@@ -24,7 +24,12 @@ fi
 unset CXX  # the preset names clang++
 if [ -z "${DTIPLAN_FUZZ_NO_BUILD:-}" ]; then  # set: run the targets as last built
   cmake --preset fuzz >/dev/null
-  cmake --build --preset fuzz -j "${JOBS:-$(nproc)}" >/dev/null
+  # Quiet when it builds; the compiler's messages when it does not (ninja prints them on stdout).
+  if ! build_log=$(cmake --build --preset fuzz -j "${JOBS:-$(nproc)}" 2>&1); then
+    printf '%s\n' "$build_log" | grep -v '^\[' | tail -n 40 >&2
+    echo "fuzz: the fuzz targets did not build (clang)" >&2
+    exit 1
+  fi
 fi
 
 # The seeds, made again on each run from the files they come from.

@@ -145,7 +145,6 @@ DTIPLAN_KERNEL_CLONES
 void exact_head_counts16(double* __restrict f, std::size_t top, const double* __restrict p,
                          std::size_t n) {
     using V = double __attribute__((vector_size(64)));
-    using M = std::int64_t __attribute__((vector_size(64)));
     double in[16] = {};
     std::memcpy(in, f, top * sizeof(double));
     V lo;
@@ -156,8 +155,8 @@ void exact_head_counts16(double* __restrict f, std::size_t top, const double* __
     for (std::size_t i = 0; i < n; ++i) {
         const double pi = p[i];
         const double q = 1.0 - pi;
-        const V lo_down = __builtin_shuffle(zero, lo, M{0, 8, 9, 10, 11, 12, 13, 14});
-        const V hi_down = __builtin_shuffle(lo, hi, M{7, 8, 9, 10, 11, 12, 13, 14});
+        const V lo_down = __builtin_shufflevector(zero, lo, 0, 8, 9, 10, 11, 12, 13, 14);
+        const V hi_down = __builtin_shufflevector(lo, hi, 7, 8, 9, 10, 11, 12, 13, 14);
         lo = lo * q + lo_down * pi;
         hi = hi * q + hi_down * pi;
     }
