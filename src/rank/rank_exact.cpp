@@ -324,8 +324,6 @@ public:
                                              static_cast<double>(nodes_ - 1)));
     }
 
-    [[nodiscard]] std::size_t nodes() const noexcept { return nodes_; }
-
     [[nodiscard]] std::size_t count() const noexcept { return count_; }
     [[nodiscard]] double lo() const noexcept { return lo_; }
     [[nodiscard]] double hi() const noexcept { return lo_ + width_ * static_cast<double>(count_); }
@@ -373,6 +371,13 @@ private:
 /// ahead or behind (a little wider than 8.5 spreads, so that the edge is classified exactly).
 double band_reach(double sd) noexcept { return 8.5 * sd * (1.0 + 1e-9) + 1e-12; }
 
+/// Whether every term of a class with this spread is a plain normal tail at a threshold (not a
+/// step, not averaged over a cell `cell` wide; cell 0: no cells), which is what the head's
+/// interpolants assume (certain_ahead() averages below 4 cells).
+bool plain_tails(double sd, double cell) noexcept {
+    return sd > 0.0 && !(cell > 0.0 && sd < 4.0 * cell);
+}
+
 /// The expected number of a class's peers ahead of a threshold x, E(x) = Σ_i P(X_i >= x) over
 /// peers of one spread sd (means ascending), interpolated: each term is a normal tail of scale
 /// sd, so E is as smooth as one tail however many peers there are, and 24 Chebyshev points on
@@ -407,12 +412,8 @@ public:
     ExpectedCount(const std::vector<double>& means, double sd, double lo, double hi,
                   std::vector<double>& scratch)
         : count_(static_cast<double>(means.size())) {
-        const double reach = band_reach(sd);
-        const double a = std::max(lo, means.front() - reach);
-        const double b = std::min(hi, means.back() + reach);
-        const double width = kWidth * sd;
-        panels_ = Panels(a, width, b > a ? static_cast<std::size_t>(std::ceil((b - a) / width)) : 0,
-                         kNodes);
+        panels_ = Panels(std::max(lo, means.front() - band_reach(sd)), kWidth * sd,
+                         panel_count(means, sd, lo, hi), kNodes);
         values_.resize(panels_.count() * kNodes);
         for (std::size_t k = 0; k < panels_.count(); ++k)
             for (std::size_t j = 0; j < kNodes; ++j)
@@ -421,10 +422,7 @@ public:
 
     /// How many sums building it over [lo, hi] takes (to compare with a sum per point).
     static std::size_t cost(const std::vector<double>& means, double sd, double lo, double hi) {
-        const double reach = band_reach(sd);
-        const double a = std::max(lo, means.front() - reach);
-        const double b = std::min(hi, means.back() + reach);
-        return b > a ? static_cast<std::size_t>(std::ceil((b - a) / (kWidth * sd))) * kNodes : 0;
+        return panel_count(means, sd, lo, hi) * kNodes;
     }
 
     /// E(x), for x anywhere: the class's count below the panels, 0 above them.
@@ -438,6 +436,15 @@ public:
     }
 
 private:
+    /// The panels over [lo, hi] trimmed to where E changes.
+    static std::size_t panel_count(const std::vector<double>& means, double sd, double lo,
+                                   double hi) {
+        const double reach = band_reach(sd);
+        const double a = std::max(lo, means.front() - reach);
+        const double b = std::min(hi, means.back() + reach);
+        return b > a ? static_cast<std::size_t>(std::ceil((b - a) / (kWidth * sd))) : 0;
+    }
+
     double count_ = 0.0;
     Panels panels_;
     std::vector<double> values_;  ///< panels × nodes
@@ -699,7 +706,7 @@ public:
     /// [lo, hi]: sd(count) / (d E[count] / du), and no more than the smallest peer spread.
     /// Bins a tenth of it wide lose nothing a test can see (the composite midpoint rule on a
     /// smooth integrand); 0 when a peer is certain (its step must fall on the exact grid).
-    double resolution(double lo, double hi) {
+    double resolution(double lo, double hi) const {
         double smallest = std::numeric_limits<double>::infinity();
         for (const PeerClass& c : classes_) {
             if (c.sd <= 0.0) return 0.0;
@@ -770,10 +777,10 @@ public:
             }
             // The band [a - reach, b + reach] of means whose peers may be uncertain (a little
             // wider than 8.5 spreads: the scan classifies the edge exactly as before).
-            const bool averaged = cell > 0.0 && c.sd < 4.0 * cell;
+            const bool averaged = !plain_tails(c.sd, cell);  // c.sd > 0 here
             const double a = averaged ? lo : v;
             const double b = averaged ? hi : v;
-            const double reach = 8.5 * c.sd * (1.0 + 1e-9) + 1e-12;
+            const double reach = band_reach(c.sd);
             c.averaged = averaged;
             c.v = v;
             c.first = static_cast<std::size_t>(std::lower_bound(m.begin(), m.end(), a - reach) -
@@ -1080,7 +1087,7 @@ public:
         if (head_ == 0 || !want_expected_) return;
         std::size_t cost = 0;
         for (const PeerClass& c : classes_) {
-            if (c.sd <= 0.0 || (cell > 0.0 && c.sd < 4.0 * cell)) return;
+            if (!plain_tails(c.sd, cell)) return;
             cost +=
                 ExpectedCount::cost(c.means, c.sd, u_lo - c.shock * w_hi, u_hi - c.shock * w_lo);
         }
@@ -1099,7 +1106,7 @@ public:
         far_sums_.clear();
         if (head_ == 0 || head_ > 64 || (want_expected_ && expected_counts_.empty())) return;
         for (const PeerClass& c : classes_) {
-            if (c.sd <= 0.0 || (cell > 0.0 && c.sd < 4.0 * cell)) return;
+            if (!plain_tails(c.sd, cell)) return;
             const double range = (u_hi - u_lo) + c.shock * (w_hi - w_lo);
             if (static_cast<double>(points) * 0.5 * c.sd < 32.0 * range) return;
         }
