@@ -165,14 +165,15 @@ RankSimulation simulate_ranks(const Framework& framework, const ComponentModel& 
 
     // Add the workers' counts into the first's: integers, so the sum is the same in any order,
     // and they fit 32 bits since there are at most 2^32 - 1 draws in all.
-    std::vector<std::uint32_t>& counts = spaces.front().counts;
+    for (Workspace& w : spaces) detail::sim::flush_counts(compiled, w);
+    auto& counts = spaces.front().counts;
     std::vector<std::int64_t> key_sum(n, 0);
     std::vector<std::int64_t> key_sq_sum(n, 0);
     for (std::size_t t = 0; t < spaces.size(); ++t) {
         Workspace& w = spaces[t];
         if (t > 0) {
             for (std::size_t x = 0; x < n * n; ++x) counts[x] += w.counts[x];
-            std::vector<std::uint32_t>().swap(w.counts);
+            decltype(w.counts)().swap(w.counts);
         }
         for (std::size_t i = 0; i < n; ++i) {
             key_sum[i] += w.key_sum[i];

@@ -24,7 +24,15 @@ struct State {
     U s3;
 };
 
-[[nodiscard]] DTIPLAN_INLINE F splat(double x) noexcept { return F{} + x; }
+/// x in every lane: a broadcast (from memory where x is read from memory). `F{} + x` is not one:
+/// 0.0 + x is an addition (it makes -0.0 +0.0), done before broadcasting.
+template <std::size_t... L>
+[[nodiscard]] DTIPLAN_INLINE F splat_lanes(double x, std::index_sequence<L...> /*lanes*/) noexcept {
+    return F{((void)L, x)...};
+}
+[[nodiscard]] DTIPLAN_INLINE F splat(double x) noexcept {
+    return splat_lanes(x, std::make_index_sequence<W>{});
+}
 [[nodiscard]] DTIPLAN_INLINE F clamp01(const F& x) noexcept {
     return vmin(vmax(x, splat(0.0)), splat(1.0));
 }
@@ -94,11 +102,15 @@ inline void score_lanes(const Compiled& c, Lanes& lanes, Workspace& w, std::size
         const std::uint8_t* random = c.random.data() + i * K;
         F acc = splat(0.0);
         for (std::size_t j = 0; j < P; ++j) {
+            // Both branches in vectors, so that the mean and the maximum are broadcast from
+            // memory (a load) rather than loaded once and broadcast from a register (an
+            // operation on a vector port, which the kernel is short of). clamp01 of a mean
+            // that is not NaN is std::clamp's value, and the points the same.
             const double mx = c.max_points[j];
             if (random[j] != 0)
-                acc += clamp01(mean[j] + sd[j] * normals(st, t)) * mx;
+                acc += clamp01(splat(mean[j]) + splat(sd[j]) * normals(st, t)) * splat(mx);
             else
-                acc += std::clamp(mean[j], 0.0, 1.0) * mx;
+                acc += clamp01(splat(mean[j])) * splat(mx);
         }
         for (std::size_t j = P; j < K; ++j) {
             const Slot& slot = c.slot[j];

@@ -47,14 +47,15 @@ struct Lanes {
 inline __attribute__((noinline)) void finish_missed_lanes(std::uint64_t* s, std::size_t width,
                                                           const std::uint64_t* r, unsigned missed,
                                                           double* z) noexcept {
-    for (std::size_t l = 0; l < width; ++l) {
-        if ((missed >> l & 1U) == 0) continue;
+    const ZigguratTables& t = ziggurat_tables();
+    for (unsigned m = missed; m != 0; m &= m - 1) {  // the set bits only, lowest first
+        const auto l = static_cast<std::size_t>(__builtin_ctz(m));
         std::uint64_t* s0 = s + l;
         std::uint64_t* s1 = s0 + width;
         std::uint64_t* s2 = s1 + width;
         std::uint64_t* s3 = s2 + width;
-        z[l] =
-            detail::ziggurat_slow(r[l], [&] { return detail::xoshiro_next(*s0, *s1, *s2, *s3); });
+        z[l] = detail::ziggurat_slow(t, r[l],
+                                     [&] { return detail::xoshiro_next(*s0, *s1, *s2, *s3); });
     }
 }
 
