@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 #include <string>
 #include <vector>
@@ -505,6 +506,46 @@ TEST(RankExact, RefusesWhatWouldGiveAMeaninglessRank) {
 }
 
 // ---- the ziggurat ----------------------------------------------------------------------------
+
+// The rare path decides a wedge point by the chord where its bound allows: the answer must be the
+// exponential's for every layer, at the band's edges too, and the exponential must be left for
+// few points (docs/performance.md).
+TEST(RankZiggurat, TheChordDecidesAWedgePointAsTheExponentialDoes) {
+    const detail::ZigguratTables& t = detail::ziggurat_tables();
+    double points = 0.0;
+    double undecided = 0.0;
+    for (std::size_t i = 1; i < static_cast<std::size_t>(detail::ZigguratTables::kLayers); ++i) {
+        for (int a = 0; a <= 64; ++a) {
+            const double x = t.x[i + 1] + (t.x[i] - t.x[i + 1]) * a / 64.0;
+            const double chord = (x * x - t.x[i + 1] * t.x[i + 1]) * t.inverse_step[i];
+            std::vector<double> ws;
+            for (int b = 1; b < 64; ++b) ws.push_back(b / 64.0);     // the uniform's spread
+            for (const double d : {0.0, 1e-12, 1e-9, 1.1e-9, 1e-6})  // at the band's edges
+                for (const double sign : {-1.0, 1.0}) {
+                    ws.push_back(chord + sign * d);
+                    ws.push_back(chord + t.chord_band[i] + sign * d);
+                }
+            for (const double w : ws) {
+                if (w <= 0.0 || w >= 1.0) continue;
+                for (const double signed_x : {x, -x})
+                    ASSERT_EQ(detail::wedge_accepts(t, i, signed_x, w),
+                              detail::wedge_accepts_exactly(t, i, signed_x, w))
+                        << "layer " << i << ", x " << signed_x << ", w " << w;
+            }
+            // A layer's wedge points come in proportion to its share outside the rectangle.
+            for (int b = 1; b < 64; ++b) {
+                const double share = 1.0 - t.ratio[i];
+                points += share;
+                const double w = b / 64.0;
+                if (w >= chord && w <= chord + t.chord_band[i]) undecided += share;
+            }
+        }
+    }
+    // The band is narrow next to a layer's height: the exponential is computed for few points.
+    std::printf("[ wedge ] exponential computed for %.4f of the wedge points\n",
+                undecided / points);
+    EXPECT_LT(undecided / points, 0.01);
+}
 
 TEST(RankZiggurat, GivesStandardNormals) {
     detail::Rng rng(20260101, 3);

@@ -53,9 +53,9 @@ struct ZigguratTables {
     /// vectorised fast path (simulate_ranks), instead of two scattered ones.
     alignas(64) std::array<double, std::size_t{2} * kLayers> pairs{};
 
-    /// For the wedge test without an exponential: 1 / (x[i] - x[i+1]), and a bound on how far
-    /// the density lies from its chord across layer i, as a share of the layer's height
-    /// f[i+1] - f[i], widened by 1e-9 (see ziggurat_slow).
+    /// For the wedge test without an exponential (wedge_accepts): 1 / (x[i]^2 - x[i+1]^2), and
+    /// how far the density may lie below its chord in x^2 across layer i, as a share of the
+    /// layer's height f[i+1] - f[i].
     std::array<double, kLayers> inverse_step{};
     std::array<double, kLayers> chord_band{};
 
@@ -80,21 +80,13 @@ struct ZigguratTables {
             pairs[2 * i] = x[i];
             pairs[2 * i + 1] = ratio[i];
         }
-        // |f - chord| <= (b - a)^2 / 8 max |f''| on [a, b] (linear interpolation's error), with
-        // f''(x) = (x^2 - 1) f(x), whose modulus peaks at 0 and at sqrt(3) inside [0, inf).
-        const auto curvature = [](double at) {
-            return std::fabs((at * at - 1.0) * std::exp(-0.5 * at * at));
-        };
+        // In t = x^2 the density is g(t) = exp(-t / 2): convex, so it lies below its chord
+        // across the layer, by at most (dt)^2 / 8 max g'' = (dt)^2 / 32 f[i+1] (linear
+        // interpolation's error; g'' = g / 4 is largest at the layer's lower edge t[i+1]).
         for (std::size_t i = 1; i < static_cast<std::size_t>(kLayers); ++i) {
-            const double a = x[i + 1];
-            const double b = x[i];
-            double peak = std::max(curvature(a), curvature(b));
-            if (a <= std::numbers::sqrt3 && std::numbers::sqrt3 <= b)
-                peak = std::max(peak, curvature(std::numbers::sqrt3));
-            if (a <= 0.0) peak = std::max(peak, 1.0);
-            inverse_step[i] = 1.0 / (b - a);
-            chord_band[i] =
-                (b - a) * (b - a) / 8.0 * peak / (f[i + 1] - f[i]) * (1.0 + 1e-6) + 1e-9;
+            const double dt = x[i] * x[i] - x[i + 1] * x[i + 1];
+            inverse_step[i] = 1.0 / dt;
+            chord_band[i] = dt * dt / 32.0 * f[i + 1] / (f[i + 1] - f[i]) * (1.0 + 1e-6);
         }
     }
 };
@@ -120,14 +112,36 @@ inline constexpr std::uint64_t kLayerMask = ZigguratTables::kLayers - 1;
     return (static_cast<double>(bits >> 11U) + 0.5) * 0x1.0p-53;
 }
 
+/// The wedge test of layer i by the exponential itself (wedge_accepts below).
+[[nodiscard]] inline bool wedge_accepts_exactly(const ZigguratTables& t, std::size_t i, double x,
+                                                double w) noexcept {
+    return t.f[i + 1] + w * (t.f[i] - t.f[i + 1]) < std::exp(-0.5 * x * x);
+}
+
+/// The wedge test of layer i (1 <= i < kLayers) for the point x (x[i+1] <= |x| <= x[i]) at
+/// height y = f[i+1] + w (f[i] - f[i+1]), w uniform: under the curve when y < f(x), that is
+/// when w > s = (f[i+1] - f(x)) / (f[i+1] - f[i]). In t = x^2 the density is convex, below its
+/// chord, so s lies between the chord's c = (x^2 - x[i+1]^2) / (x[i]^2 - x[i+1]^2) and c +
+/// chord_band[i]. With a margin of 1e-9 over the rounding of both sides, a w outside that band
+/// gets the exponential's answer without computing it (the same answer, so the variates are the
+/// same bit for bit); within it (0.8% of wedge points) it is computed.
+[[nodiscard]] inline bool wedge_accepts(const ZigguratTables& t, std::size_t i, double x,
+                                        double w) noexcept {
+    constexpr double kMargin = 1e-9;
+    const double chord = (x * x - t.x[i + 1] * t.x[i + 1]) * t.inverse_step[i];
+    if (w > chord + t.chord_band[i] + kMargin) return true;
+    if (w < chord - kMargin) return false;
+    return wedge_accepts_exactly(t, i, x, w);
+}
+
 /// The rare part of the ziggurat: the draw `bits` missed the fast test. Finishes the variate
 /// with further draws from `next` (a callable returning the stream's next 64-bit value):
 /// the tail beyond r by Marsaglia's method, a wedge by rejection against the density, a
 /// rejected wedge point by starting afresh. Exact.
 template <class Next>
-[[nodiscard]] inline __attribute__((always_inline)) double ziggurat_slow(const ZigguratTables& t,
-                                                                         std::uint64_t bits,
-                                                                         Next&& next) noexcept {
+[[nodiscard]] [[gnu::always_inline]] inline double ziggurat_slow(const ZigguratTables& t,
+                                                                 std::uint64_t bits,
+                                                                 Next&& next) noexcept {
     while (true) {
         const auto i = static_cast<std::size_t>(bits & kLayerMask);
         const double u = zig_signed_uniform(bits);
@@ -142,20 +156,9 @@ template <class Next>
             return u < 0.0 ? -(ZigguratTables::kR + a) : ZigguratTables::kR + a;
         }
         // The wedge: a point uniform in the layer's rectangle beyond x[i+1] is under the curve
-        // with probability (f(x) - f[i]) / (f[i+1] - f[i]): it is taken when its height
-        // y = f[i+1] + w (f[i] - f[i+1]) is below f(x), that is when w > s(x) = (f[i+1] - f(x)) /
-        // (f[i+1] - f[i]). The chord's s, (|x| - x[i+1]) / (x[i] - x[i+1]), is within
-        // chord_band[i] of s(x), which holds a margin of 1e-9 over the rounding of both sides:
-        // beyond the band the answer is the exponential's without computing it, so the variates
-        // are the same bit for bit; within it (about one wedge point in a thousand) it is
-        // computed.
+        // with probability (f(x) - f[i]) / (f[i+1] - f[i]).
         const double x = u * t.x[i];
-        const double w = open_uniform(next());
-        const double chord = (std::fabs(x) - t.x[i + 1]) * t.inverse_step[i];
-        if (w > chord + t.chord_band[i]) return x;
-        if (w >= chord - t.chord_band[i] &&
-            t.f[i + 1] + w * (t.f[i] - t.f[i + 1]) < std::exp(-0.5 * x * x))
-            return x;
+        if (wedge_accepts(t, i, x, open_uniform(next()))) return x;
         bits = next();
     }
 }
