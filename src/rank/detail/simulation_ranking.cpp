@@ -164,8 +164,8 @@ void flush_counts(const Compiled& c, Workspace& w) {
     std::uint32_t* counts = w.counts.data();
     const std::uint32_t* ranks = w.batch.data();
     for (std::size_t i = 0; i < n; ++i) {
-        std::uint32_t* row = counts + i * n - 1;  // ranks start at 1
-        for (std::size_t d = 0; d < w.batched; ++d) ++row[ranks[d * n + i]];
+        std::uint32_t* row = counts + i * n;
+        for (std::size_t d = 0; d < w.batched; ++d) ++row[ranks[d * n + i] - 1U];  // from rank 1
     }
     w.batched = 0;
 }
