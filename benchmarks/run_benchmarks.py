@@ -137,6 +137,8 @@ def numba_case(mean: np.ndarray, sd: np.ndarray, model: dict, draws: int, numba_
     try:
         import numba_reference
     except ImportError:
+        print("run_benchmarks: numba is not installed, so no numba comparison "
+              "(.venv/bin/python -m pip install -r requirements-bench.txt)", file=sys.stderr)
         return None
     compile_seconds = numba_reference.warm_up(mean, sd, model["rules"], model["total_points"])
     start = time.perf_counter()
@@ -356,6 +358,8 @@ def markdown(results: dict) -> str:
                          f"(bound {a['max_z_bound']:.1f}): {'agree' if a['agree'] else 'DISAGREE'} |")
         lines += ["", f"numba {numba_rows[0][1]['numba']['version']}: benchmarks/numba_reference.py, compiled before "
                   "timing, one block of draws per thread, numba's own generator."]
+    elif "province" in results:
+        lines += ["", "No numba comparison in this run: numba was not installed (requirements-bench.txt)."]
     lines += ["", "| exact method | computes | peers | points | seconds (best) | E[rank] | P(top 10) "
               "| longest wait for progress (s) | peak memory (MB) |",
               "|---|---|---|---|---|---|---|---|---|"]
