@@ -39,7 +39,8 @@ template <std::size_t... L>
 
 /// The lanes that missed the fast test: finish their variates from their own streams (spilled to
 /// memory for the out-of-line scalar code, then read back).
-DTIPLAN_INLINE void finish(State& st, const U& r, unsigned lanes_missed, F& z) noexcept {
+DTIPLAN_INLINE void finish(const ZigguratTables& t, State& st, const U& r, unsigned lanes_missed,
+                           F& z) noexcept {
     // Through a copy of the state: taking the address of st itself would keep it in memory on
     // the fast path too (measured: a fifth slower).
     State copy = st;
@@ -50,7 +51,7 @@ DTIPLAN_INLINE void finish(State& st, const U& r, unsigned lanes_missed, F& z) n
     std::memcpy(s, &copy, sizeof copy);
     std::memcpy(rr, &r, sizeof rr);
     std::memcpy(zz, &z, sizeof zz);
-    finish_missed_lanes(s, W, rr, lanes_missed, zz);
+    finish_missed_lanes(t, s, W, rr, lanes_missed, zz);
     std::memcpy(&copy, s, sizeof copy);
     std::memcpy(&z, zz, sizeof zz);
     st = copy;
@@ -81,7 +82,7 @@ DTIPLAN_INLINE void finish(State& st, const U& r, unsigned lanes_missed, F& z) n
     F z = u * width;
     const F abs_u = F(U(u) & 0x7FFFFFFFFFFFFFFFULL);
     if (const unsigned m = missed(abs_u, ratio); m != 0) [[unlikely]]
-        finish(st, r, m, z);
+        finish(t, st, r, m, z);
     return z;
 }
 

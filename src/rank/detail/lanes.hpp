@@ -44,10 +44,9 @@ struct Lanes {
 /// the variate of each lane whose bit is set in `missed` from its own stream (the ziggurat's
 /// exact tail and wedge), before anything else is drawn from it. Out of line and scalar: it runs
 /// for 0.43% of the variates, and the hot loop stays small.
-inline __attribute__((noinline)) void finish_missed_lanes(std::uint64_t* s, std::size_t width,
-                                                          const std::uint64_t* r, unsigned missed,
-                                                          double* z) noexcept {
-    const ZigguratTables& t = ziggurat_tables();
+inline __attribute__((noinline)) void finish_missed_lanes(const ZigguratTables& t, std::uint64_t* s,
+                                                          std::size_t width, const std::uint64_t* r,
+                                                          unsigned missed, double* z) noexcept {
     for (unsigned m = missed; m != 0; m &= m - 1) {  // the set bits only, lowest first
         const auto l = static_cast<std::size_t>(__builtin_ctz(m));
         std::uint64_t* s0 = s + l;

@@ -517,7 +517,7 @@ TEST(RankZiggurat, TheChordDecidesAWedgePointAsTheExponentialDoes) {
     for (std::size_t i = 1; i < static_cast<std::size_t>(detail::ZigguratTables::kLayers); ++i) {
         for (int a = 0; a <= 64; ++a) {
             const double x = t.x[i + 1] + (t.x[i] - t.x[i + 1]) * a / 64.0;
-            const double chord = (x * x - t.x[i + 1] * t.x[i + 1]) * t.inverse_step[i];
+            const double chord = detail::wedge_chord(t, i, x);
             std::vector<double> ws;
             for (int b = 1; b < 64; ++b) ws.push_back(b / 64.0);     // the uniform's spread
             for (const double d : {0.0, 1e-12, 1e-9, 1.1e-9, 1e-6})  // at the band's edges

@@ -12,14 +12,12 @@
 // Internal: the layout and names here may change without notice.
 #pragma once
 
-#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <numbers>
 #include <type_traits>
-#include <utility>
 #include <vector>
 
 #include "dtiplan/detail/random.hpp"
@@ -118,6 +116,11 @@ inline constexpr std::uint64_t kLayerMask = ZigguratTables::kLayers - 1;
     return t.f[i + 1] + w * (t.f[i] - t.f[i + 1]) < std::exp(-0.5 * x * x);
 }
 
+/// The chord's acceptance threshold in layer i at x, linear in x^2 (wedge_accepts below).
+[[nodiscard]] inline double wedge_chord(const ZigguratTables& t, std::size_t i, double x) noexcept {
+    return (x * x - t.x[i + 1] * t.x[i + 1]) * t.inverse_step[i];
+}
+
 /// The wedge test of layer i (1 <= i < kLayers) for the point x (x[i+1] <= |x| <= x[i]) at
 /// height y = f[i+1] + w (f[i] - f[i+1]), w uniform: under the curve when y < f(x), that is
 /// when w > s = (f[i+1] - f(x)) / (f[i+1] - f[i]). In t = x^2 the density is convex, below its
@@ -128,7 +131,7 @@ inline constexpr std::uint64_t kLayerMask = ZigguratTables::kLayers - 1;
 [[nodiscard]] inline bool wedge_accepts(const ZigguratTables& t, std::size_t i, double x,
                                         double w) noexcept {
     constexpr double kMargin = 1e-9;
-    const double chord = (x * x - t.x[i + 1] * t.x[i + 1]) * t.inverse_step[i];
+    const double chord = wedge_chord(t, i, x);
     if (w > chord + t.chord_band[i] + kMargin) return true;
     if (w < chord - kMargin) return false;
     return wedge_accepts_exactly(t, i, x, w);
@@ -163,11 +166,6 @@ template <class Next>
     }
 }
 
-template <class Next>
-[[nodiscard]] double ziggurat_slow(std::uint64_t bits, Next&& next) noexcept {
-    return ziggurat_slow(ziggurat_tables(), bits, std::forward<Next>(next));
-}
-
 /// One standard normal variate from a stream.
 [[nodiscard]] inline double ziggurat_normal(Rng& rng) noexcept {
     const ZigguratTables& t = ziggurat_tables();
@@ -175,7 +173,7 @@ template <class Next>
     const auto i = static_cast<std::size_t>(bits & kLayerMask);
     const double u = zig_signed_uniform(bits);
     if (std::fabs(u) < t.ratio[i]) return u * t.x[i];
-    return ziggurat_slow(bits, [&rng] { return rng.next(); });
+    return ziggurat_slow(t, bits, [&rng] { return rng.next(); });
 }
 
 /// The four 64-bit words of a freshly seeded Rng(seed, stream): the state a structure-of-arrays
