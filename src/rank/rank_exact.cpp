@@ -197,10 +197,10 @@ void exact_power_sums(const double* __restrict p, std::size_t n, double* __restr
     }
 }
 
-// For the grid's resolution (Exact::resolution): out[0] = Σ Q(z)(1 - Q(z)) and out[1] = Σ φ(z)
-// over z = (v - means[i]) / sd, Q from the table (tail_sf) and φ interpolated linearly between
-// its nodes 1/64 apart (within 1e-5 of itself: the resolution is a scale, not a probability).
-// Eight partial sums per total, so that the loop vectorises.
+// For the grid's resolution (Exact::resolution): out[0] = Σ Q(z)(1 - Q(z)), out[1] = Σ φ(z) and
+// out[2] = Σ Q(z) over z = (v - means[i]) / sd, Q from the table (tail_sf) and φ interpolated
+// linearly between its nodes 1/64 apart (within 1e-5 of itself: the resolution is a scale, not a
+// probability). Eight partial sums per total, so that the loop vectorises.
 DTIPLAN_KERNEL_CLONES
 void exact_band_moments(const double* __restrict means, std::size_t n, double v, double sd,
                         const double* __restrict q, const double* __restrict phi,
@@ -208,6 +208,7 @@ void exact_band_moments(const double* __restrict means, std::size_t n, double v,
     constexpr std::size_t kLanes = 8;
     double var[kLanes] = {};
     double density[kLanes] = {};
+    double mean[kLanes] = {};
     const auto add = [&](std::size_t i, std::size_t lane) {
         const double z = (v - means[i]) / sd;
         double zc = z < -8.5 ? -8.5 : z;
@@ -218,6 +219,7 @@ void exact_band_moments(const double* __restrict means, std::size_t n, double v,
         const double t = x - static_cast<double>(k);
         var[lane] += p * (1.0 - p);
         density[lane] += phi[k] * (1.0 - t) + phi[k + 1] * t;
+        mean[lane] += p;
     };
     std::size_t i = 0;
     for (; i + kLanes <= n; i += kLanes)
@@ -225,9 +227,11 @@ void exact_band_moments(const double* __restrict means, std::size_t n, double v,
     for (; i < n; ++i) add(i, 0);
     out[0] = 0.0;
     out[1] = 0.0;
+    out[2] = 0.0;
     for (std::size_t l = 0; l < kLanes; ++l) {
         out[0] += var[l];
         out[1] += density[l];
+        out[2] += mean[l];
     }
 }
 
@@ -451,7 +455,7 @@ private:
 };
 
 /// The far peers of a class in aggregate, for the head (docs/rank.md §4). For thresholds x in a
-/// panel [a, a + sd/2], the peers whose mean lies below a - kFar·sd are each ahead with
+/// panel [a, a + sd], the peers whose mean lies below a - kFar·sd are each ahead with
 /// probability below Q(kFar) = 1.35e-3 wherever x is in the panel. Their count enters P(top k)
 /// only through its generating function, whose log Σ_i log(1 + p_i (s - 1)) is
 /// Σ_j (-1)^(j+1) S_j (s - 1)^j / j with S_j = Σ_i p_i^j; the first kPowers power sums hold it to
@@ -707,32 +711,82 @@ public:
     /// Bins a tenth of it wide lose nothing a test can see (the composite midpoint rule on a
     /// smooth integrand); 0 when a peer is certain (its step must fall on the exact grid).
     double resolution(double lo, double hi) const {
-        double smallest = std::numeric_limits<double>::infinity();
-        for (const PeerClass& c : classes_) {
-            if (c.sd <= 0.0) return 0.0;
-            smallest = std::min(smallest, c.sd);
-        }
-        const TailTable& tail = tail_table();
-        double scale = smallest;
-        for (int k = 0; k <= 8; ++k) {
+        double scale = smallest_spread();
+        if (scale <= 0.0) return 0.0;
+        double mean = 0.0;
+        for (int k = 0; k <= 8; ++k)
+            scale = std::min(scale, scale_at(lo + (hi - lo) * k / 8.0, mean));
+        return scale / 10.0;
+    }
+
+    /// The head's resolution (ExactOptions::head_grid): the same scale, read only where the
+    /// top k is decided, at thresholds where fewer than k ahead is not negligible (below
+    /// kGridNegligible by the Chernoff bound). E[count] falls as the threshold rises, so those
+    /// thresholds run from some point up to hi: nine thresholds over [lo, hi] find it, nine more
+    /// from the last negligible one up to hi read the scale. Against thousands of peers the
+    /// whole distribution's scale is set where hundreds are ahead and shrinks like 1/sqrt(N);
+    /// the head's is set where about k are, and hardly moves with N. Where fewer than k ahead
+    /// is negligible everywhere, the whole distribution's resolution.
+    double head_resolution(double lo, double hi) const {
+        double scale = smallest_spread();
+        if (scale <= 0.0) return 0.0;
+        double mean = 0.0;
+        double from = hi;
+        bool relevant = false;
+        for (int k = 0; k <= 8 && !relevant; ++k) {
             const double u = lo + (hi - lo) * k / 8.0;
-            double slope = 0.0;
-            double var = 0.0;
-            for (const PeerClass& c : classes_) {
-                // The peers within 9 spreads, their Q(z)(1 - Q(z)) and φ(z) summed in one pass.
-                const auto& m = c.means;
-                const auto first = std::lower_bound(m.begin(), m.end(), u - 9.0 * c.sd);
-                const auto last = std::upper_bound(m.begin(), m.end(), u + 9.0 * c.sd);
-                double sums[2] = {};
-                detail::exact_band_moments(m.data() + (first - m.begin()),
-                                           static_cast<std::size_t>(last - first), u, c.sd,
-                                           tail.q(), tail.phi(), sums);
-                var += sums[0];
-                slope += sums[1] / c.sd;
+            const double s = scale_at(u, mean);
+            if (fewer_than_head_below(mean, kGridNegligible)) {
+                from = u;
+                continue;
             }
-            if (slope > 0.0) scale = std::min(scale, std::sqrt(var + 0.25) / slope);
+            relevant = true;
+            scale = std::min(scale, s);
+            if (k == 0) from = lo;
+        }
+        if (!relevant) return resolution(lo, hi);
+        for (int k = 0; k <= 8; ++k) {
+            const double u = from + (hi - from) * k / 8.0;
+            const double s = scale_at(u, mean);
+            if (!fewer_than_head_below(mean, kGridNegligible)) scale = std::min(scale, s);
         }
         return scale / 10.0;
+    }
+
+    /// Where fewer than k ahead has a probability below this, the head's grid may be as coarse
+    /// as it likes: whatever its bins do there moves P(rank <= k) by less than this times their
+    /// mass.
+    static constexpr double kGridNegligible = 1e-9;
+
+    /// The smallest peer spread; 0 when a peer is certain.
+    double smallest_spread() const {
+        double smallest = std::numeric_limits<double>::infinity();
+        for (const PeerClass& c : classes_) smallest = std::min(smallest, std::max(c.sd, 0.0));
+        return smallest;
+    }
+
+    /// The scale sd(count) / (d E[count] / du) at the threshold u (infinite where the count does
+    /// not move), and E[count] into mean: each class's peers within 9 spreads summed in one
+    /// vectorised pass (exact_band_moments), those above them counted.
+    double scale_at(double u, double& mean) const {
+        const TailTable& tail = tail_table();
+        double slope = 0.0;
+        double var = 0.0;
+        mean = 0.0;
+        for (const PeerClass& c : classes_) {
+            const auto& m = c.means;
+            const auto first = std::lower_bound(m.begin(), m.end(), u - 9.0 * c.sd);
+            const auto last = std::upper_bound(m.begin(), m.end(), u + 9.0 * c.sd);
+            double sums[3] = {};
+            detail::exact_band_moments(m.data() + (first - m.begin()),
+                                       static_cast<std::size_t>(last - first), u, c.sd, tail.q(),
+                                       tail.phi(), sums);
+            var += sums[0];
+            slope += sums[1] / c.sd;
+            mean += sums[2] + static_cast<double>(m.end() - last);
+        }
+        return slope > 0.0 ? std::sqrt(var + 0.25) / slope
+                           : std::numeric_limits<double>::infinity();
     }
 
     /// The probabilities of the peers that are not certain for the threshold u - c_i w (key: the
@@ -898,10 +952,16 @@ public:
     /// bound for a count of mean at least `mu` (uncertain() above).
     [[nodiscard]] bool fewer_than_head_negligible(double mu) const {
         const double trunc = options_.truncation;
+        return trunc > 0.0 && fewer_than_head_below(mu, trunc * 1e-2);
+    }
+
+    /// Whether P(count ahead < head) is below `bound` by the Chernoff bound for a count of mean
+    /// at least `mu`: P(A <= a) <= e^-mu (e mu / a)^a for a = head - 1 < mu (e^-mu for a = 0).
+    [[nodiscard]] bool fewer_than_head_below(double mu, double bound) const {
         const double a = head_ > 0 ? static_cast<double>(head_ - 1) : 0.0;
-        if (head_ == 0 || !(mu > a) || !(trunc > 0.0)) return false;
+        if (head_ == 0 || !(mu > a)) return false;
         const double log_bound = a > 0.0 ? -mu + a + a * std::log(mu / a) : -mu;
-        return log_bound < std::log(trunc * 1e-2);
+        return log_bound < std::log(bound);
     }
 
     /// Add weight × P(count ahead = k) into pmf_ (all counts: the Poisson-binomial recursion
@@ -1040,7 +1100,8 @@ public:
             if (std::fabs(p.shock - c) > 1e-15 * std::max(1.0, c)) equal_loadings = false;
         const double lo = atoms.front().u - 8.5 * c;
         const double hi = atoms.back().u + 8.5 * c;
-        const double width = std::max(h_, resolution(lo, hi));
+        const double width = std::max(
+            h_, head_ > 0 && options_.head_grid ? head_resolution(lo, hi) : resolution(lo, hi));
         // A peer without spread must meet the exact grid: no merging beyond it then.
         const bool sure_peer = std::any_of(peers_.begin(), peers_.end(),
                                            [](const PeerForecast& p) { return p.sd <= 0.0; });
@@ -1108,7 +1169,7 @@ public:
         for (const PeerClass& c : classes_) {
             if (!plain_tails(c.sd, cell)) return;
             const double range = (u_hi - u_lo) + c.shock * (w_hi - w_lo);
-            if (static_cast<double>(points) * 0.5 * c.sd < 32.0 * range) return;
+            if (static_cast<double>(points) * FarSums::kWidth * c.sd < 32.0 * range) return;
         }
         far_sums_.reserve(classes_.size());
         for (const PeerClass& c : classes_)

@@ -95,6 +95,14 @@ struct ExactOptions {
     /// behind or ahead, and count probabilities below it at either end of the distribution are
     /// dropped (the pmf is renormalised; the mass dropped is below units × truncation).
     double truncation = 1e-16;
+    /// The head (rank_head_exact: P(rank <= k) and E[rank] alone) takes its grid's bins from
+    /// where the top k is decided: a tenth of the scale on which the count ahead moves, read at
+    /// the thresholds where fewer than k ahead is not negligible (docs/rank.md §4, "The head's
+    /// grid"). Against thousands of peers that grid is a few times coarser than the whole
+    /// distribution's, and the head's numbers differ from the whole distribution's by its
+    /// midpoint error (about 1e-6). false: the whole distribution's grid, on which the head gives
+    /// the whole distribution's numbers to 1e-12.
+    bool head_grid = true;
 
     friend bool operator==(const ExactOptions&, const ExactOptions&) = default;
 };

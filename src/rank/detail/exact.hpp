@@ -42,8 +42,8 @@ void exact_head_counts16(double* __restrict f, std::size_t top, const double* __
 /// s[m] = Σ_i p[i]^(m + 1) for m < 6: the far peers' power sums of the head (rank_exact.cpp).
 void exact_power_sums(const double* __restrict p, std::size_t n, double* __restrict s);
 
-/// out[0] = Σ Q(z)(1 - Q(z)) and out[1] = Σ φ(z) over z = (v - means[i]) / sd (the grid's
-/// resolution in rank_exact.cpp; q and phi are its table of Q and φ).
+/// out[0] = Σ Q(z)(1 - Q(z)), out[1] = Σ φ(z) and out[2] = Σ Q(z) over z = (v - means[i]) / sd
+/// (the grid's resolution in rank_exact.cpp; q and phi are its table of Q and φ).
 void exact_band_moments(const double* __restrict means, std::size_t n, double v, double sd,
                         const double* __restrict q, const double* __restrict phi,
                         double* __restrict out);
