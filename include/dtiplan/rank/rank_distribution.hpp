@@ -98,10 +98,11 @@ struct ExactOptions {
     /// The head (rank_head_exact: P(rank <= k) and E[rank] alone) takes its grid's bins from
     /// where the top k is decided: a tenth of the scale on which the count ahead moves, read at
     /// the thresholds where fewer than k ahead is not negligible (docs/rank.md §4, "The head's
-    /// grid"). Against thousands of peers that grid is a few times coarser than the whole
-    /// distribution's, and the head's numbers differ from the whole distribution's by its
-    /// midpoint error (about 1e-6). false: the whole distribution's grid, on which the head gives
-    /// the whole distribution's numbers to 1e-12.
+    /// grid"). Against thousands of peers that grid is coarser than the whole distribution's
+    /// (1,053 points against 3,383 in the benchmark's 3,320 peers), and the head's numbers differ
+    /// from the whole distribution's by the midpoint rule's error (measured: a few millionths of
+    /// P(rank <= k), 2e-5 of E[rank] relatively). false: the whole distribution's grid, on which
+    /// the head gives the whole distribution's numbers to 1e-12.
     bool head_grid = true;
 
     friend bool operator==(const ExactOptions&, const ExactOptions&) = default;

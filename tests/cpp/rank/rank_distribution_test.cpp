@@ -417,6 +417,26 @@ TEST(RankExactHead, ManyPeersInSeveralClassesAsTheWholeDistribution) {
     expect_head_matches(OwnScore::normal(0.90, 0.02), peers, 10, "400 peers, three classes");
 }
 
+namespace {
+
+/// 3,000 peers from 0.40 to 0.95 (spread 0.02 each) with one common shock, with a third of them
+/// from an earlier year (a larger spread and loading: the shock by Gauss-Hermite), and without a
+/// shock.
+std::vector<std::pair<std::string, std::vector<PeerForecast>>> thousands_of_peers() {
+    auto two_years = spread_peers(3000, 0.40, 0.95, 0.02, 0.01);
+    for (std::size_t i = 0; i < two_years.size(); i += 3) {
+        two_years[i].sd = 0.03;
+        two_years[i].shock = 0.015;
+    }
+    return {
+        {"one shock", spread_peers(3000, 0.40, 0.95, 0.02, 0.01)},
+        {"two years", two_years},
+        {"no shock", spread_peers(3000, 0.40, 0.95, 0.02)},
+    };
+}
+
+}  // namespace
+
 // Against thousands of peers the head works in aggregate: its E[rank] comes from each class's
 // expected count, and the peers far below a threshold enter P(top k) through their power sums,
 // both interpolated between a few hundred thresholds instead of summed at each of thousands of
@@ -426,16 +446,7 @@ TEST(RankExactHead, ManyPeersInSeveralClassesAsTheWholeDistribution) {
 // without a shock, for an own score near the top (e.g. Xã Đại Phước among 3,000 communes) and
 // in the middle.
 TEST(RankExactHead, ThousandsOfPeersInAggregateAsTheWholeDistribution) {
-    auto two_years = spread_peers(3000, 0.40, 0.95, 0.02, 0.01);
-    for (std::size_t i = 0; i < two_years.size(); i += 3) {
-        two_years[i].sd = 0.03;
-        two_years[i].shock = 0.015;
-    }
-    const std::vector<std::pair<std::string, std::vector<PeerForecast>>> cases{
-        {"one shock", spread_peers(3000, 0.40, 0.95, 0.02, 0.01)},
-        {"two years", two_years},
-        {"no shock", spread_peers(3000, 0.40, 0.95, 0.02)},
-    };
+    const auto cases = thousands_of_peers();
     for (const auto& [label, peers] : cases)
         for (const double own : {0.93, 0.70}) {
             const std::string where = label + ", own " + std::to_string(own);
@@ -457,16 +468,7 @@ TEST(RankExactHead, ThousandsOfPeersInAggregateAsTheWholeDistribution) {
 // 3,000 communes, with one shock, two years' loadings and none, and in the middle of them, where
 // the top 10 is nearly out of reach.
 TEST(RankExactHead, ItsOwnGridIsCoarserNearTheTopAndAgreesWithTheWholeDistribution) {
-    auto two_years = spread_peers(3000, 0.40, 0.95, 0.02, 0.01);
-    for (std::size_t i = 0; i < two_years.size(); i += 3) {
-        two_years[i].sd = 0.03;
-        two_years[i].shock = 0.015;
-    }
-    const std::vector<std::pair<std::string, std::vector<PeerForecast>>> cases{
-        {"one shock", spread_peers(3000, 0.40, 0.95, 0.02, 0.01)},
-        {"two years", two_years},
-        {"no shock", spread_peers(3000, 0.40, 0.95, 0.02)},
-    };
+    const auto cases = thousands_of_peers();
     const auto points = [](const auto& compute) {
         std::size_t total = 0;
         compute([&total](std::size_t, std::size_t all) {
