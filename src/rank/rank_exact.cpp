@@ -722,35 +722,34 @@ public:
     /// The head's resolution (ExactOptions::head_grid): the same scale, read only where the
     /// top k is decided, at thresholds where fewer than k ahead is not negligible (below
     /// kGridNegligible by the Chernoff bound). E[count] falls as the threshold rises, so those
-    /// thresholds run from some point up to hi: nine thresholds over [lo, hi] find it, nine more
-    /// from the last negligible one up to hi read the scale. Against thousands of peers the
-    /// whole distribution's scale is set where hundreds are ahead and shrinks like 1/sqrt(N);
-    /// the head's is set where about k are, and hardly moves with N. Where fewer than k ahead
-    /// is negligible everywhere, the whole distribution's resolution.
+    /// thresholds run from some point up to hi: resolution()'s nine thresholds, from lo up, find
+    /// the first of them; eight more, from the last negligible one (or lo) up to hi, read the
+    /// scale. Against thousands of peers the whole distribution's scale is set where hundreds are
+    /// ahead and shrinks like 1/sqrt(N); the head's is set where about k are, and hardly moves
+    /// with N. Where fewer than k ahead is negligible at all nine, resolution() itself.
     double head_resolution(double lo, double hi) const {
-        double scale = smallest_spread();
-        if (scale <= 0.0) return 0.0;
+        const double smallest = smallest_spread();
+        if (smallest <= 0.0) return 0.0;
+        double whole = smallest;  // resolution()'s minimum, while no threshold is relevant
+        double from = lo;
         double mean = 0.0;
-        double from = hi;
-        bool relevant = false;
-        for (int k = 0; k <= 8 && !relevant; ++k) {
+        for (int k = 0; k <= 8; ++k) {
             const double u = lo + (hi - lo) * k / 8.0;
             const double s = scale_at(u, mean);
+            whole = std::min(whole, s);
             if (fewer_than_head_below(mean, kGridNegligible)) {
                 from = u;
                 continue;
             }
-            relevant = true;
-            scale = std::min(scale, s);
-            if (k == 0) from = lo;
+            // The first relevant threshold: from there (or from the last negligible one) up.
+            double scale = std::min(smallest, s);
+            for (int j = 1; j <= 8; ++j) {
+                const double at = scale_at(from + (hi - from) * j / 8.0, mean);
+                if (!fewer_than_head_below(mean, kGridNegligible)) scale = std::min(scale, at);
+            }
+            return scale / 10.0;
         }
-        if (!relevant) return resolution(lo, hi);
-        for (int k = 0; k <= 8; ++k) {
-            const double u = from + (hi - from) * k / 8.0;
-            const double s = scale_at(u, mean);
-            if (!fewer_than_head_below(mean, kGridNegligible)) scale = std::min(scale, s);
-        }
-        return scale / 10.0;
+        return whole / 10.0;
     }
 
     /// Where fewer than k ahead has a probability below this, the head's grid may be as coarse

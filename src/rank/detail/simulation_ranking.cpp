@@ -116,7 +116,6 @@ DTIPLAN_INLINE bool rank_small_keys(Workspace& w, const std::int32_t* k, std::si
                 static_cast<std::uint32_t>(w.histogram[static_cast<std::size_t>(k[i] - lo)]) + 1U;
         return true;
     }
-    w.keys.assign(k, k + n);  // for the caller's general path
     return false;
 }
 
@@ -147,8 +146,12 @@ void count_block(const Compiled& c, Workspace& w, std::size_t lanes) {
     const bool small_keys = c.decimals >= 0 && c.decimals <= 9;
     for (std::size_t l = 0; l < lanes; ++l) {
         std::uint32_t* ranks = w.batch.data() + w.batched * n;
-        if (!small_keys || !rank_small_keys(w, w.keys32.data() + l * n, n, ranks)) {
-            if (!small_keys)
+        const std::int32_t* keys32 = small_keys ? w.keys32.data() + l * n : nullptr;
+        if (!small_keys || !rank_small_keys(w, keys32, n, ranks)) {
+            // The general path sorts int64 keys: the lane's own, or its 32-bit ones widened.
+            if (small_keys)
+                w.keys.assign(keys32, keys32 + n);
+            else
                 w.keys.assign(w.lane_keys.begin() + static_cast<std::ptrdiff_t>(l * n),
                               w.lane_keys.begin() + static_cast<std::ptrdiff_t>((l + 1) * n));
             rank_general_keys(w, n, ranks);
