@@ -232,11 +232,20 @@ TEST(RankExact, PeersWithoutSpreadOnTheSameShockNeverSplit) {
     expect_agree(w, rank_distribution_montecarlo(wide, peers, mc_options(40000, 15)));
 }
 
+namespace {
+
+/// The head on the whole distribution's grid (ExactOptions::head_grid false).
+ExactOptions whole_grid() {
+    ExactOptions options;
+    options.head_grid = false;
+    return options;
+}
+
+}  // namespace
+
 // The head (P(rank = r) for r <= top, and E[rank]) is the full method's, counted only up to top:
 // on the whole distribution's grid, the same numbers.
 TEST(RankExact, HeadAgreesWithTheFullDistribution) {
-    ExactOptions same_grid;
-    same_grid.head_grid = false;
     struct Case {
         std::vector<PeerForecast> peers;
         OwnScore own;
@@ -255,7 +264,7 @@ TEST(RankExact, HeadAgreesWithTheFullDistribution) {
     for (const Case& c : cases) {
         const RankDistribution full = rank_distribution_exact(c.own, c.peers);
         for (const std::size_t top : {1U, 3U, 10U}) {
-            const RankHead head = rank_head_exact(c.own, c.peers, top, same_grid);
+            const RankHead head = rank_head_exact(c.own, c.peers, top, whole_grid());
             ASSERT_EQ(head.pmf.size(), top);
             EXPECT_EQ(head.units, full.units());
             for (std::size_t r = 1; r <= top; ++r)
@@ -299,13 +308,6 @@ std::vector<double> brute_force(const std::vector<double>& own_values,
         for (std::size_t k = 0; k < f.size(); ++k) pmf[k] += weight * f[k];
     }
     return pmf;
-}
-
-/// The head on the whole distribution's grid (ExactOptions::head_grid false).
-ExactOptions whole_grid() {
-    ExactOptions options;
-    options.head_grid = false;
-    return options;
 }
 
 /// The head agrees with the whole distribution on its grid: every P(rank = r) for r <= top,
