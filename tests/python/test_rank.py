@@ -341,7 +341,9 @@ def test_simulate_ranks_reports_progress_and_can_be_cancelled() -> None:
 
 def test_simulate_ranks_lets_other_python_threads_run() -> None:
     # The simulation holds no GIL: a Python thread keeps counting between two progress calls
-    # (with the GIL held throughout, the counter could not move while the draws run).
+    # (with the GIL held throughout, the counter could not move while the draws run). Progress
+    # comes about every 0.1 s: 200,000 draws on one thread take about a second, so there are
+    # several calls (20,000 took under 0.1 s once the engine got faster, and gave one call).
     counter = [0]
     stop = threading.Event()
     readings: list[int] = []
@@ -353,7 +355,7 @@ def test_simulate_ranks_lets_other_python_threads_run() -> None:
     worker = threading.Thread(target=count)
     worker.start()
     try:
-        dtiplan.simulate_ranks(draws=20_000, threads=1,
+        dtiplan.simulate_ranks(draws=200_000, threads=1,
                                progress=lambda done, total: readings.append(counter[0]))  # fmt: skip
     finally:
         stop.set()
